@@ -1,0 +1,94 @@
+/**
+ * The extension host side: starts the journey language server, relays its view models to the
+ * preview, and restarts the server if it dies.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+    CloseAction, ErrorAction, LanguageClient, State, TransportKind,
+    type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
+} from 'vscode-languageclient/node';
+import type { DocumentViewModel } from '../model/view-model.js';
+import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams } from '../protocol.js';
+import type { JourneyModelSource, ServerState } from './model-source.js';
+import { registerPreview } from './preview/preview-manager.js';
+
+/** More crashes than this within the window stop the automatic restarts, so a crash loop cannot spin forever. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60_000;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<JourneyModelSource> {
+    const modelsChanged = new vscode.EventEmitter<string[]>();
+    const serverState = new vscode.EventEmitter<ServerState>();
+    context.subscriptions.push(modelsChanged, serverState);
+
+    client = createClient(context, serverState);
+    context.subscriptions.push(
+        client.onNotification(ModelChangedNotification, (params: ModelChangedParams) => modelsChanged.fire(params.uris)),
+        client.onDidChangeState(event => {
+            if (event.newState === State.Running) serverState.fire({ state: 'running' });
+            else if (event.newState === State.Starting) serverState.fire({ state: 'starting' });
+        }),
+        vscode.commands.registerCommand('journey.restartServer', async () => {
+            await client?.restart();
+        })
+    );
+
+    const source: JourneyModelSource = {
+        async getViewModel(uri: string): Promise<DocumentViewModel | null> {
+            if (!client || client.state !== State.Running) return null;
+            return client.sendRequest(ViewModelRequest, { uri } satisfies ViewModelParams);
+        },
+        onDidChangeModels: listener => modelsChanged.event(listener),
+        onDidChangeServerState: listener => serverState.event(listener)
+    };
+    registerPreview(context, source);
+    await client.start();
+    return source;
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, serverState: vscode.EventEmitter<ServerState>): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'journey' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey') },
+        errorHandler: new RestartingErrorHandler(serverState),
+        outputChannelName: 'Journey Language Server'
+    };
+    return new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
+}
+
+/** Restarts a server that died, tells the preview, and gives up (with a way to retry) after a crash loop. */
+class RestartingErrorHandler implements ErrorHandler {
+    private readonly crashes: number[] = [];
+
+    constructor(private readonly serverState: vscode.EventEmitter<ServerState>) { }
+
+    error(): ErrorHandlerResult {
+        return { action: ErrorAction.Continue };
+    }
+
+    closed(): CloseHandlerResult {
+        const now = Date.now();
+        this.crashes.push(now);
+        while (this.crashes.length > 0 && now - this.crashes[0] > RESTART_WINDOW_MS) this.crashes.shift();
+        if (this.crashes.length <= MAX_RESTARTS) {
+            this.serverState.fire({ state: 'stopped', message: 'The journey language server stopped unexpectedly and is restarting.' });
+            return { action: CloseAction.Restart, message: undefined, handled: true };
+        }
+        const message = `The journey language server crashed ${this.crashes.length} times in ${RESTART_WINDOW_MS / 60_000} minutes and was not restarted. Run "Journey: Restart Language Server" after checking the output channel "Journey Language Server".`;
+        this.serverState.fire({ state: 'stopped', message });
+        return { action: CloseAction.DoNotRestart, message };
+    }
+}

@@ -1,0 +1,220 @@
+/** Quick fixes for the problems journey-validator.ts and the linker report. */
+import { AstUtils, CstUtils, DocumentValidator, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
+import { isEmotion, isJourney, isPersonasSetting, isStage, isTouchpoint, type Journey } from './generated/ast.js';
+import type { JourneyLinker } from './journey-linker.js';
+import type { JourneyServices } from './journey-module.js';
+import { closestName } from './journey-names.js';
+import { baselineOf } from './journey-scope.js';
+import { journeyPersonas, stageTouchpoints, touchpointPersonas } from './journey-semantics.js';
+import { IssueCodes } from './journey-validator.js';
+import { EMOTION_SCALE } from './vocabulary.js';
+
+export class JourneyCodeActionProvider implements CodeActionProvider {
+    private readonly linker: JourneyLinker;
+
+    constructor(services: JourneyServices) {
+        this.linker = services.references.Linker as JourneyLinker;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code ?? diagnostic.code;
+            const fix = this.fixFor(code, diagnostic, document);
+            for (const action of fix) actions.push({ ...action, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] });
+        }
+        return actions;
+    }
+
+    private fixFor(code: unknown, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const node = nodeAt(document, diagnostic.range.start);
+        if (!node) return [];
+        switch (code) {
+            case DocumentValidator.LinkingError: return this.fixUnknownName(node, diagnostic, document);
+            case IssueCodes.UnmappedStage: return this.addTouchpoint(node, document);
+            case IssueCodes.EmotionGap: return this.addMissingEmotion(node, diagnostic, document);
+            case IssueCodes.EmotionOutOfScale: return this.clampEmotion(node, diagnostic, document);
+            case IssueCodes.EmotionPersonaMissing: return this.nameEmotionPersona(node, document);
+            case IssueCodes.PersonaNotInJourney: return this.addPersonaToJourney(node, diagnostic, document);
+            case IssueCodes.PainUnaddressed: return this.addOpportunity(node, document);
+            case IssueCodes.OpportunityWithoutAction: return this.addAction(node, document);
+            case IssueCodes.NoCounterpart: return this.addCounterpart(node, document);
+            case IssueCodes.StaleReview: return this.moveReviewDate(diagnostic, document);
+            default: return [];
+        }
+    }
+
+    private fixUnknownName(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const refInfo = referenceAt(node, diagnostic);
+        if (!refInfo) return [];
+        const suggestion = closestName(refInfo.reference.$refText, this.linker.candidateNames(refInfo));
+        if (!suggestion) return [];
+        return [{
+            title: `Change to '${suggestion}'`, isPreferred: true,
+            edit: edits(document, [{ range: diagnostic.range, newText: suggestion }])
+        }];
+    }
+
+    private addTouchpoint(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const stage = AstUtils.getContainerOfType(node, isStage);
+        const journey = stage && AstUtils.getContainerOfType(stage, isJourney);
+        if (!stage || !journey) return [];
+        const personas = journeyPersonas(journey);
+        const lines = [
+            `touchpoint ${uniqueName(`${stage.name}Step`, journey)} "What happens here" {`,
+            '    channel web',
+            '    does "What the customer does"',
+            '    feels "How it feels"',
+            ...personas.map(persona => `    emotion ${persona.name} 0`),
+            '}'
+        ];
+        const edit = insertIntoBlock(document, stage, lines);
+        return edit ? [{ title: `Add a touchpoint to stage '${stage.name}'`, isPreferred: true, edit: edits(document, [edit]) }] : [];
+    }
+
+    private addMissingEmotion(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const stage = AstUtils.getContainerOfType(node, isStage);
+        const persona = (diagnostic.data as { persona?: string } | undefined)?.persona;
+        const touchpoint = stage && stageTouchpoints(stage)[0];
+        if (!touchpoint || !persona) return [];
+        const edit = insertIntoBlock(document, touchpoint, [`emotion ${persona} 0`]);
+        return edit ? [{ title: `Add a neutral emotion of '${persona}' to touchpoint '${touchpoint.name}'`, edit: edits(document, [edit]) }] : [];
+    }
+
+    private clampEmotion(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const emotion = AstUtils.getContainerOfType(node, isEmotion);
+        if (!emotion) return [];
+        const clamped = Math.round(Math.min(EMOTION_SCALE.max, Math.max(EMOTION_SCALE.min, emotion.score)));
+        const text = clamped > 0 ? `+${clamped}` : String(clamped);
+        return [{ title: `Change to ${text}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: text }]) }];
+    }
+
+    private nameEmotionPersona(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const emotion = AstUtils.getContainerOfType(node, isEmotion);
+        const touchpoint = emotion && AstUtils.getContainerOfType(emotion, isTouchpoint);
+        const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
+        const keyword = emotion?.$cstNode && GrammarUtils.findNodeForKeyword(emotion.$cstNode, 'emotion');
+        if (!touchpoint || !journey || !keyword) return [];
+        return touchpointPersonas(touchpoint, journey).map((persona, index) => ({
+            title: `Make it the emotion of '${persona.name}'`, isPreferred: index === 0,
+            edit: edits(document, [{ range: { start: keyword.range.end, end: keyword.range.end }, newText: ` ${persona.name}` }])
+        }));
+    }
+
+    private addPersonaToJourney(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const journey = AstUtils.getContainerOfType(node, isJourney);
+        const name = document.textDocument.getText(diagnostic.range);
+        const setting = journey?.header.find(isPersonasSetting);
+        if (!setting?.$cstNode || !/^\w+$/u.test(name)) return [];
+        const end = setting.$cstNode.range.end;
+        return [{ title: `Add '${name}' to the journey's personas`, edit: edits(document, [{ range: { start: end, end }, newText: `, ${name}` }]) }];
+    }
+
+    private addOpportunity(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const pain = node.$type === 'PainPoint' ? node as AstNode & { name?: string } : AstUtils.getContainerOfType(node, (n): n is AstNode & { name?: string } => n.$type === 'PainPoint');
+        const journey = pain && AstUtils.getContainerOfType(pain, isJourney);
+        if (!pain?.name || !journey) return [];
+        const edit = insertIntoBlock(document, journey, [
+            `opportunity ${uniqueName(`Fix${pain.name}`, journey)} "How we could remove this pain" {`,
+            '    impact medium',
+            '    effort medium',
+            `    addresses ${pain.name}`,
+            '}'
+        ]);
+        return edit ? [{ title: `Add an opportunity that addresses '${pain.name}'`, edit: edits(document, [edit]) }] : [];
+    }
+
+    private addAction(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const opportunity = AstUtils.getContainerOfType(node, (n): n is AstNode & { name: string } => n.$type === 'Opportunity');
+        const journey = opportunity && AstUtils.getContainerOfType(opportunity, isJourney);
+        if (!opportunity || !journey) return [];
+        const edit = insertIntoBlock(document, journey, [
+            `action ${uniqueName(`Do${opportunity.name}`, journey)} "What we will do" {`,
+            '    owner "Team or person"',
+            `    for ${opportunity.name}`,
+            '}'
+        ]);
+        return edit ? [{ title: `Add an action for '${opportunity.name}'`, edit: edits(document, [edit]) }] : [];
+    }
+
+    private addCounterpart(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const stage = AstUtils.getContainerOfType(node, isStage);
+        const baseline = stage && baselineOf(AstUtils.getContainerOfType(stage, isJourney));
+        if (!stage || !baseline) return [];
+        const likely = closestName(stage.name, baseline.stages.map(s => s.name));
+        const ordered = [...baseline.stages].sort((a, b) => Number(b.name === likely) - Number(a.name === likely)).slice(0, 5);
+        return ordered.flatMap(candidate => {
+            const edit = insertIntoBlock(document, stage, [`matches ${candidate.name}`], 'start');
+            return edit ? [{ title: `Match current-state stage '${candidate.name}'`, isPreferred: candidate.name === likely, edit: edits(document, [edit]) }] : [];
+        });
+    }
+
+    private moveReviewDate(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const next = new Date();
+        next.setUTCMonth(next.getUTCMonth() + 3);
+        const date = next.toISOString().slice(0, 10);
+        return [{ title: `Set the next review to ${date} (in three months)`, edit: edits(document, [{ range: diagnostic.range, newText: date }]) }];
+    }
+}
+
+function nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const offset = document.textDocument.offsetAt(position);
+    return root && CstUtils.findLeafNodeAtOffset(root, offset)?.astNode;
+}
+
+/** The reference whose text the diagnostic covers. */
+function referenceAt(node: AstNode, diagnostic: Diagnostic): ReferenceInfo | undefined {
+    for (const [property, value] of Object.entries(node)) {
+        if (property.startsWith('$')) continue;
+        const values = Array.isArray(value) ? value : [value];
+        for (let index = 0; index < values.length; index++) {
+            const reference = values[index] as Reference | undefined;
+            const refRange = reference?.$refNode?.range;
+            if (refRange && refRange.start.line === diagnostic.range.start.line && refRange.start.character === diagnostic.range.start.character) {
+                return { reference, container: node, property, index: Array.isArray(value) ? index : undefined };
+            }
+        }
+    }
+    return undefined;
+}
+
+/**
+ * An edit that inserts lines into a block: before its closing brace, or right after the opening one.
+ * Indentation follows the block's own line.
+ */
+function insertIntoBlock(document: LangiumDocument, block: AstNode, lines: string[], where: 'start' | 'end' = 'end'): TextEdit | undefined {
+    const cst = block.$cstNode;
+    if (!cst) return undefined;
+    const text = document.textDocument.getText();
+    const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const inner = indent + '    ';
+    const body = lines.map(line => inner + line).join('\n');
+    if (where === 'start') {
+        const open = text.indexOf('{', cst.offset);
+        if (open < 0 || open > cst.end) return undefined;
+        const position = document.textDocument.positionAt(open + 1);
+        return { range: { start: position, end: position }, newText: `\n${body}` };
+    }
+    const close = text.lastIndexOf('}', cst.end - 1);
+    if (close < cst.offset) return undefined;
+    // Insert after the last non-blank character before the closing brace, keeping the brace's own line.
+    let before = close;
+    while (before > cst.offset && /\s/.test(text[before - 1])) before--;
+    const start = document.textDocument.positionAt(before);
+    const end = document.textDocument.positionAt(close);
+    return { range: { start, end }, newText: `\n${body}\n${indent}` };
+}
+
+function uniqueName(base: string, journey: Journey): string {
+    const taken = new Set(AstUtils.streamAllContents(journey).map(node => (node as { name?: string }).name).filter(Boolean));
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+function edits(document: LangiumDocument, changes: TextEdit[]) {
+    return { changes: { [document.textDocument.uri]: changes } };
+}

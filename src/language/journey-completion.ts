@@ -1,0 +1,55 @@
+/**
+ * Completion beyond keywords and names: snippets for a new stage, touchpoint or persona where
+ * they fit, and the values of the emotion scale after `emotion`.
+ */
+import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import snippets from '../../snippets/journey.json';
+import { isJourney, isTouchpoint } from './generated/ast.js';
+import { journeyPersonas } from './journey-semantics.js';
+import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion } from './vocabulary.js';
+
+const SNIPPETS: Array<{ prefix: string; description: string; body: string[] }> = Object.values(snippets);
+
+export class JourneyCompletionProvider extends DefaultCompletionProvider {
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isKeyword(next.feature)) {
+            this.snippetFor(context, next.feature.value, acceptor);
+        }
+        if (next.type === 'Emotion' && next.property === 'score') {
+            for (const value of emotionValues()) {
+                const text = formatEmotion(value);
+                acceptor(context, {
+                    label: text, kind: CompletionItemKind.Value, detail: emotionLabel(value),
+                    sortText: String(value - EMOTION_SCALE.min).padStart(2, '0'), insertText: value < 0 ? String(value) : text
+                });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        // Punctuation is typed, not picked from a list.
+        return /^[a-z]/.test(keyword.value) && super.filterKeyword(context, keyword);
+    }
+
+    /** A ready-to-fill block (from snippets/journey.json) where the keyword that opens it is valid. */
+    private snippetFor(context: CompletionContext, keyword: string, acceptor: CompletionAcceptor): void {
+        const snippet = SNIPPETS.find(candidate => candidate.prefix === keyword);
+        if (!snippet) return;
+        const inTouchpoint = context.node && (isTouchpoint(context.node) || AstUtils.getContainerOfType(context.node, isTouchpoint));
+        if (keyword === 'persona' && inTouchpoint) return; // there `persona` names who a touchpoint concerns
+        const journey = context.node && AstUtils.getContainerOfType(context.node, isJourney);
+        const persona = journey && journeyPersonas(journey)[0]?.name;
+        const body = snippet.body.join('\n');
+        acceptor(context, {
+            label: `${keyword} (new ${keyword})`, kind: CompletionItemKind.Snippet, detail: snippet.description,
+            // With a known persona, the emotion line names it, so the new touchpoint is complete as inserted.
+            insertText: persona ? body.replace(/emotion \$\{(\d+):0\}/, `emotion ${persona} \${$1:0}`) : body,
+            insertTextFormat: InsertTextFormat.Snippet, sortText: '0', filterText: keyword
+        });
+    }
+}

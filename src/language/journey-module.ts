@@ -1,0 +1,54 @@
+/** Wires every service of the journey language by dependency injection. */
+import { inject, type Module } from 'langium';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
+import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
+import { JourneyCodeActionProvider } from './journey-code-actions.js';
+import { JourneyCompletionProvider } from './journey-completion.js';
+import { JourneyFormatter } from './journey-formatter.js';
+import { JourneyHoverProvider } from './journey-hover.js';
+import { JourneyLinker } from './journey-linker.js';
+import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
+import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
+import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { JourneyWorkspaceManager } from './journey-workspace.js';
+import { ViewModelBuilder } from '../model/build-view-model.js';
+
+export type JourneyAddedServices = {
+    validation: { JourneyValidator: JourneyValidator };
+    model: { ViewModelBuilder: ViewModelBuilder };
+};
+
+export type JourneyServices = LangiumServices & JourneyAddedServices;
+
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    validation: { JourneyValidator: services => new JourneyValidator(services) },
+    model: { ViewModelBuilder: () => new ViewModelBuilder() },
+    references: {
+        Linker: services => new JourneyLinker(services),
+        ScopeComputation: services => new JourneyScopeComputation(services),
+        ScopeProvider: services => new JourneyScopeProvider(services)
+    },
+    lsp: {
+        CompletionProvider: services => new JourneyCompletionProvider(services),
+        HoverProvider: services => new JourneyHoverProvider(services),
+        CodeActionProvider: services => new JourneyCodeActionProvider(services),
+        Formatter: () => new JourneyFormatter(),
+        SemanticTokenProvider: services => new JourneySemanticTokenProvider(services)
+    }
+};
+
+export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: { WorkspaceManager: services => new JourneyWorkspaceManager(services) }
+};
+
+export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
+    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    if (!context.connection) {
+        // Without a language client the workspace is never initialised by LSP; mark it ready for the document builder.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}

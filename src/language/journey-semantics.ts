@@ -1,0 +1,183 @@
+/**
+ * What a journey means, derived from its syntax tree: its personas, the flow between its stages,
+ * whose emotion each score is. The validator, hover and the view model all read these, so the
+ * rules are stated once.
+ */
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isOwnerSetting,
+    isPainPoint, isPersonasSetting, isPersonaUse, isReviewSetting, isScopeSetting, isTouchpoint, isTransition,
+    type ChannelDecl, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type PainPoint, type Persona,
+    type Stage, type Touchpoint, type Transition
+} from './generated/ast.js';
+import { DEFAULT_JOURNEY_KIND, type JourneyKindName } from './vocabulary.js';
+
+export function journeyKind(journey: Journey): JourneyKindName {
+    return (journey.header.find(isKindSetting)?.kind as JourneyKindName | undefined) ?? DEFAULT_JOURNEY_KIND;
+}
+
+export function journeyTitle(journey: Journey): string {
+    return journey.title ?? journey.name;
+}
+
+export function journeyHeader(journey: Journey) {
+    return {
+        goal: journey.header.find(isGoalSetting)?.text,
+        scope: journey.header.find(isScopeSetting)?.text,
+        owner: journey.header.find(isOwnerSetting)?.name,
+        review: journey.header.find(isReviewSetting)
+    };
+}
+
+/** The personas a journey is about: those listed in `personas`, resolved. */
+export function journeyPersonas(journey: Journey): Persona[] {
+    const personas: Persona[] = [];
+    for (const setting of journey.header.filter(isPersonasSetting)) {
+        for (const ref of setting.personas) {
+            if (ref.ref && !personas.includes(ref.ref)) personas.push(ref.ref);
+        }
+    }
+    return personas;
+}
+
+/** The personas a touchpoint concerns: its own `persona` list, or else every persona of the journey. */
+export function touchpointPersonas(touchpoint: Touchpoint, journey: Journey): Persona[] {
+    const uses = touchpoint.items.filter(isPersonaUse);
+    if (uses.length === 0) return journeyPersonas(journey);
+    const personas: Persona[] = [];
+    for (const use of uses) {
+        for (const ref of use.personas) {
+            if (ref.ref && !personas.includes(ref.ref)) personas.push(ref.ref);
+        }
+    }
+    return personas;
+}
+
+/**
+ * Whose emotion a score is: the named persona, or the touchpoint's only persona.
+ * Undefined when the score names no persona and the touchpoint concerns several (or none).
+ */
+export function emotionPersona(emotion: Emotion): Persona | undefined {
+    if (emotion.persona) return emotion.persona.ref;
+    const touchpoint = AstUtils.getContainerOfType(emotion, isTouchpoint);
+    const journey = touchpoint && enclosingJourney(touchpoint);
+    if (!touchpoint || !journey) return undefined;
+    const personas = touchpointPersonas(touchpoint, journey);
+    return personas.length === 1 ? personas[0] : undefined;
+}
+
+export function enclosingJourney(node: AstNode): Journey | undefined {
+    return AstUtils.getContainerOfType(node, isJourney);
+}
+
+export function stageTouchpoints(stage: Stage): Touchpoint[] {
+    return stage.items.filter(isTouchpoint);
+}
+
+export function touchpointEmotions(touchpoint: Touchpoint): Emotion[] {
+    return touchpoint.items.filter(isEmotion);
+}
+
+export function touchpointChannel(touchpoint: Touchpoint): ChannelDecl | undefined {
+    return touchpoint.items.find(isChannelUse)?.channel.ref;
+}
+
+export function touchpointActivities(touchpoint: Touchpoint) {
+    return touchpoint.items.filter(isActivity);
+}
+
+/** Pain points raised directly in a stage or touchpoint. */
+export function painsIn(container: Stage | Touchpoint): PainPoint[] {
+    return (container.items as AstNode[]).filter(isPainPoint);
+}
+
+export function goodsIn(container: Stage | Touchpoint): GoodMoment[] {
+    return (container.items as AstNode[]).filter(isGoodMoment);
+}
+
+export function kpisIn(container: Stage | Touchpoint): Kpi[] {
+    return (container.items as AstNode[]).filter(isKpi);
+}
+
+/** The evidence note of an item: in its statements (stages, touchpoints, ...) or its details block (pain points). */
+export function evidenceOf(container: { items: AstNode[] } | { details: AstNode[] }): EvidenceNote | undefined {
+    const statements = 'items' in container ? container.items : container.details;
+    return statements.find(isEvidenceNote);
+}
+
+/** Every pain point of a journey, wherever it is raised. */
+export function journeyPains(journey: Journey): PainPoint[] {
+    return AstUtils.streamAllContents(journey).filter(isPainPoint).toArray();
+}
+
+export interface StageFlow {
+    from: Stage;
+    to: Stage;
+    label?: string;
+    /** Set when the flow is written with `next`; unset when it follows from the stage order. */
+    transition?: Transition;
+}
+
+/**
+ * The flow out of each stage: its `next` statements, or, without any, the stage after it.
+ * A journey is linear unless it says otherwise.
+ */
+export function stageFlows(journey: Journey): StageFlow[] {
+    const flows: StageFlow[] = [];
+    journey.stages.forEach((stage, index) => {
+        const transitions = stage.items.filter(isTransition);
+        if (transitions.length === 0) {
+            const following = journey.stages[index + 1];
+            if (following) flows.push({ from: stage, to: following });
+            return;
+        }
+        for (const transition of transitions) {
+            const target = transition.target.ref;
+            if (target) flows.push({ from: stage, to: target, label: transition.label, transition });
+        }
+    });
+    return flows;
+}
+
+/** Stages that no path of flows reaches from the first stage. */
+export function unreachableStages(journey: Journey): Stage[] {
+    const first = journey.stages[0];
+    if (!first) return [];
+    const flows = stageFlows(journey);
+    const reached = new Set<Stage>([first]);
+    const queue = [first];
+    while (queue.length > 0) {
+        const stage = queue.shift()!;
+        for (const flow of flows) {
+            if (flow.from === stage && !reached.has(flow.to)) {
+                reached.add(flow.to);
+                queue.push(flow.to);
+            }
+        }
+    }
+    return journey.stages.filter(stage => !reached.has(stage));
+}
+
+/** The stage of the baseline journey a future-state stage corresponds to: `matches X`, or the same name. */
+export function counterpartIn(stage: Stage, baseline: Journey): Stage | undefined {
+    const explicit = stage.items.find(isCounterpart);
+    if (explicit) return explicit.stage.ref;
+    return baseline.stages.find(candidate => candidate.name === stage.name);
+}
+
+/** Parses `YYYY-MM-DD` as a calendar date; undefined when no such day exists. */
+export function parseCalendarDate(text: string): Date | undefined {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
+
+/** True when the review date lies before today (in UTC). */
+export function isStale(reviewDate: string, today: Date = new Date()): boolean {
+    const date = parseCalendarDate(reviewDate);
+    if (!date) return false;
+    const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+    return date.getTime() < startOfToday;
+}

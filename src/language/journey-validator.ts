@@ -1,0 +1,297 @@
+/**
+ * The checks a journey map gets while it is written. Each message says what is wrong, where,
+ * and what to do; the codes name the quick fixes in journey-code-actions.ts.
+ */
+import { AstUtils, type AstNode, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    isChannelDecl, isChannelUse, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
+    type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
+    type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
+} from './generated/ast.js';
+import type { JourneyServices } from './journey-module.js';
+import { baselineOf } from './journey-scope.js';
+import {
+    counterpartIn, emotionPersona, isStale, journeyKind, journeyPersonas, parseCalendarDate,
+    stageTouchpoints, touchpointPersonas, unreachableStages
+} from './journey-semantics.js';
+import { EMOTION_SCALE, formatEmotion } from './vocabulary.js';
+
+export const IssueCodes = {
+    UnmappedStage: 'unmapped-stage',
+    EmotionGap: 'emotion-gap',
+    EmotionOutOfScale: 'emotion-out-of-scale',
+    EmotionPersonaMissing: 'emotion-persona-missing',
+    DuplicateName: 'duplicate-name',
+    PainUnaddressed: 'pain-unaddressed',
+    OpportunityWithoutAction: 'opportunity-without-action',
+    UnreachableStage: 'unreachable-stage',
+    NoCounterpart: 'no-counterpart',
+    StaleReview: 'stale-review',
+    InvalidDate: 'invalid-date',
+    PersonaNotInJourney: 'persona-not-in-journey',
+    RepeatedSetting: 'repeated-setting',
+    ImprovesItself: 'improves-itself'
+} as const;
+
+export function registerValidationChecks(services: JourneyServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.JourneyValidator;
+    const checks: ValidationChecks<JourneyAstType> = {
+        Model: validator.checkUniqueTopLevelNames,
+        Journey: [validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability, validator.checkCounterparts],
+        Stage: validator.checkStageMapped,
+        Touchpoint: validator.checkTouchpoint,
+        Emotion: validator.checkEmotion,
+        PainPoint: validator.checkPainAddressed,
+        Opportunity: validator.checkOpportunityHasAction,
+        ReviewSetting: validator.checkReviewDate,
+        ActionDue: validator.checkDueDate,
+        ImprovesSetting: validator.checkImproves,
+        Addresses: validator.checkAddressesPains,
+        Action: validator.checkAction
+    };
+    registry.register(checks, validator);
+}
+
+export class JourneyValidator {
+    private readonly indexManager: IndexManager;
+    /** Overridable for tests: the day against which review dates are judged. */
+    today: () => Date = () => new Date();
+    /** Follows the `journey.validation.staleReview` setting. */
+    warnOnStaleReview = true;
+
+    constructor(services: JourneyServices) {
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    /** Personas, journeys and top-level channels are visible across files, so their names must be unique across the workspace. */
+    checkUniqueTopLevelNames(model: Model, accept: ValidationAcceptor): void {
+        const documentUri = AstUtils.getDocument(model).uri.toString();
+        for (const element of model.elements) {
+            const kind = isPersona(element) ? 'Persona' : isJourney(element) ? 'Journey' : 'ChannelDecl';
+            const word = kind === 'Persona' ? 'persona' : kind === 'Journey' ? 'journey' : 'channel';
+            const sameName = model.elements.filter(other => other.name === element.name && other.$type === element.$type);
+            if (sameName.length > 1 && sameName[0] !== element) {
+                accept('error', `The ${word} '${element.name}' is declared twice in this file. Rename one of them or remove the copy.`, { node: element, property: 'name', ...issue(IssueCodes.DuplicateName) });
+                continue;
+            }
+            const elsewhere = this.indexManager.allElements(kind)
+                .find(description => description.name === element.name && description.documentUri.toString() !== documentUri);
+            if (elsewhere) {
+                const where = elsewhere.documentUri.scheme === 'journey-builtin' ? 'as a built-in channel' : `in ${elsewhere.documentUri.path.split('/').pop()}`;
+                accept('error', `The ${word} '${element.name}' is already declared ${where}. Names of ${word}s must be unique across the workspace: rename this one or use the existing one.`, { node: element, property: 'name', ...issue(IssueCodes.DuplicateName) });
+            }
+        }
+    }
+
+    /** Stages, touchpoints, pain points, opportunities, actions and channels must be unique within a journey. */
+    checkJourneyNames(journey: Journey, accept: ValidationAcceptor): void {
+        const seen = new Map<string, AstNode>();
+        for (const node of AstUtils.streamAllContents(journey)) {
+            const name = (node as { name?: unknown }).name;
+            if (typeof name !== 'string' || !hasIdentity(node)) continue;
+            const key = `${identityKind(node)}:${name}`;
+            const first = seen.get(key);
+            if (first) {
+                const word = identityKind(node);
+                accept('error', `The ${word} '${name}' is declared twice in the journey '${journey.name}' (first on line ${lineOf(first)}). Give this one another name.`, { node, property: 'name' as never, ...issue(IssueCodes.DuplicateName) });
+            } else {
+                seen.set(key, node);
+            }
+        }
+    }
+
+    checkHeader(journey: Journey, accept: ValidationAcceptor): void {
+        const seen = new Map<string, AstNode>();
+        for (const setting of journey.header) {
+            if (setting.$type === 'PersonasSetting') continue;
+            const previous = seen.get(setting.$type);
+            if (previous) {
+                accept('error', `This journey's header sets '${keywordOf(setting)}' twice (also on line ${lineOf(previous)}). Keep one.`, { node: setting, ...issue(IssueCodes.RepeatedSetting) });
+            }
+            seen.set(setting.$type, setting);
+        }
+        const kind = journeyKind(journey);
+        const improves = journey.header.find(setting => setting.$type === 'ImprovesSetting');
+        if (improves && kind !== 'future-state') {
+            const kindSetting = journey.header.find(isKindSetting);
+            accept('warning', `This journey improves another one but its kind is '${kind}'. Set 'kind future-state' so it is compared with the current state.`, { node: kindSetting ?? improves, ...issue(IssueCodes.ImprovesItself) });
+        }
+    }
+
+    checkStageMapped(stage: Stage, accept: ValidationAcceptor): void {
+        if (stageTouchpoints(stage).length > 0) return;
+        accept('warning', `Stage '${stage.label ?? stage.name}' has no touchpoints yet: where does the customer meet you here? Add a 'touchpoint' to map it.`, { node: stage, property: 'name', ...issue(IssueCodes.UnmappedStage) });
+    }
+
+    /** Each persona of the journey needs an emotion in every mapped stage, or its emotion curve has a gap. */
+    checkEmotionLanes(journey: Journey, accept: ValidationAcceptor): void {
+        const personas = journeyPersonas(journey);
+        if (personas.length === 0) return;
+        for (const stage of journey.stages) {
+            const touchpoints = stageTouchpoints(stage);
+            if (touchpoints.length === 0) continue;
+            const felt = new Set<Persona>();
+            for (const touchpoint of touchpoints) {
+                for (const item of touchpoint.items) {
+                    const persona = isEmotion(item) ? emotionPersona(item) : undefined;
+                    if (persona) felt.add(persona);
+                }
+            }
+            for (const persona of personas) {
+                if (felt.has(persona)) continue;
+                accept('warning', `Persona '${persona.name}' has no emotion in stage '${stage.label ?? stage.name}', so the emotion curve has a gap here. Add 'emotion ${persona.name} <${formatEmotion(EMOTION_SCALE.min)}..${formatEmotion(EMOTION_SCALE.max)}>' to one of its touchpoints.`,
+                    { node: stage, property: 'name', ...issue(IssueCodes.EmotionGap, { persona: persona.name }) });
+            }
+        }
+    }
+
+    checkReachability(journey: Journey, accept: ValidationAcceptor): void {
+        const first = journey.stages[0];
+        for (const stage of unreachableStages(journey)) {
+            accept('warning', `Stage '${stage.label ?? stage.name}' cannot be reached from the first stage '${first.name}': no 'next' leads to it. Add 'next ${stage.name}' to a stage before it, or remove it.`, { node: stage, property: 'name', ...issue(IssueCodes.UnreachableStage) });
+        }
+    }
+
+    checkCounterparts(journey: Journey, accept: ValidationAcceptor): void {
+        const baseline = baselineOf(journey);
+        if (!baseline || journeyKind(journey) !== 'future-state') return;
+        const names = baseline.stages.map(stage => stage.name);
+        for (const stage of journey.stages) {
+            if (counterpartIn(stage, baseline)) continue;
+            if (stage.items.some(item => item.$type === 'Counterpart')) continue; // an unresolved 'matches' already has its own error
+            accept('warning', `Future stage '${stage.name}' has no counterpart in the current state '${baseline.name}' (stages: ${names.join(', ')}). Name it like the stage it replaces, or add 'matches <Stage>'.`, { node: stage, property: 'name', ...issue(IssueCodes.NoCounterpart) });
+        }
+    }
+
+    checkTouchpoint(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
+        const channels = touchpoint.items.filter(isChannelUse);
+        if (channels.length > 1) {
+            accept('error', `Touchpoint '${touchpoint.name}' names ${channels.length} channels. A touchpoint happens in one channel: split it into one touchpoint per channel.`, { node: channels[1] });
+        }
+        const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
+        if (!journey) return;
+        const journeyCast = journeyPersonas(journey);
+        for (const use of touchpoint.items.filter(isPersonaUse)) {
+            use.personas.forEach((ref, index) => {
+                if (ref.ref && journeyCast.length > 0 && !journeyCast.includes(ref.ref)) {
+                    accept('warning', `Persona '${ref.ref.name}' is not one of this journey's personas (${journeyCast.map(p => p.name).join(', ')}). Add it to the journey's 'personas' line so it gets an emotion lane.`, { node: use, property: 'personas', index, ...issue(IssueCodes.PersonaNotInJourney) });
+                }
+            });
+        }
+    }
+
+    checkEmotion(emotion: Emotion, accept: ValidationAcceptor): void {
+        const { min, max } = EMOTION_SCALE;
+        if (!Number.isInteger(emotion.score) || emotion.score < min || emotion.score > max) {
+            accept('error', `Emotion ${emotion.score} is outside the scale. Use a whole number from ${min} (very negative) to ${formatEmotion(max)} (very positive); 0 is neutral.`, { node: emotion, property: 'score', ...issue(IssueCodes.EmotionOutOfScale) });
+        }
+        if (emotion.persona) {
+            const persona = emotion.persona.ref;
+            const touchpoint = AstUtils.getContainerOfType(emotion, isTouchpoint);
+            const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
+            if (persona && touchpoint && journey && !touchpointPersonas(touchpoint, journey).includes(persona)) {
+                accept('warning', `Persona '${persona.name}' is not among the personas of touchpoint '${touchpoint.name}'. Add it to the touchpoint's 'persona' line or to the journey's 'personas'.`, { node: emotion, property: 'persona', ...issue(IssueCodes.PersonaNotInJourney) });
+            }
+            return;
+        }
+        if (emotionPersona(emotion)) return;
+        const touchpoint = AstUtils.getContainerOfType(emotion, isTouchpoint);
+        const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
+        const personas = touchpoint && journey ? touchpointPersonas(touchpoint, journey) : [];
+        const message = personas.length === 0
+            ? `Whose emotion is this? The journey names no personas. Add 'personas <Name>' to the journey header, or write 'emotion <Persona> ${formatEmotion(emotion.score)}'.`
+            : `Whose emotion is this? Touchpoint '${touchpoint!.name}' concerns ${personas.map(p => p.name).join(' and ')}: write 'emotion ${personas[0].name} ${formatEmotion(emotion.score)}'.`;
+        accept('error', message, { node: emotion, keyword: 'emotion', ...issue(IssueCodes.EmotionPersonaMissing) });
+    }
+
+    checkPainAddressed(pain: PainPoint, accept: ValidationAcceptor): void {
+        const journey = AstUtils.getContainerOfType(pain, isJourney);
+        if (!journey) return;
+        const addressed = pain.name !== undefined && journey.opportunities.some(opportunity =>
+            opportunity.items.some(item => item.$type === 'Addresses' && (item as Addresses).pains.some(ref => ref.ref === pain)));
+        if (addressed) return;
+        const message = pain.name
+            ? `No opportunity addresses the pain point '${pain.name}' yet. Add 'addresses ${pain.name}' to an opportunity.`
+            : 'No opportunity can address this pain point: it has no name. Name it (pain MyName "...") and add an opportunity that addresses it.';
+        accept('hint', message, { node: pain, property: pain.name ? 'name' : 'text', ...issue(IssueCodes.PainUnaddressed) });
+    }
+
+    checkOpportunityHasAction(opportunity: Opportunity, accept: ValidationAcceptor): void {
+        const journey = AstUtils.getContainerOfType(opportunity, isJourney);
+        const acted = journey?.actions.some(action => action.items.some(item => item.$type === 'ActionFor' && 'opportunities' in item && item.opportunities.some(ref => ref.ref === opportunity)));
+        if (acted) return;
+        accept('hint', `No action takes up the opportunity '${opportunity.name}' yet. Add an action with 'for ${opportunity.name}' and an owner.`, { node: opportunity, property: 'name', ...issue(IssueCodes.OpportunityWithoutAction) });
+    }
+
+    checkReviewDate(review: ReviewSetting, accept: ValidationAcceptor): void {
+        if (!parseCalendarDate(review.date)) {
+            accept('error', `'${review.date}' is not a calendar date. Write the review date as YYYY-MM-DD, for example 2027-03-31.`, { node: review, property: 'date', ...issue(IssueCodes.InvalidDate) });
+            return;
+        }
+        if (this.warnOnStaleReview && isStale(review.date, this.today())) {
+            accept('warning', `The review date ${review.date} has passed: this map may be stale. Check it against current research and set the next review date.`, { node: review, property: 'date', ...issue(IssueCodes.StaleReview) });
+        }
+    }
+
+    checkDueDate(due: ActionDue, accept: ValidationAcceptor): void {
+        if (!parseCalendarDate(due.date)) {
+            accept('error', `'${due.date}' is not a calendar date. Write the due date as YYYY-MM-DD, for example 2027-03-31.`, { node: due, property: 'date', ...issue(IssueCodes.InvalidDate) });
+        }
+    }
+
+    checkImproves(setting: ImprovesSetting, accept: ValidationAcceptor): void {
+        const journey = AstUtils.getContainerOfType(setting, isJourney);
+        const target = setting.journey.ref;
+        if (target && target === journey) {
+            accept('error', `A journey cannot improve itself. Name the current-state journey this one improves.`, { node: setting, property: 'journey', ...issue(IssueCodes.ImprovesItself) });
+        } else if (target && journeyKind(target) === 'future-state') {
+            accept('warning', `'${target.name}' is itself a future state. 'improves' should name the current-state journey, so stages and emotions compare with today's experience.`, { node: setting, property: 'journey' });
+        }
+    }
+
+    checkAddressesPains(addresses: Addresses, accept: ValidationAcceptor): void {
+        const seen = new Set<PainPoint>();
+        addresses.pains.forEach((ref, index) => {
+            if (ref.ref && seen.has(ref.ref)) {
+                accept('warning', `'${ref.ref.name}' is listed twice. Remove the repeat.`, { node: addresses, property: 'pains', index });
+            }
+            if (ref.ref) seen.add(ref.ref);
+        });
+    }
+
+    checkAction(action: Action, accept: ValidationAcceptor): void {
+        const owners = action.items.filter(item => item.$type === 'ActionOwner');
+        if (owners.length === 0) {
+            accept('hint', `Action '${action.name}' has no owner, so nobody is accountable for it. Add 'owner "Team or person"'.`, { node: action, property: 'name' });
+        }
+    }
+}
+
+/** Marks a diagnostic with the code of its quick fix (as LSP `code`, and as `data` for the code-action provider). */
+function issue(code: string, data: Record<string, unknown> = {}) {
+    return { code, data: { code, ...data } };
+}
+
+/** Named things that must be unique within a journey, by the word used for them in messages. */
+function identityKind(node: AstNode): string {
+    if (isStage(node)) return 'stage';
+    if (isTouchpoint(node)) return 'touchpoint';
+    if (isPainPoint(node)) return 'pain point';
+    if (isChannelDecl(node)) return 'channel';
+    if (node.$type === 'Opportunity') return 'opportunity';
+    if (node.$type === 'Action') return 'action';
+    return 'moment';
+}
+
+function hasIdentity(node: AstNode): node is Stage | Touchpoint | PainPoint | ChannelDecl | Opportunity | Action {
+    return ['Stage', 'Touchpoint', 'PainPoint', 'ChannelDecl', 'Opportunity', 'Action', 'GoodMoment'].includes(node.$type);
+}
+
+function keywordOf(setting: AstNode): string {
+    return setting.$cstNode?.text.split(/\s/)[0] ?? setting.$type;
+}
+
+function lineOf(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}

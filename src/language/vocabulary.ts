@@ -1,0 +1,110 @@
+/**
+ * The journey-mapping vocabulary shared by the language server, the preview and the CLI.
+ * Every fact here is defined once and imported everywhere else.
+ */
+
+/** One signed emotion scale for every persona: 0 is neutral. */
+export const EMOTION_SCALE = {
+    min: -3,
+    max: 3,
+    labels: {
+        '-3': 'very negative',
+        '-2': 'negative',
+        '-1': 'slightly negative',
+        '0': 'neutral',
+        '1': 'slightly positive',
+        '2': 'positive',
+        '3': 'very positive'
+    } as Record<string, string>
+} as const;
+
+export function emotionValues(): number[] {
+    const values: number[] = [];
+    for (let v = EMOTION_SCALE.min; v <= EMOTION_SCALE.max; v++) values.push(v);
+    return values;
+}
+
+export function formatEmotion(score: number): string {
+    return score > 0 ? `+${score}` : String(score);
+}
+
+export function emotionLabel(score: number): string {
+    return EMOTION_SCALE.labels[String(Math.round(score))] ?? 'outside the scale';
+}
+
+/** Channels every journey can use without declaring them. */
+export const BUILTIN_CHANNELS: ReadonlyArray<{ name: string; label: string }> = [
+    { name: 'web', label: 'Website' },
+    { name: 'app', label: 'Mobile app' },
+    { name: 'email', label: 'Email' },
+    { name: 'phone', label: 'Phone' },
+    { name: 'chat', label: 'Chat' },
+    { name: 'chatbot', label: 'Chatbot' },
+    { name: 'social', label: 'Social media' },
+    { name: 'store', label: 'Store visit' },
+    { name: 'ad', label: 'Advertising' },
+    { name: 'search', label: 'Search engine' },
+    { name: 'review', label: 'Reviews' },
+    { name: 'sms', label: 'SMS' },
+    { name: 'mail', label: 'Post' },
+    { name: 'event', label: 'Event' },
+    { name: 'partner', label: 'Partner' },
+    { name: 'delivery', label: 'Delivery' },
+    { name: 'product', label: 'Product' },
+    { name: 'sales', label: 'Sales rep' },
+    { name: 'support', label: 'Support desk' }
+];
+
+/** The URI of the built-in library document that declares the built-in channels. */
+export const BUILTIN_LIBRARY_URI = 'journey-builtin:///channels.journey';
+
+export function builtinLibraryText(): string {
+    const lines = ['// Channels every journey can use without declaring them.'];
+    for (const channel of BUILTIN_CHANNELS) lines.push(`channel ${channel.name} ${JSON.stringify(channel.label)}`);
+    return lines.join('\n') + '\n';
+}
+
+export const JOURNEY_KINDS = {
+    'current-state': 'Current state',
+    'future-state': 'Future state',
+    'day-in-the-life': 'Day in the life',
+    'service-blueprint': 'Service blueprint'
+} as const;
+export type JourneyKindName = keyof typeof JOURNEY_KINDS;
+export const DEFAULT_JOURNEY_KIND: JourneyKindName = 'current-state';
+
+export const LEVELS = ['low', 'medium', 'high'] as const;
+export type LevelName = typeof LEVELS[number];
+export function levelWeight(level: LevelName | undefined): number {
+    return level ? LEVELS.indexOf(level) + 1 : 0;
+}
+
+/**
+ * Priority of an opportunity: high impact and low effort first.
+ * Unrated measures count as medium so that a half-rated opportunity is not hidden.
+ */
+export function opportunityPriority(impact: LevelName | undefined, effort: LevelName | undefined): number {
+    const i = levelWeight(impact ?? 'medium');
+    const e = levelWeight(effort ?? 'medium');
+    return i * 3 + (4 - e);
+}
+
+export const EVIDENCE_LEVELS = {
+    observed: 'Observed in research',
+    assumed: 'Assumed, not yet validated',
+    proposed: 'Proposed change'
+} as const;
+export type EvidenceLevelName = keyof typeof EVIDENCE_LEVELS;
+
+export const ACTIVITY_KINDS = ['does', 'thinks', 'feels', 'says'] as const;
+export type ActivityKindName = typeof ACTIVITY_KINDS[number];
+
+export const BLUEPRINT_LANES = {
+    frontstage: 'Frontstage',
+    backstage: 'Backstage',
+    support: 'Support systems'
+} as const;
+export type BlueprintLaneName = keyof typeof BLUEPRINT_LANES;
+
+/** A stage list people start from (DOMAIN: awareness to advocacy). */
+export const COMMON_STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Usage', 'Retention', 'Advocacy'] as const;

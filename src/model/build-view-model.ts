@@ -1,0 +1,234 @@
+/**
+ * Builds the plain journey view model of a document from its validated syntax tree.
+ * This is the only place that reads the AST for the preview, the CLI and the exports.
+ */
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import {
+    isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isPersona, isRating,
+    type Journey, type Model, type PainPoint, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
+} from '../language/generated/ast.js';
+import { baselineOf } from '../language/journey-scope.js';
+import {
+    counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
+    kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
+} from '../language/journey-semantics.js';
+import { ACTIVITY_KINDS, EMOTION_SCALE, opportunityPriority, type EvidenceLevelName, type LevelName } from '../language/vocabulary.js';
+import type {
+    ActionView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
+    PersonaView, SourceRange, StageView, TouchpointView, TransitionView
+} from './view-model.js';
+
+export class ViewModelBuilder {
+
+    build(document: LangiumDocument, today: Date = new Date()): DocumentViewModel {
+        const model = document.parseResult.value as Model;
+        const diagnostics = document.diagnostics ?? [];
+        const firstError = diagnostics.find(d => d.severity === DiagnosticSeverity.Error);
+        return {
+            uri: document.uri.toString(),
+            version: document.textDocument.version,
+            emotionScale: { min: EMOTION_SCALE.min, max: EMOTION_SCALE.max },
+            journeys: model.elements.filter((e): e is Journey => e.$type === 'Journey').map(journey => buildJourney(journey, today)),
+            personas: model.elements.filter(isPersona).map(persona => personaView(persona, document.uri.toString())),
+            diagnostics: {
+                errors: diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length,
+                warnings: diagnostics.filter(d => d.severity === DiagnosticSeverity.Warning).length,
+                firstError: firstError && { message: typeof firstError.message === 'string' ? firstError.message : firstError.message.value, range: firstError.range }
+            }
+        };
+    }
+}
+
+function buildJourney(journey: Journey, today: Date): JourneyView {
+    const header = journeyHeader(journey);
+    const personas = journeyPersonas(journey);
+    const stages = journey.stages.map((stage, index) => buildStage(stage, index, journey));
+    const opportunities = journey.opportunities.map(opportunity => buildOpportunity(opportunity, journey)).sort((a, b) => b.priority - a.priority);
+    const pains = stages.flatMap(stage => [...stage.pains, ...stage.touchpoints.flatMap(t => t.pains)]);
+    for (const pain of pains) {
+        pain.addressedBy = opportunities.filter(opportunity => pain.id !== undefined && opportunity.addresses.includes(pain.id)).map(o => o.id);
+    }
+    const baseline = baselineOf(journey);
+    if (baseline) {
+        for (const [index, stage] of journey.stages.entries()) {
+            stages[index].counterpart = counterpartIn(stage, baseline)?.name;
+        }
+    }
+    return {
+        id: journey.name,
+        key: `journey:${journey.name}`,
+        range: rangeOf(journey),
+        title: journeyTitle(journey),
+        kind: journeyKind(journey),
+        goal: header.goal,
+        scope: header.scope,
+        owner: header.owner,
+        review: header.review && { date: header.review.date, stale: isStale(header.review.date, today), range: rangeOf(header.review) },
+        personas: personas.map(persona => personaView(persona, uriOf(persona))),
+        stages,
+        transitions: buildTransitions(journey),
+        opportunities,
+        actions: journey.actions.map(action => buildAction(action, journey)),
+        emotionLanes: emotionLanes(personas, stages),
+        baseline: baseline && {
+            id: baseline.name,
+            title: journeyTitle(baseline),
+            uri: uriOf(baseline),
+            stages: baseline.stages.map(stage => ({ id: stage.name, label: stage.label ?? stage.name })),
+            emotionLanes: emotionLanes(journeyPersonas(baseline), baseline.stages.map((stage, index) => buildStage(stage, index, baseline)))
+        }
+    };
+}
+
+function buildStage(stage: Stage, index: number, journey: Journey): StageView {
+    const key = `stage:${journey.name}/${stage.name}`;
+    const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey));
+    const lanes: StageView['lanes'] = { frontstage: [], backstage: [], support: [] };
+    for (const lane of stage.items.filter(isBlueprintLane)) lanes[lane.lane as keyof typeof lanes].push({ text: lane.text, range: rangeOf(lane) });
+    return {
+        id: stage.name,
+        key,
+        range: rangeOf(stage),
+        nameRange: propertyRange(stage, 'name'),
+        label: stage.label ?? stage.name,
+        index,
+        touchpoints,
+        pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, stage.name)),
+        goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, stage.name)),
+        kpis: kpisIn(stage).map((kpi, i) => kpiView(kpi, `${key}/kpi${i}`)),
+        lanes,
+        evidence: evidence(stage),
+        unmapped: touchpoints.length === 0
+    };
+}
+
+function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey): TouchpointView {
+    const key = `touchpoint:${journey.name}/${stage.name}/${touchpoint.name}`;
+    const channel = touchpointChannel(touchpoint);
+    const activities = Object.fromEntries(ACTIVITY_KINDS.map(kind => [kind, [] as string[]])) as TouchpointView['activities'];
+    for (const activity of touchpointActivities(touchpoint)) activities[activity.kind].push(activity.text);
+    const emotions: EmotionPoint[] = [];
+    touchpoint.items.filter(isEmotion).forEach((emotion, i) => {
+        const persona = emotionPersona(emotion);
+        if (!persona) return;
+        emotions.push({ key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, score: emotion.score, stageId: stage.name, touchpointId: touchpoint.name });
+    });
+    return {
+        id: touchpoint.name,
+        key,
+        range: rangeOf(touchpoint),
+        label: touchpoint.label ?? touchpoint.name,
+        stageId: stage.name,
+        channel: channel && { id: channel.name, label: channel.label ?? channel.name },
+        personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
+        activities,
+        emotions,
+        pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, stage.name, touchpoint.name)),
+        goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, stage.name, touchpoint.name)),
+        kpis: kpisIn(touchpoint).map((kpi, i) => kpiView(kpi, `${key}/kpi${i}`)),
+        evidence: evidence(touchpoint)
+    };
+}
+
+function moment(item: PainPoint | GoodMoment, key: string, stageId: string, touchpointId?: string): MomentView {
+    return {
+        id: item.name,
+        key: item.name ? `${item.$type === 'PainPoint' ? 'pain' : 'good'}:${item.name}` : key,
+        range: rangeOf(item),
+        text: item.text,
+        stageId,
+        touchpointId,
+        evidence: evidence(item),
+        addressedBy: []
+    };
+}
+
+function kpiView(kpi: Kpi, key: string): KpiView {
+    return { key, range: rangeOf(kpi), label: kpi.label, value: kpi.value, unit: kpi.unit, target: kpi.target };
+}
+
+function buildOpportunity(opportunity: Opportunity, journey: Journey): OpportunityView {
+    const rating = (measure: string) => opportunity.items.filter(isRating).find(r => r.measure === measure)?.level as LevelName | undefined;
+    const impact = rating('impact');
+    const effort = rating('effort');
+    return {
+        id: opportunity.name,
+        key: `opportunity:${journey.name}/${opportunity.name}`,
+        range: rangeOf(opportunity),
+        label: opportunity.label ?? opportunity.name,
+        impact,
+        effort,
+        priority: opportunityPriority(impact, effort),
+        addresses: opportunity.items.filter(isAddresses).flatMap(a => a.pains.map(ref => ref.$refText)),
+        actions: journey.actions.filter(action => action.items.filter(isActionFor).some(f => f.opportunities.some(ref => ref.ref === opportunity))).map(a => a.name),
+        evidence: evidence(opportunity)
+    };
+}
+
+function buildAction(action: Action, journey: Journey): ActionView {
+    return {
+        id: action.name,
+        key: `action:${journey.name}/${action.name}`,
+        range: rangeOf(action),
+        label: action.label ?? action.name,
+        owner: action.items.find(isActionOwner)?.name,
+        due: action.items.find(isActionDue)?.date,
+        opportunities: action.items.filter(isActionFor).flatMap(f => f.opportunities.map(ref => ref.$refText)),
+        evidence: evidence(action)
+    };
+}
+
+function buildTransitions(journey: Journey): TransitionView[] {
+    const order = new Map(journey.stages.map((stage, index) => [stage, index]));
+    return stageFlows(journey).map(flow => ({
+        from: flow.from.name,
+        to: flow.to.name,
+        label: flow.label,
+        implicit: flow.transition === undefined,
+        loop: (order.get(flow.to) ?? 0) <= (order.get(flow.from) ?? 0),
+        range: flow.transition && rangeOf(flow.transition)
+    }));
+}
+
+function emotionLanes(personas: Persona[], stages: StageView[]): EmotionLane[] {
+    return personas.map(persona => {
+        const points = stages.flatMap(stage => stage.touchpoints.flatMap(t => t.emotions.filter(e => e.persona === persona.name)));
+        const averageByStage: Record<string, number | null> = {};
+        for (const stage of stages) {
+            const scores = points.filter(p => p.stageId === stage.id).map(p => p.score);
+            averageByStage[stage.id] = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+        }
+        return { persona: persona.name, label: persona.label ?? persona.name, points, averageByStage };
+    });
+}
+
+function personaView(persona: Persona, uri: string): PersonaView {
+    return {
+        id: persona.name,
+        key: `persona:${persona.name}`,
+        range: rangeOf(persona),
+        uri,
+        label: persona.label ?? persona.name,
+        details: persona.details.map(detail => ({ kind: detail.kind, text: detail.text }))
+    };
+}
+
+function evidence(node: Parameters<typeof evidenceOf>[0]): Evidence | undefined {
+    const note = evidenceOf(node);
+    return note && { level: note.level as EvidenceLevelName, source: note.source };
+}
+
+const EMPTY_RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function rangeOf(node: AstNode): SourceRange {
+    return node.$cstNode?.range ?? EMPTY_RANGE;
+}
+
+function propertyRange(node: Stage, property: 'name'): SourceRange {
+    return GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range ?? rangeOf(node);
+}
+
+function uriOf(node: AstNode): string {
+    return AstUtils.getDocument(node).uri.toString();
+}

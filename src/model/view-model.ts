@@ -1,0 +1,164 @@
+/**
+ * The journey view model: a plain, JSON-serialisable picture of one .journey document,
+ * built once in the language server and read by the preview, the CLI and the exports.
+ * Every element carries the source range it came from (zero-based LSP positions).
+ */
+import type { ActivityKindName, BlueprintLaneName, EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+
+export interface SourcePosition { line: number; character: number }
+export interface SourceRange { start: SourcePosition; end: SourcePosition }
+
+/** Where an element is defined: in this document unless `uri` says otherwise. */
+export interface Located {
+    /** Unique within the document; stable across edits that do not rename the element. */
+    key: string;
+    range: SourceRange;
+    uri?: string;
+}
+
+export interface Evidence { level: EvidenceLevelName; source?: string }
+
+export interface DocumentViewModel {
+    uri: string;
+    /** The text document version this model was built from. */
+    version: number;
+    emotionScale: { min: number; max: number };
+    journeys: JourneyView[];
+    personas: PersonaView[];
+    diagnostics: DiagnosticsSummary;
+}
+
+export interface DiagnosticsSummary {
+    errors: number;
+    warnings: number;
+    /** The first error (or, with no errors, nothing): shown in the preview banner. */
+    firstError?: { message: string; range: SourceRange };
+}
+
+export interface PersonaView extends Located {
+    id: string;
+    label: string;
+    details: Array<{ kind: string; text: string }>;
+}
+
+export interface JourneyView extends Located {
+    id: string;
+    title: string;
+    kind: JourneyKindName;
+    goal?: string;
+    scope?: string;
+    owner?: string;
+    review?: { date: string; stale: boolean; range: SourceRange };
+    personas: PersonaView[];
+    stages: StageView[];
+    transitions: TransitionView[];
+    /** Highest priority first (impact high, effort low). */
+    opportunities: OpportunityView[];
+    actions: ActionView[];
+    emotionLanes: EmotionLane[];
+    /** For a future-state journey: the current state it improves. */
+    baseline?: BaselineView;
+}
+
+export interface StageView extends Located {
+    id: string;
+    label: string;
+    index: number;
+    nameRange: SourceRange;
+    touchpoints: TouchpointView[];
+    /** Pain points raised on the stage itself (touchpoints hold their own). */
+    pains: MomentView[];
+    goods: MomentView[];
+    kpis: KpiView[];
+    lanes: Record<BlueprintLaneName, Array<{ text: string; range: SourceRange }>>;
+    evidence?: Evidence;
+    unmapped: boolean;
+    /** Id of the matching stage in the baseline journey, if any. */
+    counterpart?: string;
+}
+
+export interface TouchpointView extends Located {
+    id: string;
+    label: string;
+    stageId: string;
+    channel?: { id: string; label: string };
+    personas: string[];
+    activities: Record<ActivityKindName, string[]>;
+    emotions: EmotionPoint[];
+    pains: MomentView[];
+    goods: MomentView[];
+    kpis: KpiView[];
+    evidence?: Evidence;
+}
+
+/** A pain point or a moment that goes well. */
+export interface MomentView extends Located {
+    id?: string;
+    text: string;
+    stageId: string;
+    touchpointId?: string;
+    evidence?: Evidence;
+    /** Pain points only: ids of the opportunities that address it. */
+    addressedBy: string[];
+}
+
+export interface KpiView extends Located {
+    label: string;
+    value: number;
+    unit?: string;
+    target?: number;
+}
+
+export interface EmotionPoint extends Located {
+    persona: string;
+    score: number;
+    stageId: string;
+    touchpointId: string;
+}
+
+export interface EmotionLane {
+    persona: string;
+    label: string;
+    points: EmotionPoint[];
+    /** Average score per stage id; null where the persona has no emotion in that stage. */
+    averageByStage: Record<string, number | null>;
+}
+
+export interface TransitionView {
+    from: string;
+    to: string;
+    label?: string;
+    /** True when the stage order implies it (no explicit `next`). */
+    implicit: boolean;
+    /** A transition to an earlier stage (or the same one). */
+    loop: boolean;
+    range?: SourceRange;
+}
+
+export interface OpportunityView extends Located {
+    id: string;
+    label: string;
+    impact?: LevelName;
+    effort?: LevelName;
+    priority: number;
+    addresses: string[];
+    actions: string[];
+    evidence?: Evidence;
+}
+
+export interface ActionView extends Located {
+    id: string;
+    label: string;
+    owner?: string;
+    due?: string;
+    opportunities: string[];
+    evidence?: Evidence;
+}
+
+export interface BaselineView {
+    id: string;
+    title: string;
+    uri: string;
+    stages: Array<{ id: string; label: string }>;
+    emotionLanes: EmotionLane[];
+}

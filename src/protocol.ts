@@ -1,0 +1,43 @@
+/**
+ * Every message between the language server, the extension host and the preview webview,
+ * named once so the three sides cannot drift apart.
+ */
+import type { DocumentViewModel, SourceRange } from './model/view-model.js';
+
+/** Language server <-> extension (custom LSP messages). */
+export const ViewModelRequest = 'journey/viewModel';
+export interface ViewModelParams { uri: string }
+export type ViewModelResult = DocumentViewModel | null;
+
+/** Sent by the server, debounced, after documents were rebuilt. */
+export const ModelChangedNotification = 'journey/modelChanged';
+export interface ModelChangedParams { uris: string[] }
+
+/** Extension -> webview. */
+export type ToPreviewMessage =
+    | { type: 'model'; model: DocumentViewModel; options: PreviewOptions }
+    | { type: 'cursor'; position: { line: number; character: number } | null }
+    | { type: 'status'; message: string; kind: 'info' | 'error' }
+    | { type: 'export'; format: ExportFormat };
+
+export interface PreviewOptions {
+    /** The active VS Code theme kind, for the matching Mermaid theme. */
+    theme: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+}
+
+export type ExportFormat = 'svg' | 'png' | 'html' | 'mermaid';
+
+/** Webview -> extension. */
+export type FromPreviewMessage =
+    | { type: 'ready' }
+    | { type: 'reveal'; range: SourceRange; uri?: string }
+    | { type: 'exported'; format: ExportFormat; data: string }
+    | { type: 'error'; message: string };
+
+/** The state the webview keeps across reloads (getState/setState). */
+export interface PreviewState {
+    uri: string;
+    locked: boolean;
+    personaFilter?: string[];
+    zoom?: number;
+}

@@ -1,0 +1,37 @@
+/** Journey services for tests: an in-memory workspace with the built-in channel library loaded. */
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { clearDocuments, parseHelper } from 'langium/test';
+import { createJourneyServices } from '../../src/language/journey-module.js';
+import type { Model } from '../../src/language/generated/ast.js';
+
+export async function createTestServices() {
+    const services = createJourneyServices(EmptyFileSystem);
+    await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+    const parse = parseHelper<Model>(services.Journey);
+    return {
+        ...services,
+        /** Parses and validates a document; `uri` lets several documents reference each other. */
+        async validate(text: string, uri?: string): Promise<LangiumDocument<Model>> {
+            return parse(text, { validation: true, documentUri: uri });
+        },
+        /** Adds several documents at once and builds them together. */
+        async workspace(files: Record<string, string>): Promise<Array<LangiumDocument<Model>>> {
+            const factory = services.shared.workspace.LangiumDocumentFactory;
+            const documents = Object.entries(files).map(([uri, text]) => {
+                const document = factory.fromString<Model>(text, URI.parse(uri));
+                services.shared.workspace.LangiumDocuments.addDocument(document);
+                return document;
+            });
+            await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+            return documents;
+        },
+        async reset(): Promise<void> {
+            const userDocuments = services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme !== 'journey-builtin').toArray();
+            await clearDocuments(services.shared, userDocuments);
+        }
+    };
+}
+
+export function messages(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).map(d => d.message);
+}

@@ -1,0 +1,231 @@
+import { beforeAll, afterEach, describe, expect, test } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createTestServices, messages } from './services.js';
+
+let services: Awaited<ReturnType<typeof createTestServices>>;
+beforeAll(async () => { services = await createTestServices(); });
+afterEach(async () => { await services.reset(); });
+
+const PERSONAS = `
+persona Colleen "Curious Colleen" { backstory "32, self-employed" goal "A vacuum that will not break" }
+persona Ivan "Ivan the IT admin" { goal "Roll out without tickets" }
+`;
+
+/** A journey with one persona, every stage mapped and every pain addressed: no diagnostics at all. */
+const CLEAN = `${PERSONAS}
+journey Vacuum "Buying a vacuum" {
+    kind current-state
+    review 2099-01-01
+    personas Colleen
+    stage Awareness {
+        touchpoint Billboard "Sees a billboard" {
+            channel ad
+            emotion +1
+        }
+        pain TooMuch "Too much content to sort through"
+    }
+    stage Purchase {
+        touchpoint Checkout {
+            channel web
+            emotion Colleen -2
+        }
+    }
+    opportunity Compare "Comparison tool" {
+        impact high
+        effort medium
+        addresses TooMuch
+    }
+    action Build "Build the comparison tool" {
+        owner "Web team"
+        for Compare
+    }
+}`;
+
+function diagnosticsAt(document: Awaited<ReturnType<typeof services.validate>>, text: string) {
+    const offset = document.textDocument.getText().indexOf(text);
+    expect(offset, `'${text}' not in the document`).toBeGreaterThanOrEqual(0);
+    const position = document.textDocument.positionAt(offset);
+    return (document.diagnostics ?? []).filter(d => d.range.start.line === position.line && d.range.start.character === position.character);
+}
+
+describe('a clean journey', () => {
+    test('has no diagnostics', async () => {
+        const document = await services.validate(CLEAN);
+        expect(messages(document)).toEqual([]);
+    });
+});
+
+describe('unmapped stage', () => {
+    test('warns on the stage name', async () => {
+        const document = await services.validate(CLEAN.replace('stage Purchase {', 'stage Empty "Nothing here" { }\n    stage Purchase {'));
+        const [warning] = diagnosticsAt(document, 'Empty "Nothing');
+        expect(warning.severity).toBe(DiagnosticSeverity.Warning);
+        expect(warning.message).toMatch(/Stage 'Nothing here' has no touchpoints yet.*Add a 'touchpoint'/);
+        expect(document.textDocument.getText(warning.range)).toBe('Empty');
+    });
+});
+
+describe('unknown names', () => {
+    test('a misspelt persona gets "did you mean"', async () => {
+        const document = await services.validate(CLEAN.replace('personas Colleen', 'personas Coleen'));
+        const [error] = diagnosticsAt(document, 'Coleen');
+        expect(error.severity).toBe(DiagnosticSeverity.Error);
+        expect(error.message).toBe("Unknown persona 'Coleen'. Did you mean 'Colleen'?");
+    });
+
+    test('a misspelt stage, channel and pain point get suggestions', async () => {
+        const text = CLEAN.replace('channel web', 'channel wbe').replace('addresses TooMuch', 'addresses TooMuh')
+            .replace('            emotion Colleen -2\n        }', '            emotion Colleen -2\n        }\n        next Awarenes');
+        const document = await services.validate(text);
+        expect(diagnosticsAt(document, 'wbe')[0].message).toBe("Unknown channel 'wbe'. Did you mean 'web'?");
+        expect(diagnosticsAt(document, 'TooMuh')[0].message).toBe("Unknown pain point 'TooMuh'. Did you mean 'TooMuch'?");
+        expect(diagnosticsAt(document, 'Awarenes\n')[0].message).toBe("Unknown stage 'Awarenes'. Did you mean 'Awareness'?");
+    });
+
+    test('a name with no close match lists what is known and how to declare it', async () => {
+        const document = await services.validate(CLEAN.replace('channel web', 'channel fax'));
+        const [error] = diagnosticsAt(document, 'fax');
+        expect(error.message).toMatch(/^Unknown channel 'fax'\. Known: web, app, .* Declare it with 'channel fax "Label"'/);
+    });
+
+    test('an unknown opportunity in an action', async () => {
+        const document = await services.validate(CLEAN.replace('for Compare', 'for Compar'));
+        expect(diagnosticsAt(document, 'Compar\n')[0].message).toBe("Unknown opportunity 'Compar'. Did you mean 'Compare'?");
+    });
+});
+
+describe('emotions', () => {
+    test('outside the scale', async () => {
+        const document = await services.validate(CLEAN.replace('emotion Colleen -2', 'emotion Colleen -5'));
+        const [error] = diagnosticsAt(document, '-5');
+        expect(error.severity).toBe(DiagnosticSeverity.Error);
+        expect(error.message).toMatch(/Emotion -5 is outside the scale\. Use a whole number from -3 .* to \+3/);
+    });
+
+    test('fractions are outside the scale too', async () => {
+        const document = await services.validate(CLEAN.replace('emotion Colleen -2', 'emotion Colleen 1.5'));
+        expect(diagnosticsAt(document, '1.5')[0].message).toMatch(/Emotion 1.5 is outside the scale/);
+    });
+
+    test('a gap in a persona emotion lane', async () => {
+        const document = await services.validate(CLEAN.replace('emotion Colleen -2', 'does "pays"'));
+        const [warning] = diagnosticsAt(document, 'Purchase {');
+        expect(warning.message).toMatch(/Persona 'Colleen' has no emotion in stage 'Purchase'.*Add 'emotion Colleen <-3\.\.\+3>'/);
+    });
+
+    test('an emotion with no persona where a touchpoint concerns two', async () => {
+        const document = await services.validate(CLEAN.replace('personas Colleen', 'personas Colleen, Ivan'));
+        const errors = (document.diagnostics ?? []).filter(d => d.message.startsWith('Whose emotion is this?'));
+        expect(errors).toHaveLength(1);
+        expect(errors[0].message).toMatch(/concerns Colleen and Ivan: write 'emotion Colleen \+1'/);
+    });
+});
+
+describe('names', () => {
+    test('duplicate stages within a journey', async () => {
+        const document = await services.validate(CLEAN.replace('stage Purchase {', 'stage Awareness {'));
+        expect(messages(document)).toContainEqual(expect.stringMatching(/The stage 'Awareness' is declared twice in the journey 'Vacuum' \(first on line \d+\)/));
+    });
+
+    test('duplicate personas across files', async () => {
+        const [, second] = await services.workspace({
+            'file:///ws/personas.journey': PERSONAS,
+            'file:///ws/other.journey': 'persona Colleen "Another Colleen" { }'
+        });
+        expect(messages(second)).toContainEqual(expect.stringMatching(/The persona 'Colleen' is already declared in personas\.journey/));
+    });
+
+    test('a declared channel may not shadow a built-in one', async () => {
+        const document = await services.validate('channel web "My web"');
+        expect(messages(document)).toContainEqual(expect.stringMatching(/already declared as a built-in channel/));
+    });
+});
+
+describe('improvement links', () => {
+    test('a pain point no opportunity addresses, and an opportunity with no action, are hints', async () => {
+        const document = await services.validate(CLEAN.replace('addresses TooMuch', '').replace('for Compare', ''));
+        const pain = diagnosticsAt(document, 'TooMuch "Too much');
+        expect(pain[0].severity).toBe(DiagnosticSeverity.Hint);
+        expect(pain[0].message).toBe("No opportunity addresses the pain point 'TooMuch' yet. Add 'addresses TooMuch' to an opportunity.");
+        const opportunity = diagnosticsAt(document, 'Compare "Comparison');
+        expect(opportunity[0].severity).toBe(DiagnosticSeverity.Hint);
+        expect(opportunity[0].message).toMatch(/No action takes up the opportunity 'Compare'/);
+    });
+});
+
+describe('non-linear journeys', () => {
+    test('a stage skipped by every transition is unreachable', async () => {
+        const text = CLEAN.replace('pain TooMuch', 'next Purchase\n        pain TooMuch')
+            .replace('    opportunity Compare', '    stage Lost {\n        touchpoint Gone { emotion 0 }\n    }\n    opportunity Compare')
+            .replace('            emotion Colleen -2\n        }', '            emotion Colleen -2\n        }\n        next Awareness "buys again"');
+        const document = await services.validate(text);
+        const [warning] = diagnosticsAt(document, 'Lost {');
+        expect(warning.message).toMatch(/Stage 'Lost' cannot be reached from the first stage 'Awareness'/);
+        expect(messages(document).filter(m => m.includes('cannot be reached'))).toHaveLength(1);
+    });
+
+    test('loops back keep every stage reachable', async () => {
+        const document = await services.validate(CLEAN.replace('            emotion Colleen -2\n        }', '            emotion Colleen -2\n        }\n        next Awareness "tries again"'));
+        expect(messages(document)).toEqual([]);
+    });
+});
+
+describe('future state', () => {
+    const FUTURE = `
+journey VacuumFuture "Buying a vacuum, improved" {
+    kind future-state
+    improves Vacuum
+    personas Colleen
+    stage Awareness { touchpoint Ad { emotion 2 } }
+    stage Chat "Ask the chatbot" { touchpoint Bot { emotion 2 } }
+}`;
+    test('a stage with no counterpart in the current state', async () => {
+        const [, future] = await services.workspace({ 'file:///ws/current.journey': CLEAN, 'file:///ws/future.journey': FUTURE });
+        const [warning] = diagnosticsAt(future, 'Chat "Ask');
+        expect(warning.message).toMatch(/Future stage 'Chat' has no counterpart in the current state 'Vacuum' \(stages: Awareness, Purchase\).*'matches <Stage>'/);
+        expect(diagnosticsAt(future, 'Awareness {')).toEqual([]);
+    });
+
+    test('matches names the counterpart explicitly, resolved in the improved journey', async () => {
+        const [, future] = await services.workspace({
+            'file:///ws/current.journey': CLEAN,
+            'file:///ws/future.journey': FUTURE.replace('stage Chat "Ask the chatbot" {', 'stage Chat "Ask the chatbot" { matches Purchase')
+        });
+        expect(messages(future)).toEqual([]);
+    });
+
+    test('matches without improves explains what is missing', async () => {
+        const document = await services.validate(CLEAN.replace('stage Purchase {', 'stage Purchase { matches Awareness'));
+        expect(diagnosticsAt(document, 'Awareness\n')[0].message).toMatch(/Add 'improves <JourneyName>' to the journey header first/);
+    });
+});
+
+describe('review dates', () => {
+    test('a review date in the past: the map may be stale', async () => {
+        const document = await services.validate(CLEAN.replace('review 2099-01-01', 'review 2020-01-31'));
+        const [warning] = diagnosticsAt(document, '2020-01-31');
+        expect(warning.severity).toBe(DiagnosticSeverity.Warning);
+        expect(warning.message).toMatch(/The review date 2020-01-31 has passed: this map may be stale/);
+    });
+
+    test('a date that does not exist', async () => {
+        const document = await services.validate(CLEAN.replace('review 2099-01-01', 'review 2099-02-30'));
+        expect(diagnosticsAt(document, '2099-02-30')[0].message).toMatch(/'2099-02-30' is not a calendar date\. Write the review date as YYYY-MM-DD/);
+    });
+});
+
+describe('syntax errors recover', () => {
+    test('one typo does not hide the other diagnostics', async () => {
+        const broken = CLEAN.replace('touchpoint Billboard "Sees a billboard" {', 'touchpoint Billboard "Sees a billboard" {\n            feels')
+            .replace('personas Colleen', 'personas Coleen')
+            .replace('stage Purchase {', 'stage Empty { }\n    stage Purchase {');
+        const document = await services.validate(broken);
+        expect(document.parseResult.parserErrors.length).toBeGreaterThan(0);
+        const all = messages(document);
+        expect(all).toContainEqual(expect.stringMatching(/Did you mean 'Colleen'/));
+        expect(all).toContainEqual(expect.stringMatching(/Stage 'Empty' has no touchpoints yet/));
+        // Later stages still parse: Purchase is known to the view model.
+        const model = services.Journey.model.ViewModelBuilder.build(document);
+        expect(model.journeys[0].stages.map(s => s.id)).toEqual(['Awareness', 'Empty', 'Purchase']);
+    });
+});

@@ -18,7 +18,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         if (GrammarAST.isKeyword(next.feature)) {
             this.snippetFor(context, next.feature.value, acceptor);
         }
-        if (next.type === 'Emotion' && next.property === 'score') {
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'score') {
             for (const value of emotionValues()) {
                 const text = formatEmotion(value);
                 acceptor(context, {

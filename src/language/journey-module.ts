@@ -11,6 +11,7 @@ import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.j
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyWorkspaceManager } from './journey-workspace.js';
+import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
 
 export type JourneyAddedServices = {
@@ -38,7 +39,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 };
 
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    workspace: { WorkspaceManager: services => new JourneyWorkspaceManager(services) }
+    workspace: { WorkspaceManager: services => new JourneyWorkspaceManager(services) },
+    lsp: { WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services) }
 };
 
 export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {

@@ -28,8 +28,10 @@ export function formatEmotion(score: number): string {
     return score > 0 ? `+${score}` : String(score);
 }
 
+/** The words for a score; averages round half away from zero, so -0.5 reads as slightly negative. */
 export function emotionLabel(score: number): string {
-    return EMOTION_SCALE.labels[String(Math.round(score))] ?? 'outside the scale';
+    const nearest = Math.sign(score) * Math.round(Math.abs(score));
+    return EMOTION_SCALE.labels[String(nearest === 0 ? 0 : nearest)] ?? 'outside the scale';
 }
 
 /** Channels every journey can use without declaring them. */

@@ -33,5 +33,20 @@ export async function createTestServices() {
 }
 
 export function messages(document: LangiumDocument): string[] {
-    return (document.diagnostics ?? []).map(d => d.message);
+    return (document.diagnostics ?? []).map(d => text(d.message));
+}
+
+export function text(message: string | { value: string }): string {
+    return typeof message === 'string' ? message : message.value;
+}
+
+/** The view model without positions and document identity, which formatting may change. */
+export function stripRanges(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(stripRanges);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([key]) => !['range', 'nameRange', 'uri', 'version'].includes(key))
+            .map(([key, inner]) => [key, stripRanges(inner)]));
+    }
+    return value;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, afterEach, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createTestServices, messages } from './services.js';
+import { createTestServices, messages, text } from './services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 beforeAll(async () => { services = await createTestServices(); });
@@ -115,7 +115,7 @@ describe('emotions', () => {
 
     test('an emotion with no persona where a touchpoint concerns two', async () => {
         const document = await services.validate(CLEAN.replace('personas Colleen', 'personas Colleen, Ivan'));
-        const errors = (document.diagnostics ?? []).filter(d => d.message.startsWith('Whose emotion is this?'));
+        const errors = (document.diagnostics ?? []).filter(d => text(d.message).startsWith('Whose emotion is this?'));
         expect(errors).toHaveLength(1);
         expect(errors[0].message).toMatch(/concerns Colleen and Ivan: write 'emotion Colleen \+1'/);
     });

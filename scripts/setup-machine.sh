@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian 12 machine (Node 20 already there) to build, run and test the extension:
+# the Debian packages the browser tests and the real VS Code (code-server) need, then `npm ci`.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+    chromium                # headless browser for the webview, CLI export and VS Code UI tests
+    fonts-dejavu-core       # readable text in screenshots and PNG exports
+    fonts-noto-color-emoji  # emoji in labels
+    build-essential python3 pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev  # code-server's native modules
+    ripgrep                 # code-server's search, installed offline from Debian instead of GitHub
+    git
+)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+    echo "Installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,75 @@
+/** The language server as the extension sees it: a separate process speaking LSP over stdio. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelResult } from '../../src/protocol.js';
+
+const SERVER = path.resolve(__dirname, '../../out/server.cjs');
+let server: ChildProcess;
+let connection: ProtocolConnection;
+const changes: string[][] = [];
+
+beforeAll(async () => {
+    server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => { changes.push(params.uris); });
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: [] });
+    await connection.sendNotification('initialized', {});
+});
+
+afterAll(async () => {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    connection.dispose();
+});
+
+function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+        const started = Date.now();
+        const poll = () => {
+            const value = check();
+            if (value !== undefined) return resolve(value);
+            if (Date.now() - started > timeoutMs) return reject(new Error(`Timed out waiting for ${what}`));
+            setTimeout(poll, 20);
+        };
+        poll();
+    });
+}
+
+describe('language server over stdio', () => {
+    const uri = 'file:///server-test/shop.journey';
+    const text = 'persona Ann { }\njourney Shop "Shop" {\n    personas Ann\n    stage Browse {\n        touchpoint Home {\n            channel web\n            emotion 1\n        }\n    }\n    stage Empty {\n    }\n}\n';
+
+    test('publishes diagnostics, announces the changed model, and serves the view model', async () => {
+        const diagnostics: Array<{ uri: string; diagnostics: Array<{ message: string; range: { start: { line: number } } }> }> = [];
+        connection.onNotification('textDocument/publishDiagnostics', params => { diagnostics.push(params); });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } });
+        const published = await waitFor(() => diagnostics.find(d => d.uri === uri), 'diagnostics');
+        expect(published.diagnostics.map(d => d.message)).toEqual([expect.stringMatching(/Stage 'Empty' has no touchpoints yet/)]);
+        expect(published.diagnostics[0].range.start.line).toBe(9);
+        await waitFor(() => changes.find(uris => uris.includes(uri)), 'model changed notification');
+
+        const model = await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri });
+        expect(model?.version).toBe(1);
+        expect(model?.journeys[0].stages.map(s => [s.id, s.unmapped])).toEqual([['Browse', false], ['Empty', true]]);
+        expect(model?.diagnostics.warnings).toBe(1);
+    });
+
+    test('an unsaved edit produces a new model version', async () => {
+        changes.length = 0;
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: text.replace('stage Empty {\n    }', 'stage Pay {\n        touchpoint Card {\n            emotion -2\n        }\n    }') }]
+        });
+        await waitFor(() => changes.find(uris => uris.includes(uri)), 'model changed notification');
+        const model = await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri });
+        expect(model?.version).toBe(2);
+        expect(model?.journeys[0].emotionLanes[0].points.map(p => p.score)).toEqual([1, -2]);
+    });
+
+    test('an unknown document has no model', async () => {
+        expect(await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: 'file:///nowhere.journey' })).toBeNull();
+    });
+});

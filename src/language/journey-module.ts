@@ -9,6 +9,7 @@ import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
+import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-errors.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
@@ -24,6 +25,10 @@ export type JourneyServices = LangiumServices & JourneyAddedServices;
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     validation: { JourneyValidator: services => new JourneyValidator(services) },
     model: { ViewModelBuilder: () => new ViewModelBuilder() },
+    parser: {
+        ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
+    },
     references: {
         Linker: services => new JourneyLinker(services),
         ScopeComputation: services => new JourneyScopeComputation(services),

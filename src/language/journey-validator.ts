@@ -183,6 +183,7 @@ export class JourneyValidator {
 
     checkEmotion(emotion: Emotion, accept: ValidationAcceptor): void {
         const { min, max } = EMOTION_SCALE;
+        if (emotion.score === undefined) return; // the syntax error already says a number is missing
         if (!Number.isInteger(emotion.score) || emotion.score < min || emotion.score > max) {
             accept('error', `Emotion ${emotion.score} is outside the scale. Use a whole number from ${min} (very negative) to ${formatEmotion(max)} (very positive); 0 is neutral.`, { node: emotion, property: 'score', ...issue(IssueCodes.EmotionOutOfScale) });
         }
@@ -225,6 +226,7 @@ export class JourneyValidator {
     }
 
     checkReviewDate(review: ReviewSetting, accept: ValidationAcceptor): void {
+        if (review.date === undefined) return;
         if (!parseCalendarDate(review.date)) {
             accept('error', `'${review.date}' is not a calendar date. Write the review date as YYYY-MM-DD, for example 2027-03-31.`, { node: review, property: 'date', ...issue(IssueCodes.InvalidDate) });
             return;
@@ -235,7 +237,7 @@ export class JourneyValidator {
     }
 
     checkDueDate(due: ActionDue, accept: ValidationAcceptor): void {
-        if (!parseCalendarDate(due.date)) {
+        if (due.date !== undefined && !parseCalendarDate(due.date)) {
             accept('error', `'${due.date}' is not a calendar date. Write the due date as YYYY-MM-DD, for example 2027-03-31.`, { node: due, property: 'date', ...issue(IssueCodes.InvalidDate) });
         }
     }

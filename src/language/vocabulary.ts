@@ -46,7 +46,7 @@ export const BUILTIN_CHANNELS: ReadonlyArray<{ name: string; label: string }> = 
     { name: 'store', label: 'Store visit' },
     { name: 'ad', label: 'Advertising' },
     { name: 'search', label: 'Search engine' },
-    { name: 'review', label: 'Reviews' },
+    { name: 'reviews', label: 'Review sites' },
     { name: 'sms', label: 'SMS' },
     { name: 'mail', label: 'Post' },
     { name: 'event', label: 'Event' },
@@ -54,7 +54,7 @@ export const BUILTIN_CHANNELS: ReadonlyArray<{ name: string; label: string }> = 
     { name: 'delivery', label: 'Delivery' },
     { name: 'product', label: 'Product' },
     { name: 'sales', label: 'Sales rep' },
-    { name: 'support', label: 'Support desk' }
+    { name: 'helpdesk', label: 'Support desk' }
 ];
 
 /** The URI of the built-in library document that declares the built-in channels. */

@@ -18,6 +18,13 @@ beforeAll(async () => {
 });
 
 describe('examples', () => {
+    test('the built-in channel library parses and validates clean', () => {
+        const library = services.shared.workspace.LangiumDocuments.all.find(d => d.uri.scheme === 'journey-builtin')!;
+        expect(library.parseResult.parserErrors).toEqual([]);
+        expect((library.diagnostics ?? []).map(d => text(d.message))).toEqual([]);
+        expect(library.parseResult.value.$cstNode?.text).toContain('channel helpdesk');
+    });
+
     test('there are at least five journeys and a shared persona file', () => {
         expect(files.length).toBeGreaterThanOrEqual(6);
         expect(files).toContain('personas.journey');

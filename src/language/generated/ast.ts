@@ -13,7 +13,7 @@ export const JourneyTerminals = {
     DATE: /\d{4}-\d{2}-\d{2}/,
     NUMBER: /[+-]?\d+(\.\d+)?/,
     ID: /[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/,
-    STRING: /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/,
+    STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
 };
 
 export type JourneyTerminalNames = keyof typeof JourneyTerminals;
@@ -726,7 +726,7 @@ export function isTransition(item: unknown): item is Transition {
 export type Unit = '%' | string;
 
 export function isUnit(item: unknown): item is Unit {
-    return item === '%' || (typeof item === 'string' && (/"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/.test(item)));
+    return item === '%' || (typeof item === 'string' && (/"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/.test(item)));
 }
 
 export type JourneyAstType = {

@@ -1,0 +1,86 @@
+/**
+ * Syntax errors in the writer's words: what was expected (a name, quoted text, a date, a number)
+ * and what was found, with "did you mean" for a misspelt keyword.
+ */
+import type { ILexerErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { AstUtils, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
+import { JourneyMapGrammar } from './generated/grammar.js';
+import { closestName } from './journey-names.js';
+
+const TOKEN_WORDS: Record<string, string> = {
+    ID: 'a name (letters, digits and _, starting with a letter)',
+    STRING: 'quoted text, like "Sees an ad"',
+    NUMBER: 'a number',
+    DATE: 'a date written YYYY-MM-DD',
+    EOF: 'the end of the file'
+};
+
+/** Every keyword of the language, for spelling suggestions. */
+const KEYWORDS = AstUtils.streamAllContents(JourneyMapGrammar()).filter(GrammarAST.isKeyword).map(k => k.value).filter(k => /^[a-z]/.test(k)).distinct().toArray();
+
+export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+
+    override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken }): string {
+        return `Expected ${describe(expected)} but found ${found(actual)}.${keywordHint(actual)}${closingHint(expected, actual)}`;
+    }
+
+    override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
+        return `Unexpected ${found(firstRedundant)} after the end of the last block. Remove it, or check for an extra '}' above.${keywordHint(firstRedundant)}`;
+    }
+
+    override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+        const firsts = [...new Set(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(describe))];
+        return `Expected ${listOf(firsts)} but found ${found(actual[0])}.${keywordHint(actual[0])}`;
+    }
+
+    override buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+        const firsts = [...new Set(expectedIterationPaths.map(path => path[0]).filter(Boolean).map(describe))];
+        return `Expected at least one of ${listOf(firsts)} but found ${found(actual[0])}.`;
+    }
+}
+
+export class JourneyLexerErrorMessageProvider implements ILexerErrorMessageProvider {
+
+    buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        const text = fullText.substring(startOffset, startOffset + length);
+        if (text.startsWith('"') || text.startsWith("'")) {
+            return `This text has no closing ${text[0]} on its line. Close it with ${text[0]} (text in quotes stays on one line; write \\" for a quote inside).`;
+        }
+        return `Unexpected character '${text}'. Journey files use names, "quoted text", numbers, dates, { } and commas; put other characters inside quotes.`;
+    }
+
+    buildUnableToPopLexerModeMessage(token: IToken): string {
+        return `Unexpected '${token.image}'.`;
+    }
+}
+
+function describe(type: TokenType): string {
+    if (TOKEN_WORDS[type.name]) return TOKEN_WORDS[type.name];
+    return `'${type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name}'`;
+}
+
+function found(token: IToken | undefined): string {
+    if (!token || token.tokenType?.name === 'EOF') return 'the end of the file';
+    return `'${token.image.length > 40 ? token.image.slice(0, 40) + '…' : token.image}'`;
+}
+
+function listOf(items: string[]): string {
+    if (items.length <= 1) return items[0] ?? 'something else';
+    const shown = items.slice(0, 8);
+    return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}${items.length > 8 ? ' (and more)' : ''}`;
+}
+
+/** A word that is almost a keyword is most likely a typo of it. */
+function keywordHint(token: IToken | undefined): string {
+    if (!token || !/^[a-zA-Z-]+$/.test(token.image) || KEYWORDS.includes(token.image)) return '';
+    const keyword = closestName(token.image, KEYWORDS);
+    return keyword ? ` Did you mean '${keyword}'?` : '';
+}
+
+const HEADER_KEYWORDS = ['kind', 'goal', 'scope', 'owner', 'review', 'personas', 'improves'];
+
+function closingHint(expected: TokenType, actual: IToken): string {
+    if (expected.name !== '}') return '';
+    if (HEADER_KEYWORDS.includes(actual.image)) return ` Journey settings (${HEADER_KEYWORDS.join(', ')}) come first, before the first stage: move '${actual.image}' up.`;
+    return " Every '{' needs a matching '}'; a misspelt keyword also ends the block here.";
+}

@@ -62,7 +62,7 @@ function createClient(context: vscode.ExtensionContext, serverState: vscode.Even
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'journey' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey') },
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey'), configurationSection: 'journey' },
         errorHandler: new RestartingErrorHandler(serverState),
         outputChannelName: 'Journey Language Server'
     };

@@ -2,7 +2,7 @@
  * The checks a journey map gets while it is written. Each message says what is wrong, where,
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
-import { AstUtils, type AstNode, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ConfigurationProvider, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isChannelDecl, isChannelUse, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
     type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
@@ -55,13 +55,11 @@ export function registerValidationChecks(services: JourneyServices): void {
 
 export class JourneyValidator {
     private readonly indexManager: IndexManager;
-    /** Overridable for tests: the day against which review dates are judged. */
-    today: () => Date = () => new Date();
-    /** Follows the `journey.validation.staleReview` setting. */
-    warnOnStaleReview = true;
+    private readonly configuration: ConfigurationProvider;
 
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
     }
 
     /** Personas, journeys and top-level channels are visible across files, so their names must be unique across the workspace. */
@@ -225,13 +223,15 @@ export class JourneyValidator {
         accept('hint', `No action takes up the opportunity '${opportunity.name}' yet. Add an action with 'for ${opportunity.name}' and an owner.`, { node: opportunity, property: 'name', ...issue(IssueCodes.OpportunityWithoutAction) });
     }
 
-    checkReviewDate(review: ReviewSetting, accept: ValidationAcceptor): void {
+    async checkReviewDate(review: ReviewSetting, accept: ValidationAcceptor): Promise<void> {
         if (review.date === undefined) return;
         if (!parseCalendarDate(review.date)) {
             accept('error', `'${review.date}' is not a calendar date. Write the review date as YYYY-MM-DD, for example 2027-03-31.`, { node: review, property: 'date', ...issue(IssueCodes.InvalidDate) });
             return;
         }
-        if (this.warnOnStaleReview && isStale(review.date, this.today())) {
+        // The `journey.validation.staleReview` setting turns this warning off.
+        const settings = await this.configuration.getConfiguration('journey', 'validation') as { staleReview?: boolean } | undefined;
+        if (settings?.staleReview !== false && isStale(review.date)) {
             accept('warning', `The review date ${review.date} has passed: this map may be stale. Check it against current research and set the next review date.`, { node: review, property: 'date', ...issue(IssueCodes.StaleReview) });
         }
     }

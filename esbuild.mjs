@@ -21,8 +21,23 @@ const node = {
     logLevel: 'warning'
 };
 
+/** Single classic scripts for pages whose CSP admits one nonce'd script and no chunks (Markdown preview, CLI export page). */
+const browserScript = {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning'
+};
+
 const builds = [
-    { ...node, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/language/main.ts', cli: 'src/cli/main.ts' }, outdir: 'out' },
+    { ...node, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/language/main.ts' }, outdir: 'out' },
+    // The CLI loads playwright-core at run time, only for SVG/PNG/HTML exports; bundled, it breaks.
+    { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out', external: ['vscode', 'playwright-core'] },
+    { ...browserScript, entryPoints: { 'cli-export': 'src/cli/browser/export-page.ts' }, outdir: 'out' },
+    { ...browserScript, entryPoints: { 'journey-preview': 'src/markdown/preview/main.ts' }, outdir: 'out/markdown' },
     {
         bundle: true,
         platform: 'browser',
@@ -36,10 +51,9 @@ const builds = [
         chunkNames: 'chunks/[name]-[hash]',
         logLevel: 'warning'
     }
-].map(options => ({ ...options, entryPoints: Object.fromEntries(Object.entries(options.entryPoints).filter(([, file]) => fs.existsSync(file))) }));
+];
 
 for (const options of builds) {
-    if (Object.keys(options.entryPoints).length === 0) continue;
     if (watch) {
         const context = await esbuild.context(options);
         await context.watch();

@@ -12,6 +12,7 @@ import type { DocumentViewModel } from '../model/view-model.js';
 import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams } from '../protocol.js';
 import type { JourneyModelSource, ServerState } from './model-source.js';
 import { registerPreview } from './preview/preview-manager.js';
+import { journeyMarkdownIt, type MarkdownItLike } from '../markdown/markdown-it-journey.js';
 
 /** More crashes than this within the window stop the automatic restarts, so a crash loop cannot spin forever. */
 const MAX_RESTARTS = 5;
@@ -19,7 +20,12 @@ const RESTART_WINDOW_MS = 3 * 60_000;
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<JourneyModelSource> {
+/** What the extension gives VS Code and other extensions: the model source, and the ```journey blocks of the Markdown preview. */
+export interface JourneyExtensionApi extends JourneyModelSource {
+    extendMarkdownIt(md: MarkdownItLike): MarkdownItLike;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
     const modelsChanged = new vscode.EventEmitter<string[]>();
     const serverState = new vscode.EventEmitter<ServerState>();
     context.subscriptions.push(modelsChanged, serverState);
@@ -46,7 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     };
     registerPreview(context, source);
     await client.start();
-    return source;
+    return {
+        ...source,
+        extendMarkdownIt(md: MarkdownItLike): MarkdownItLike {
+            journeyMarkdownIt(md);
+            return md;
+        }
+    };
 }
 
 export async function deactivate(): Promise<void> {

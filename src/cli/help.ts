@@ -1,0 +1,139 @@
+/** The help text of every command: what it does, its options, an example, and its exit codes. */
+
+export const COMMANDS = ['check', 'render', 'report', 'diff'] as const;
+export type CommandName = typeof COMMANDS[number];
+
+const EXIT_CODES = `Exit codes:
+  0  done, and no input has errors
+  1  an input has errors (check --strict: or warnings)
+  2  the command could not run: bad options, missing or unreadable files, no browser`;
+
+const CONTEXT = `References to personas, channels and journeys in other files resolve against the
+other .journey files in the same folder, and the folders given with --workspace.`;
+
+export const MAIN_HELP = `journey: customer journey maps (.journey files) outside the editor
+
+Usage: journey <command> [options]
+
+Commands:
+  check <files...>           Report errors and warnings, for CI
+  render <file> [options]    Mermaid, Markdown, HTML, JSON, SVG or PNG of a map
+  report <file>              Lowest moments, pain points, gaps, priorities, evidence
+  diff <old> <new>           What changed between two versions of a map,
+                             or between a future state and its current state
+  diff --git <rev> <file>    The file's changes since a git revision
+
+Run 'journey <command> --help' for the options of a command.
+
+Options:
+  -h, --help                 Show help
+  -v, --version              Show the version
+
+${EXIT_CODES}
+`;
+
+export const COMMAND_HELP: Record<CommandName, string> = {
+    check: `Usage: journey check <files, folders or globs...> [options]
+
+Parses and validates .journey files and prints every error, warning and info as
+  file:line:column severity message
+(--format json also lists the hints the editor offers as quick fixes).
+A folder stands for every .journey file below it; quote globs so that every
+shell passes them on: journey check 'maps/**/*.journey'
+
+Options:
+  --format text|json      Output format (default: text)
+  --strict                Exit with 1 on warnings too, not only on errors
+  --workspace <folder>    Also resolve references against the .journey files
+                          below this folder (repeatable)
+  --progress              Show progress on stderr even when it is not a terminal
+  -h, --help              Show this help
+
+${CONTEXT}
+
+Example: journey check examples --strict
+
+${EXIT_CODES}
+`,
+    render: `Usage: journey render <file> [--format <format>] [-o <output>] [options]
+
+Draws the journey map of one .journey file.
+
+Formats:
+  mermaid    Mermaid text of one diagram (see --diagram): paste it into any Mermaid tool
+  markdown   Markdown with \`\`\`mermaid blocks and lane tables: GitHub renders it
+  html       A self-contained page that looks like the preview: no scripts, no network
+  json       The journey view model, for your own tools
+  svg, png   The whole map as a picture (needs Chromium or Chrome)
+
+Options:
+  --format <format>       One of the above; default: from the -o file's extension,
+                          else mermaid
+  -o, --output <file>     Write to a file instead of stdout (needed for png)
+  --diagram timeline|emotions
+                          For --format mermaid: the stage timeline (default) or
+                          the emotional curve
+  --journey <name>        For --format mermaid: the journey to draw when the file
+                          has several (default: the first)
+  --workspace <folder>    Also resolve references against the .journey files
+                          below this folder (repeatable)
+  -h, --help              Show this help
+
+html, svg and png use Chromium: set JOURNEY_CHROMIUM=/path/to/chromium if it is not
+on the PATH, or JOURNEY_CHROMIUM=none to never start one. Without a browser, html
+still works, with the diagrams as Mermaid text.
+
+${CONTEXT}
+
+Example: journey render examples/vacuum-current.journey -o vacuum.html
+
+${EXIT_CODES}
+`,
+    report: `Usage: journey report <file> [--format text|markdown] [options]
+
+Analyses each journey in the file: the lowest emotional moments per persona, the
+stages with the most pain points, stages without touchpoints, opportunities
+ranked by impact and effort, which channels serve which stages, and what is
+still only assumed rather than observed.
+
+Options:
+  --format text|markdown  Output format (default: text)
+  -o, --output <file>     Write to a file instead of stdout
+  --workspace <folder>    Also resolve references against the .journey files
+                          below this folder (repeatable)
+  -h, --help              Show this help
+
+Example: journey report examples/vacuum-current.journey --format markdown
+
+${EXIT_CODES}
+`,
+    diff: `Usage: journey diff <old file> <new file> [options]
+       journey diff --git <revision> <file> [options]
+
+Compares two journey maps: two versions of one map, or a future state with the
+current state it improves (stages matched by name or by 'matches'). Lists stages
+and touchpoints added (+), removed (-) and changed (~), the emotion per stage and
+persona, pain points resolved and new, opportunities and KPIs.
+
+With --git, the old version is the file as it was at the revision (git show
+<revision>:<file>); the other files in its folder are read as they are now.
+
+Options:
+  --git <revision>        Compare with the file at this git revision (HEAD, main,
+                          HEAD~3, a commit hash)
+  --format text|markdown  Output format (default: text); markdown suits a pull request
+  -o, --output <file>     Write to a file instead of stdout
+  --workspace <folder>    Also resolve references against the .journey files
+                          below this folder (repeatable)
+  -h, --help              Show this help
+
+On a terminal, added lines are green, removed red, changed yellow; NO_COLOR=1
+turns colours off.
+
+Examples:
+  journey diff examples/vacuum-current.journey examples/vacuum-future.journey
+  journey diff --git HEAD~1 examples/vacuum-current.journey --format markdown
+
+${EXIT_CODES}
+`
+};

@@ -1,0 +1,96 @@
+/**
+ * ```journey fenced blocks in VS Code's Markdown preview. markdown-it renders synchronously,
+ * but a journey is only known after linking and validation, which are asynchronous; and the
+ * extension host has no browser to draw diagrams in. So this plugin renders a placeholder
+ * that carries the block's text (and the .journey files next to the Markdown file, so that
+ * `personas Colleen` resolves as it does in the editor), and the preview script
+ * (src/markdown/preview/main.ts) builds the view model with the same language services and
+ * draws it with the preview's own renderer. Until the script runs, the block reads as code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { escapeHtml } from '../render/escape.js';
+import type { ContextDocument } from './journey-block-model.js';
+
+/** The info string that marks a journey block: ```journey */
+const JOURNEY_FENCE = 'journey';
+
+/** The parts of markdown-it this plugin uses, so it works with any markdown-it the host brings. */
+export interface FenceToken {
+    info: string;
+    content: string;
+    map: [number, number] | null;
+    attrJoin(name: string, value: string): void;
+}
+export interface MarkdownRenderer {
+    rules: { fence?: RenderRule };
+    renderAttrs(token: FenceToken): string;
+}
+export type RenderRule = (tokens: FenceToken[], index: number, options: unknown, env: unknown, self: MarkdownRenderer) => string;
+export interface MarkdownItLike {
+    renderer: MarkdownRenderer;
+}
+
+export interface JourneyMarkdownOptions {
+    /** The documents a block may reference; by default the .journey files beside the Markdown file. */
+    contextFor?: (env: unknown) => ContextDocument[];
+}
+
+/** The Markdown file being rendered, as VS Code's preview passes it in `env.currentDocument` (a vscode.Uri). */
+function markdownFilePath(env: unknown): string | undefined {
+    const current = (env as { currentDocument?: { scheme?: string; fsPath?: string } } | undefined)?.currentDocument;
+    return current?.scheme === 'file' && typeof current.fsPath === 'string' ? current.fsPath : undefined;
+}
+
+/** The .journey files in the Markdown file's folder, as the CLI and the editor would see them. */
+export function siblingJourneyFiles(env: unknown): ContextDocument[] {
+    const file = markdownFilePath(env);
+    if (!file) return [];
+    const folder = path.dirname(file);
+    let names: string[];
+    try {
+        names = fs.readdirSync(folder).filter(name => name.endsWith('.journey')).sort();
+    } catch {
+        return [];
+    }
+    const documents: ContextDocument[] = [];
+    for (const name of names) {
+        try {
+            const full = path.join(folder, name);
+            documents.push({ uri: pathToFileURL(full).href, text: fs.readFileSync(full, 'utf8') });
+        } catch {
+            // An unreadable neighbour only means fewer references resolve; the block still draws.
+        }
+    }
+    return documents;
+}
+
+function isJourneyFence(token: FenceToken): boolean {
+    return token.info.trim().split(/\s+/)[0] === JOURNEY_FENCE;
+}
+
+/**
+ * The plugin: `md.use(journeyMarkdownIt)` (or with options). Other fences render as before.
+ * The placeholder keeps the token's attributes, so the preview's scroll sync (`data-line`,
+ * `code-line`) still knows where the block is.
+ */
+export function journeyMarkdownIt(md: MarkdownItLike, options: JourneyMarkdownOptions = {}): void {
+    const contextFor = options.contextFor ?? siblingJourneyFiles;
+    const fallback = md.renderer.rules.fence;
+    md.renderer.rules.fence = (tokens, index, renderOptions, env, self) => {
+        const token = tokens[index];
+        if (!isJourneyFence(token)) {
+            return fallback ? fallback(tokens, index, renderOptions, env, self) : `<pre><code>${escapeHtml(token.content)}</code></pre>\n`;
+        }
+        token.attrJoin('class', 'journey-block');
+        // The first line of the block's text, one-based, so a problem can name its line in the Markdown file.
+        const firstLine = token.map ? token.map[0] + 2 : 1;
+        const context = contextFor(env);
+        return `<div${self.renderAttrs(token)} data-journey-line="${firstLine}"`
+            + ` data-journey-source="${escapeHtml(token.content)}"`
+            + ` data-journey-context="${escapeHtml(JSON.stringify(context))}">`
+            + `<pre class="journey-block-source"><code>${escapeHtml(token.content)}</code></pre>`
+            + '</div>\n';
+    };
+}

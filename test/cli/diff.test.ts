@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cli, FIXTURES, journey } from './run.js';
+
+const V1 = 'test/cli/fixtures/versions/v1/shop.journey';
+const V2 = 'test/cli/fixtures/versions/v2/shop.journey';
+
+beforeAll(async () => { await cli(); });
+
+describe('journey diff of two versions', () => {
+    let text: string;
+    beforeAll(async () => {
+        const run = await journey(['diff', V1, V2]);
+        expect(run.status).toBe(0);
+        text = run.stdout;
+    });
+
+    test('the summary comes first', () => {
+        expect(text.split('\n')[0]).toBe('stages +1 -1 ~1 · touchpoints +1 -1 ~3 · emotion better in 2, worse in 0 · pain points 2 resolved, 1 new · opportunities +1 -1 ~1');
+        expect(text.split('\n')[1]).toBe(`${V1} → ${V2}`);
+    });
+
+    test('stages added, removed and relabelled', () => {
+        expect(text).toContain('  ~  Choosing a model → Choosing the right model\n');
+        expect(text).toMatch(/ {2}\+ {2}Unboxing +\(Unbox\)\n/);
+        expect(text).toMatch(/ {2}- {2}Wait +\(Wait\)\n/);
+    });
+
+    test('touchpoint label, channel, activities and emotion changes, and moves', () => {
+        expect(text).toMatch(/~ label +"Newsletter" → "Weekly newsletter"/);
+        expect(text).toMatch(/\+ does +"Clicks the coffee machine deal"/);
+        expect(text).toMatch(/~ channel +Website → Mobile app/);
+        expect(text).toMatch(/- thinks +"Which one is easiest to clean\?"/);
+        expect(text).toMatch(/~ emotion Deal-hunting Dana +-2 → \+1/);
+        expect(text).toMatch(/~ {2}Price alert\n +moved +from Discover\n/);
+        expect(text).toMatch(/ {2}Unboxing\n {4}\+ {2}First coffee {2}Product\n/);
+        expect(text).toMatch(/ {2}Wait\n {4}- {2}Parcel tracking {2}SMS\n/);
+    });
+
+    test('emotion per stage and persona, aligned, with the change', () => {
+        expect(text).toMatch(/ {2}Choosing the right model {2}Deal-hunting Dana {4}-2 → \+1\.5 {2}\(\+3\.5\)\n/);
+        expect(text).toMatch(/ {2}Unboxing +Deal-hunting Dana +— → +\+3 {2}\(new\)\n/);
+        expect(text).toMatch(/ {2}Wait +Deal-hunting Dana +0 → +— {2}\(gone\)\n/);
+    });
+
+    test('pain points resolved (named and unnamed) and new, opportunities and KPIs', () => {
+        expect(text).toMatch(/- {2}resolved {2}Choosing a model {2}Nothing says how the machine is cleaned +\(via Short cleaning video on every product page\)/);
+        expect(text).toMatch(/- {2}resolved {2}Pay +Shipping costs appear only at the last step/);
+        expect(text).toMatch(/\+ {2}new +Pay +Only card payment is accepted/);
+        expect(text).toMatch(/~ {2}Short cleaning video on every product page {2}effort low → medium/);
+        expect(text).toMatch(/\+ {2}Accept mobile wallets +impact medium, effort low/);
+        expect(text).toMatch(/- {2}Loyalty points +impact low, effort high/);
+        expect(text).toContain('~  Product page exit rate  52% → 35%');
+    });
+
+    test('a file against itself has no changes', async () => {
+        const run = await journey(['diff', V1, V1]);
+        expect(run.status).toBe(0);
+        expect(run.stdout.split('\n')[0]).toBe('No changes.');
+    });
+
+    test('markdown for a pull request', async () => {
+        const run = await journey(['diff', V1, V2, '--format', 'markdown']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('**stages +1 -1 ~1 · touchpoints +1 -1 ~3');
+        expect(run.stdout).toContain('| **~** changed | Choosing a model | Choosing the right model |');
+        expect(run.stdout).toContain('| Choosing the right model | Deal-hunting Dana | -2 | +1.5 | +3.5 |');
+        expect(run.stdout).toContain('| **−** resolved | Pay | Shipping costs appear only at the last step |  |');
+    });
+});
+
+describe('journey diff of a future state against its current state', () => {
+    test('stages match by name or `matches`, emotion rises everywhere', async () => {
+        const run = await journey(['diff', 'examples/vacuum-current.journey', 'examples/vacuum-future.journey']);
+        expect(run.status).toBe(0);
+        const lines = run.stdout.split('\n');
+        expect(lines[0]).toBe('stages ~1 · touchpoints +10 -9 ~3 · emotion better in 6, worse in 0 · pain points 8 resolved, 1 new · opportunities +1 -7');
+        expect(lines[2]).toBe('Buying a vacuum cleaner (future state), against the current state it improves: Buying a vacuum cleaner (current state)');
+        // Advocacy became Sharing through `matches Advocacy`: a relabelled stage, not one removed and one added.
+        expect(run.stdout).toMatch(/~ {2}Reviews and recommendations → Sharing the experience {2}\(Advocacy → Sharing\)/);
+        expect(run.stdout).toMatch(/ {2}Purchase +Curious Colleen +-0\.5 → +\+2 {2}\(\+2\.5\)\n/);
+        expect(run.stdout).toMatch(/\+ {2}new +Delivery +Two-hour slots cost extra/);
+    });
+});
+
+describe('journey diff --git', () => {
+    let repo: string;
+    beforeAll(() => {
+        repo = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-git-'));
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo, stdio: 'pipe' });
+        git('init', '-q');
+        fs.mkdirSync(path.join(repo, 'maps'));
+        fs.copyFileSync(path.join(FIXTURES, 'versions/v1/shop.journey'), path.join(repo, 'maps/shop.journey'));
+        git('add', '.');
+        git('commit', '-q', '-m', 'first map');
+        fs.copyFileSync(path.join(FIXTURES, 'versions/v2/shop.journey'), path.join(repo, 'maps/shop.journey'));
+    });
+
+    test('compares the working file with the revision', async () => {
+        const run = await journey(['diff', '--git', 'HEAD', 'maps/shop.journey'], { cwd: repo });
+        expect(run.status).toBe(0);
+        expect(run.stdout.split('\n')[0]).toBe('stages +1 -1 ~1 · touchpoints +1 -1 ~3 · emotion better in 2, worse in 0 · pain points 2 resolved, 1 new · opportunities +1 -1 ~1');
+        expect(run.stdout.split('\n')[1]).toBe('HEAD:maps/shop.journey → maps/shop.journey');
+    });
+
+    test('an unknown revision says what git accepts', async () => {
+        const run = await journey(['diff', '--git', 'no-such-branch', 'maps/shop.journey'], { cwd: repo });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("'no-such-branch' is not a revision git knows");
+    });
+
+    test('a file that did not exist at the revision says so', async () => {
+        fs.copyFileSync(path.join(FIXTURES, 'versions/v2/shop.journey'), path.join(repo, 'maps/new.journey'));
+        const run = await journey(['diff', '--git', 'HEAD', 'maps/new.journey'], { cwd: repo });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("maps/new.journey did not exist at 'HEAD'");
+    });
+
+    test('outside a repository it suggests comparing two files', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-nogit-'));
+        fs.copyFileSync(path.join(FIXTURES, 'versions/v1/shop.journey'), path.join(dir, 'shop.journey'));
+        const run = await journey(['diff', '--git', 'HEAD', 'shop.journey'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('is not in a git repository');
+        expect(run.stderr).toContain('journey diff old.journey new.journey');
+    });
+
+    test('diff needs two files, or --git and one', async () => {
+        const run = await journey(['diff', V1]);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("'journey diff' needs two .journey files (old, then new), or --git <revision> and one file.");
+    });
+});

@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DocumentViewModel } from '../../src/model/view-model.js';
+import { cli, journey } from './run.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+const VACUUM = 'examples/vacuum-current.journey';
+const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Delivery', 'Usage', 'Reviews and recommendations'];
+
+let out: string;
+beforeAll(async () => {
+    await cli();
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-render-'));
+});
+
+describe('journey render: text formats', () => {
+    test('mermaid (the default) is the stage timeline, titled', async () => {
+        const run = await journey(['render', VACUUM]);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toMatch(/^timeline\n {4}title Buying a vacuum cleaner \(current state\)\n/);
+        for (const stage of ['Awareness', 'Consideration', 'Purchase']) expect(run.stdout).toContain(`    ${stage} : `);
+    });
+
+    test('--diagram emotions gives the emotional curve', async () => {
+        const run = await journey(['render', VACUUM, '--diagram', 'emotions']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('xychart');
+        expect(run.stdout).toContain('line "Curious Colleen"');
+    });
+
+    test('markdown has mermaid blocks GitHub renders and a lane table per journey', async () => {
+        const run = await journey(['render', VACUUM, '--format', 'markdown']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('## Buying a vacuum cleaner (current state)');
+        expect(run.stdout.match(/```mermaid\n/g)).toHaveLength(2);
+        expect(run.stdout).toContain('| Lane | 1. Awareness | 2. Consideration |');
+        expect(run.stdout).toMatch(/\| \*\*Pain points\*\* \|.*Checkout forces account creation before payment \*\(observed\)\*/);
+        expect(run.stdout).toContain('### Opportunities, highest priority first');
+        expect(run.stdout).toContain('| 1 | Guest checkout | high | low |');
+    });
+
+    test('the format follows the -o extension', async () => {
+        const file = path.join(out, 'vacuum.md');
+        const run = await journey(['render', VACUUM, '-o', file]);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe('');
+        expect(fs.readFileSync(file, 'utf8')).toContain('```mermaid');
+    });
+
+    test('an -o extension that names no format asks for --format', async () => {
+        const run = await journey(['render', VACUUM, '-o', path.join(out, 'vacuum.txt')]);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("Cannot tell the format from the output file");
+        expect(run.stderr).toContain('Add --format with one of: mermaid, markdown, html, json, svg, png.');
+    });
+
+    test('json is the view model, with the sibling persona resolved', async () => {
+        const run = await journey(['render', VACUUM, '--format', 'json']);
+        expect(run.status).toBe(0);
+        const model = JSON.parse(run.stdout) as DocumentViewModel;
+        expect(model.journeys[0].stages.map(s => s.label)).toEqual(STAGES);
+        expect(model.journeys[0].personas.map(p => p.label)).toEqual(['Curious Colleen']);
+        expect(model.diagnostics.errors).toBe(0);
+    });
+
+    test('a broken file still renders what it can, prints its errors and exits 1', async () => {
+        const run = await journey(['render', 'test/cli/fixtures/broken/unresolved.journey']);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('timeline');
+        expect(run.stderr).toContain("unresolved.journey:3:14 error Unknown persona 'Nobody'");
+        expect(run.stderr).toContain('the output may be incomplete');
+    });
+
+    test('a map with several journeys names the one drawn', async () => {
+        const run = await journey(['render', 'examples/vacuum-current.journey', '--journey', 'Nope']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("has no journey named 'Nope'. Its journeys: VacuumCurrent.");
+    });
+});
+
+describe('journey render without a browser', () => {
+    const env = { JOURNEY_CHROMIUM: 'none' };
+
+    test.each(['svg', 'png'])('--format %s names the missing browser and how to get one', async format => {
+        const run = await journey(['render', VACUUM, '--format', format, '-o', path.join(out, `x.${format}`)], { env });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('needs Chromium or Chrome');
+        expect(run.stderr).toContain('apt-get install chromium');
+        expect(run.stderr).toContain('JOURNEY_CHROMIUM=/path/to/chromium');
+        expect(fs.existsSync(path.join(out, `x.${format}`))).toBe(false);
+    });
+
+    test('html still works, with the diagrams as Mermaid text and a warning', async () => {
+        const run = await journey(['render', VACUUM, '--format', 'html'], { env });
+        expect(run.status).toBe(0);
+        expect(run.stderr).toContain('needs Chromium or Chrome');
+        expect(run.stdout).toMatch(/^<!DOCTYPE html>/);
+        expect(run.stdout).not.toContain('<script');
+        expect(run.stdout).toContain('class="swimlanes"');
+        expect(run.stdout).toContain('<pre class="diagram-source">timeline');
+    });
+
+    test('JOURNEY_CHROMIUM pointing nowhere is reported', async () => {
+        const run = await journey(['render', VACUUM, '--format', 'svg', '-o', path.join(out, 'y.svg')], { env: { JOURNEY_CHROMIUM: '/opt/no/chromium' } });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("JOURNEY_CHROMIUM is set to '/opt/no/chromium', but there is no file there");
+    });
+});
+
+describe.skipIf(!hasChromium)('journey render with Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    });
+    afterAll(async () => { await browser?.close(); });
+
+    test('html is a self-contained page: stage names visible, no script, no errors, no network', async () => {
+        const file = path.join(out, 'vacuum.html');
+        const run = await journey(['render', VACUUM, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        expect(run.status).toBe(0);
+        const html = fs.readFileSync(file, 'utf8');
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toMatch(/(src|href)="https?:/);
+
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        const requests: string[] = [];
+        const errors: string[] = [];
+        page.on('request', request => { if (!request.url().startsWith('file:')) requests.push(request.url()); });
+        page.on('pageerror', error => errors.push(error.message));
+        page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+        await page.goto(`file://${file}`);
+        for (const stage of STAGES) {
+            await expect.poll(() => page.locator('th.stage', { hasText: stage }).first().isVisible()).toBe(true);
+        }
+        // The diagrams are drawn SVG, not Mermaid text waiting for a script.
+        expect(await page.locator('.diagram-timeline svg').count()).toBe(1);
+        expect(await page.locator('.diagram-emotions svg circle.emotion-point').count()).toBeGreaterThan(5);
+        expect(await page.locator('text=Buying a vacuum cleaner (current state)').first().isVisible()).toBe(true);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+        await page.close();
+    });
+
+    test('svg is one picture of the whole map', async () => {
+        const file = path.join(out, 'vacuum.svg');
+        const run = await journey(['render', VACUUM, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        expect(run.status).toBe(0);
+        const svg = fs.readFileSync(file, 'utf8');
+        expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+        for (const stage of ['Awareness', 'Consideration']) expect(svg).toContain(stage);
+    });
+
+    test('png is a PNG image of the map', async () => {
+        const file = path.join(out, 'vacuum.png');
+        const run = await journey(['render', VACUUM, '--format', 'png', '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        expect(run.status).toBe(0);
+        const bytes = fs.readFileSync(file);
+        expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        // Width and height from the IHDR chunk: a map, not an empty canvas.
+        expect(bytes.readUInt32BE(16)).toBeGreaterThan(800);
+        expect(bytes.readUInt32BE(20)).toBeGreaterThan(600);
+    });
+});

@@ -23,6 +23,10 @@ export type ToPreviewMessage =
 export interface PreviewOptions {
     /** The active VS Code theme kind, for the matching Mermaid theme. */
     theme: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+    /** Whether the preview is locked to this document; the webview keeps it in its PreviewState. */
+    locked?: boolean;
+    /** journey.preview.maxTouchpoints: above it the preview says "too large to draw" instead of drawing. */
+    maxTouchpoints?: number;
 }
 
 export type ExportFormat = 'svg' | 'png' | 'html' | 'mermaid';

@@ -37,7 +37,11 @@ const ACTIVITY_LANES: Record<ActivityKindName, string> = {
     says: 'Saying'
 };
 
-const PERSONA_COLOURS = 8;
+/** Stage columns cycle through this many hues (classes `stage-hue-0` to `stage-hue-3`), as the timeline does. */
+export const STAGE_HUES = 4;
+
+/** Personas get one of this many colours (classes `persona-0` to `persona-5` in preview.css). */
+export const PERSONA_COLOURS = 6;
 
 interface Traceable { key: string; range: SourceRange; uri?: string }
 
@@ -47,9 +51,14 @@ function sourceAttrs(element: Traceable, label: string): string {
     return ` data-key="${escapeHtml(element.key)}" data-range="${encodeRange(element.range)}"${uri} tabindex="0" role="button" aria-label="${escapeHtml(label)}"`;
 }
 
+/** The colour class of a persona: by its place in the document, so it is the same in every journey. */
+export function personaClassOf(persona: string, personaOrder: readonly string[]): string {
+    const index = personaOrder.indexOf(persona);
+    return `persona-${(index < 0 ? personaOrder.length : index) % PERSONA_COLOURS}`;
+}
+
 function personaClass(persona: string, options: JourneyHtmlOptions): string {
-    const index = options.personaOrder.indexOf(persona);
-    return `persona-${(index < 0 ? options.personaOrder.length : index) % PERSONA_COLOURS}`;
+    return personaClassOf(persona, options.personaOrder);
 }
 
 /** Persona ids are what the source says; people read the persona's label. */
@@ -117,7 +126,7 @@ export function journeyHeaderHtml(journey: JourneyView, options: JourneyHtmlOpti
 
 function stageHeaderCell(journey: JourneyView, stage: StageView, options: JourneyHtmlOptions): string {
     const unmapped = stage.unmapped ? `<span class="unmapped-note">${UNMAPPED_STAGE_TEXT}</span>` : '';
-    return `<th scope="col" class="stage${stage.unmapped ? ' unmapped' : ''}"${sourceAttrs(stage, `Stage ${stage.label}`)}>`
+    return `<th scope="col" class="stage stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}"${sourceAttrs(stage, `Stage ${stage.label}`)}>`
         + `<span class="stage-index">${stage.index + 1}</span><span class="stage-label">${escapeHtml(stage.label)}</span>`
         + evidenceBadge(stage.evidence) + unmapped + comparisonChips(journey, stage, options)
         + '</th>';
@@ -309,15 +318,15 @@ export function swimlaneGridHtml(journey: JourneyView, options: JourneyHtmlOptio
         return '<p class="empty-note">This journey has no stages yet. Add <code>stage</code> blocks to draw the map.</p>';
     }
     const lanes = lanesOf(journey, options);
-    const columnClass = (stage: StageView) => stage.unmapped ? ' class="unmapped"' : '';
+    const columnClass = (stage: StageView) => ` class="stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}"`;
     const head = `<thead><tr><th scope="col" class="lane-name corner">Stages</th>${journey.stages.map(stage => stageHeaderCell(journey, stage, options)).join('')}</tr></thead>`;
     const rows = lanes.map(lane =>
         `<tr class="lane lane-${lane.cssClass}"><th scope="row" class="lane-name">${escapeHtml(lane.name)}</th>`
         + journey.stages.map(stage => `<td${columnClass(stage)}>${lane.cell(stage)}</td>`).join('')
         + '</tr>').join('');
-    return `<div class="grid-scroll"><table class="swimlanes" style="--stage-count:${journey.stages.length}">`
+    return `<table class="swimlanes" style="--stage-count:${journey.stages.length}">`
         + `<colgroup><col class="lane-col">${journey.stages.map(() => '<col class="stage-col">').join('')}</colgroup>`
-        + head + `<tbody>${rows}</tbody></table></div>`;
+        + head + `<tbody>${rows}</tbody></table>`;
 }
 
 // ---------------------------------------------------------------- plan

@@ -1,0 +1,256 @@
+/**
+ * One preview panel: shows the journey map of one document, follows its edits and cursor,
+ * reveals clicked elements in the editor and writes exports.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SourceRange } from '../../model/view-model.js';
+import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage } from '../../protocol.js';
+import type { JourneyModelSource, ServerState } from '../model-source.js';
+import { createNonce, previewHtml } from './preview-html.js';
+
+export const PREVIEW_VIEW_TYPE = 'journey.preview';
+
+/** Cursor moves arrive per keystroke; the picture only needs the one where typing paused. */
+const CURSOR_DELAY_MS = 40;
+
+const EXPORT_FILTERS: Record<Exclude<ExportFormat, 'mermaid'>, { extension: string; filter: Record<string, string[]> }> = {
+    svg: { extension: 'svg', filter: { 'SVG picture': ['svg'] } },
+    png: { extension: 'png', filter: { 'PNG picture': ['png'] } },
+    html: { extension: 'html', filter: { 'HTML page': ['html', 'htm'] } }
+};
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')]
+    };
+}
+
+function themeOf(kind: vscode.ColorThemeKind): PreviewOptions['theme'] {
+    switch (kind) {
+        case vscode.ColorThemeKind.Dark: return 'dark';
+        case vscode.ColorThemeKind.HighContrast: return 'high-contrast';
+        case vscode.ColorThemeKind.HighContrastLight: return 'high-contrast-light';
+        default: return 'light';
+    }
+}
+
+export interface PreviewHost {
+    readonly extensionUri: vscode.Uri;
+    readonly source: JourneyModelSource;
+    readonly log: vscode.LogOutputChannel;
+    /** The language server's state as last reported, for previews opened after it changed. */
+    readonly serverState: ServerState | undefined;
+    didBecomeActive(preview: JourneyPreview): void;
+    didDispose(preview: JourneyPreview): void;
+}
+
+export class JourneyPreview implements vscode.Disposable {
+    private readonly disposables: vscode.Disposable[] = [];
+    private ready = false;
+    private modelTimer: ReturnType<typeof setTimeout> | undefined;
+    private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Bumped per model request, so a slow answer for an older state is dropped. */
+    private request = 0;
+    /** Where the user last edited the document: reveals go back there. */
+    private sourceColumn: vscode.ViewColumn | undefined;
+    private disposed = false;
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        private resourceUri: vscode.Uri,
+        private lockedToResource: boolean,
+        private readonly host: PreviewHost
+    ) {
+        panel.webview.options = webviewOptions(host.extensionUri);
+        panel.webview.html = this.html();
+        this.updateTitle();
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            panel.onDidChangeViewState(event => { if (event.webviewPanel.active) host.didBecomeActive(this); }),
+            panel.webview.onDidReceiveMessage((message: FromPreviewMessage) => void this.receive(message)),
+            host.source.onDidChangeModels(uris => { if (uris.includes(this.resourceUri.toString())) this.scheduleModel(); }),
+            host.source.onDidChangeServerState(state => this.serverStateChanged(state)),
+            vscode.window.onDidChangeTextEditorSelection(event => {
+                if (event.textEditor.document.uri.toString() !== this.resourceUri.toString()) return;
+                this.sourceColumn = event.textEditor.viewColumn ?? this.sourceColumn;
+                this.scheduleCursor(event.selections[0]?.active);
+            }),
+            vscode.window.onDidChangeActiveColorTheme(() => void this.sendModel()),
+            vscode.workspace.onDidChangeConfiguration(event => { if (event.affectsConfiguration('journey.preview')) void this.sendModel(); })
+        );
+    }
+
+    get resource(): vscode.Uri {
+        return this.resourceUri;
+    }
+
+    get locked(): boolean {
+        return this.lockedToResource;
+    }
+
+    /** Shows another document (an unlocked preview follows the active journey editor). */
+    show(resource: vscode.Uri): void {
+        if (resource.toString() === this.resourceUri.toString()) return;
+        this.resourceUri = resource;
+        this.sourceColumn = undefined;
+        this.updateTitle();
+        void this.sendModel();
+    }
+
+    setLocked(locked: boolean): void {
+        this.lockedToResource = locked;
+        this.updateTitle();
+        void this.sendModel();
+    }
+
+    requestExport(format: ExportFormat): void {
+        this.post({ type: 'export', format });
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        clearTimeout(this.modelTimer);
+        clearTimeout(this.cursorTimer);
+        for (const disposable of this.disposables.splice(0)) disposable.dispose();
+        this.panel.dispose();
+        this.host.didDispose(this);
+    }
+
+    private html(): string {
+        const webview = this.panel.webview;
+        const extensionUri = this.host.extensionUri;
+        return previewHtml({
+            cspSource: webview.cspSource,
+            nonce: createNonce(),
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'out', 'webview', 'preview.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')).toString()
+        });
+    }
+
+    private updateTitle(): void {
+        const name = path.posix.basename(this.resourceUri.path);
+        this.panel.title = this.lockedToResource ? `[Preview] ${name}` : `Preview ${name}`;
+    }
+
+    private post(message: ToPreviewMessage): void {
+        if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+    }
+
+    private options(): PreviewOptions {
+        const maxTouchpoints = vscode.workspace.getConfiguration('journey.preview', this.resourceUri).get<number>('maxTouchpoints', 2000);
+        return { theme: themeOf(vscode.window.activeColorTheme.kind), locked: this.lockedToResource, maxTouchpoints };
+    }
+
+    private scheduleModel(): void {
+        clearTimeout(this.modelTimer);
+        const delay = vscode.workspace.getConfiguration('journey.preview', this.resourceUri).get<number>('updateDelay', 100);
+        this.modelTimer = setTimeout(() => void this.sendModel(), Math.max(0, delay));
+    }
+
+    private scheduleCursor(position: vscode.Position | undefined): void {
+        clearTimeout(this.cursorTimer);
+        this.cursorTimer = setTimeout(() => {
+            this.post({ type: 'cursor', position: position ? { line: position.line, character: position.character } : null });
+        }, CURSOR_DELAY_MS);
+    }
+
+    private async sendModel(): Promise<void> {
+        if (!this.ready) return;
+        const request = ++this.request;
+        const uri = this.resourceUri.toString();
+        let model;
+        try {
+            model = await this.host.source.getViewModel(uri);
+        } catch (error) {
+            if (request !== this.request) return;
+            this.host.log.error(`Preview: could not get the journey model of ${uri}`, error);
+            this.post({ type: 'status', kind: 'error', message: `The language server could not build the map of ${path.posix.basename(this.resourceUri.path)}. Details are in the output channel "Journey Preview".` });
+            return;
+        }
+        if (request !== this.request || this.disposed) return;
+        if (!model) {
+            const state = this.host.serverState;
+            this.post(state?.state === 'stopped'
+                ? { type: 'status', kind: 'error', message: state.message }
+                : { type: 'status', kind: 'info', message: 'Waiting for the journey language server to read this file\u2026' });
+            return;
+        }
+        this.post({ type: 'model', model, options: this.options() });
+        const editor = vscode.window.activeTextEditor;
+        if (editor?.document.uri.toString() === uri) this.scheduleCursor(editor.selection.active);
+    }
+
+    private serverStateChanged(state: ServerState): void {
+        if (state.state === 'stopped') {
+            this.post({ type: 'status', kind: 'error', message: `${state.message} The preview keeps the last picture until the server is back.` });
+        } else if (state.state === 'running') {
+            void this.sendModel();
+        }
+    }
+
+    private async receive(message: FromPreviewMessage): Promise<void> {
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                await this.sendModel();
+                break;
+            case 'reveal':
+                await this.reveal(message.range, message.uri ? vscode.Uri.parse(message.uri) : this.resourceUri);
+                break;
+            case 'exported':
+                await this.saveExport(message.format, message.data);
+                break;
+            case 'error':
+                this.host.log.warn(`Preview of ${this.resourceUri.toString()}: ${message.message}`);
+                break;
+        }
+    }
+
+    /** Selects the range in the document, opening it beside the preview if it is not visible. */
+    private async reveal(range: SourceRange, uri: vscode.Uri): Promise<void> {
+        const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri.toString());
+        const column = visible?.viewColumn
+            ?? (uri.toString() === this.resourceUri.toString() ? this.sourceColumn : undefined)
+            ?? (this.panel.viewColumn && this.panel.viewColumn > vscode.ViewColumn.One ? this.panel.viewColumn - 1 : vscode.ViewColumn.Beside);
+        try {
+            const document = visible?.document ?? await vscode.workspace.openTextDocument(uri);
+            const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection });
+            editor.selection = selection;
+            editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
+        } catch (error) {
+            this.host.log.error(`Preview: could not open ${uri.toString()}`, error);
+            void vscode.window.showWarningMessage(`Could not open ${path.posix.basename(uri.path)} to show the clicked element: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+
+    private async saveExport(format: ExportFormat, data: string): Promise<void> {
+        const name = path.posix.basename(this.resourceUri.path).replace(/\.journey$/i, '');
+        if (format === 'mermaid') {
+            await vscode.env.clipboard.writeText(data);
+            void vscode.window.showInformationMessage(`Copied the Mermaid diagrams of ${name} to the clipboard.`);
+            return;
+        }
+        const { extension, filter } = EXPORT_FILTERS[format];
+        const folder = this.resourceUri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.resourceUri, '..');
+        const target = await vscode.window.showSaveDialog({
+            defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${extension}`) : undefined,
+            filters: filter,
+            title: `Export ${name} as ${extension.toUpperCase()}`
+        });
+        if (!target) return;
+        const bytes = format === 'png'
+            ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64')
+            : new TextEncoder().encode(data);
+        try {
+            await vscode.workspace.fs.writeFile(target, bytes);
+            void vscode.window.showInformationMessage(`Saved the journey map to ${vscode.workspace.asRelativePath(target)}.`);
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Could not save ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Entry of the preview webview. Kept small: Mermaid and the exports load on demand, so the
+ * panel shows its frame at once and draws the map as soon as the model arrives.
+ */
+import type { ToPreviewMessage } from '../protocol.js';
+import { PreviewView } from './preview-view.js';
+
+const host = acquireVsCodeApi();
+const root = document.getElementById('journey-preview') ?? document.body;
+
+try {
+    const view = new PreviewView(root, host);
+    window.addEventListener('message', (event: MessageEvent<ToPreviewMessage>) => view.handle(event.data));
+    host.postMessage({ type: 'ready' });
+} catch (error) {
+    // Never a blank panel: say what went wrong in words.
+    const message = `The journey preview could not start: ${error instanceof Error ? error.message : String(error)}`;
+    const note = document.createElement('p');
+    note.className = 'banner banner-error';
+    note.textContent = message;
+    root.replaceChildren(note);
+    host.postMessage({ type: 'error', message });
+}

@@ -67,6 +67,47 @@ export function isCodeServerInstalled() {
 export async function ensureCodeServer({ log = defaultLog } = {}) {
     if (isCodeServerInstalled()) return entryPoint;
     checkBuildPrerequisites();
+    // Two runs started side by side (npm start and npm test) must not install into one folder at once.
+    const lock = `${installDir}.lock`;
+    fs.mkdirSync(stateRoot, { recursive: true });
+    let announced = false;
+    for (const deadline = Date.now() + 10 * 60_000; ;) {
+        try {
+            fs.mkdirSync(lock);
+            fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+            break;
+        } catch (error) {
+            if (error.code !== 'EEXIST') throw error;
+        }
+        const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+        if (owner && !isAlive(owner)) {
+            fs.rmSync(lock, { recursive: true, force: true });
+            continue;
+        }
+        if (Date.now() > deadline) throw new Error(`Another process (${owner}) has been installing code-server for 10 minutes; remove ${lock} if it is gone.`);
+        if (owner && !announced) log(`waiting for process ${owner} to finish installing code-server`);
+        announced = true;
+        await new Promise(resolve => setTimeout(resolve, 2000));
+        if (isCodeServerInstalled()) return entryPoint;
+    }
+    try {
+        return await install(log);
+    } finally {
+        fs.rmSync(lock, { recursive: true, force: true });
+    }
+}
+
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+async function install(log) {
+    if (isCodeServerInstalled()) return entryPoint;
     log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(projectRoot, installDir)} (about a minute; log: ${path.relative(projectRoot, installLog)})`);
     fs.rmSync(path.join(installDir, 'node_modules'), { recursive: true, force: true });
     fs.mkdirSync(installDir, { recursive: true });
@@ -115,7 +156,7 @@ export async function ensureCodeServer({ log = defaultLog } = {}) {
         throw new Error(`Installing code-server ${CODE_SERVER_VERSION} failed (npm exit ${status}). Last lines of ${installLog}:\n${tail}\n` +
             `Check network access to the npm registry and the build prerequisites:\n  ${aptHint}`);
     }
-    const version = spawnSync(process.execPath, [entryPoint, '--version'], { encoding: 'utf8', env: isolatedEnv(path.join(stateRoot, 'version-check')) });
+    const version = spawnSync(process.execPath, [entryPoint, '--version'], { encoding: 'utf8', env: isolatedEnv(path.join(stateRoot, 'tmp', 'version-check')) });
     if (version.status !== 0 || !version.stdout.includes(`${CODE_SERVER_VERSION} `)) {
         throw new Error(`code-server was installed but does not run: ${version.stdout}${version.stderr}\nSee ${installLog}.`);
     }
@@ -147,6 +188,11 @@ export function profilePaths(name) {
     };
 }
 
+/** Deletes a profile's folders (user data, extensions, config, logs) for a clean start. */
+export function resetProfile(name) {
+    fs.rmSync(profilePaths(name).dir, { recursive: true, force: true });
+}
+
 /** Default user settings: no welcome pages, no update checks, nothing that pops up over the editor. */
 export const QUIET_SETTINGS = {
     'workbench.startupEditor': 'none',
@@ -159,6 +205,7 @@ export const QUIET_SETTINGS = {
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
     'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     'chat.commandCenter.enabled': false
 };
 
@@ -170,7 +217,7 @@ export async function installExtension(vsixPath, { profile = 'dev', log = defaul
     const result = spawnSync(process.execPath, [entry,
         '--user-data-dir', paths.userDataDir, '--extensions-dir', paths.extensionsDir,
         '--install-extension', path.resolve(vsixPath), '--force'], { encoding: 'utf8', env: isolatedEnv(paths.dir) });
-    if (result.status !== 0 || /Failed|Error/i.test(result.stderr)) {
+    if (result.status !== 0 || !/successfully installed/i.test(result.stdout)) {
         throw new Error(`code-server --install-extension ${vsixPath} failed:\n${result.stdout}${result.stderr}`);
     }
     log(result.stdout.trim().split('\n').pop());
@@ -213,17 +260,12 @@ process.on('exit', () => {
 
 /**
  * Starts code-server on 127.0.0.1 and a free port, in its own process group, with its state in
- * the profile's folders. `fresh: true` wipes the profile's user data first (extensions stay).
- * Resolves once /healthz answers. `stop()` ends the whole process group.
+ * the profile's folders and `settings` added to the user settings. Resolves once /healthz
+ * answers. `stop()` ends the whole process group.
  */
-export async function startCodeServer({ profile = 'dev', fresh = false, settings = {}, log = defaultLog, healthTimeoutMs = 30_000 } = {}) {
+export async function startCodeServer({ profile = 'dev', settings = {}, log = defaultLog, healthTimeoutMs = 30_000 } = {}) {
     const entry = await ensureCodeServer({ log });
     const paths = profilePaths(profile);
-    if (fresh) {
-        for (const dir of [paths.userDataDir, path.join(paths.dir, 'xdg-config'), path.join(paths.dir, 'xdg-data'), path.join(paths.dir, 'xdg-cache')]) {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
-    }
     fs.mkdirSync(path.join(paths.userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(paths.extensionsDir, { recursive: true });
     fs.mkdirSync(path.join(stateRoot, 'tmp'), { recursive: true });

@@ -1,4 +1,5 @@
 /** The journey language server, started by the extension over stdio (or IPC). */
+import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -8,10 +9,16 @@ import { registerViewModelService } from './view-model-service.js';
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
 registerViewModelService(connection, shared, Journey);
-// Settings change what the validator reports: validate every journey again.
+// Settings change what the validator reports, not the text: validate every document again. Under the
+// workspace lock, like every other build, so it never races an edit's build: `update` then rebuilds
+// whatever is below Validated, including documents whose build an earlier write cancelled.
 shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
     if (update.section !== 'journey') return;
-    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-    void shared.workspace.DocumentBuilder.update(uris, []);
+    void shared.workspace.WorkspaceLock.write(token => {
+        for (const document of shared.workspace.LangiumDocuments.all) {
+            if (document.state >= DocumentState.Validated) shared.workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
+        }
+        return shared.workspace.DocumentBuilder.update([], [], token);
+    });
 });
 startLanguageServer(shared);

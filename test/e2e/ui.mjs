@@ -1,0 +1,268 @@
+// UI tests: a user's session in code-server driven through headless Chromium, against the
+// extension installed from the packaged .vsix. They run in order in one workbench.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import { artifactPath, saveServerLogs } from './support.mjs';
+
+const EXAMPLE = 'vacuum-current.journey';
+const TEST_TIMEOUT_MS = 45_000;
+
+// Keep the editor from popping up suggestions while the tests type; completion is tested in the extension host.
+const UI_SETTINGS = {
+    'editor.quickSuggestions': { other: false, comments: false, strings: false },
+    'editor.suggestOnTriggerCharacters': false,
+    'editor.acceptSuggestionOnEnter': 'off',
+    'workbench.editor.enablePreview': false
+};
+
+/** Where each stage is written in the example: its name, the label the map shows, its start and end offsets. */
+function stagesOf(text) {
+    const stages = [];
+    for (const match of text.matchAll(/^([ \t]*)stage (\w+)(?:[ \t]+"([^"]*)")?/gm)) {
+        const start = match.index + match[1].length;
+        stages.push({ name: match[2], label: match[3] ?? match[2], start, end: blockEnd(text, start) });
+    }
+    return stages;
+}
+
+/** The offset just after the `}` that closes the first block opened after `from` (strings and comments skipped). */
+function blockEnd(text, from) {
+    let depth = 0;
+    for (let i = text.indexOf('{', from); i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '"') {
+            for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+        } else if (ch === '/' && text[i + 1] === '/') {
+            i = text.indexOf('\n', i);
+            if (i < 0) break;
+        } else if (ch === '{') {
+            depth++;
+        } else if (ch === '}' && --depth === 0) {
+            return i + 1;
+        }
+    }
+    throw new Error('unbalanced braces in the example');
+}
+
+function positionAt(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Language servers of this run, found by their command line (what `ps` shows, read from /proc so
+ * minimal machines without procps work too), which names the extension's install folder.
+ */
+function serverPids(extensionsDir) {
+    const servers = [];
+    for (const entry of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        let args;
+        try {
+            args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+        } catch {
+            continue; // the process ended while we looked
+        }
+        if (args.includes('out/server.cjs') && args.includes(extensionsDir)) servers.push({ pid: Number(entry), args });
+    }
+    return servers;
+}
+
+async function waitUntil(what, probe, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+        last = await probe();
+        if (last) return last;
+        await new Promise(resolve => setTimeout(resolve, 200));
+    }
+    throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+/**
+ * @param {{ browser: { context: import('playwright-core').BrowserContext }, workspace: string, profile: string,
+ *           results: import('./support.mjs').Results }} options
+ */
+export async function runUiTests({ browser, workspace, profile, results }) {
+    const phase = 'ui';
+    const original = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8');
+    const stages = stagesOf(original);
+    if (stages.length < 2) throw new Error(`examples/${EXAMPLE} needs at least two stages for the UI tests`);
+    const [, second] = stages;
+    // All typing goes onto the second stage's line, in front of the stage: no line numbers move.
+    let inserted = '';
+
+    const server = await startCodeServer({ profile, settings: UI_SETTINGS, log: message => console.log(`  ${message}`) });
+    const extensionsDir = server.paths.extensionsDir;
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    const consoleLines = [];
+    page.on('console', message => consoleLines.push(`[${message.type()}] ${message.text()}`));
+
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const statusSelection = async () => {
+        const text = await page.locator('[id="status.editor.selection"]').innerText();
+        const match = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
+        if (!match) throw new Error(`unexpected status bar text "${text}"`);
+        return { line: Number(match[1]), column: Number(match[2]), selected: Number(match[3] ?? 0) };
+    };
+    const runCommand = async title => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await page.keyboard.press('Enter');
+    };
+    const focusEditor = async () => {
+        await page.keyboard.press('Control+1');
+        await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+    };
+    const goToLine = async line => {
+        await focusEditor();
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').fill(`:${line}`);
+        await page.keyboard.press('Enter');
+        await waitUntil(`the cursor on line ${line}`, async () => (await statusSelection()).line === line, 5000);
+    };
+    /** Inserts text at the start of the second stage's line, as a user typing there would. */
+    const typeBeforeSecondStage = async text => {
+        await goToLine(positionAt(original, second.start).line);
+        await page.keyboard.press('Home');
+        await page.keyboard.insertText(text);
+        await page.keyboard.press('Escape');
+        inserted = text + inserted;
+    };
+    const renderedVersion = async () => Number(await preview.locator('body').getAttribute('data-rendered-version') ?? -1);
+    const problemsRow = text => page.locator('.markers-panel .monaco-list-row', { hasText: text });
+    /**
+     * After a new language server started, without any typing: the Problems panel lists the
+     * unmapped stage Aftercare again, the preview shows the map without a banner (such as
+     * "waiting for the server"), and no request failed in a way the user is told about.
+     */
+    const serverWorkRecovers = async when => {
+        await runCommand('View: Focus Problems');
+        await problemsRow('Aftercare').filter({ hasText: 'no touchpoints' }).first().waitFor({ timeout: 20_000 })
+            .catch(() => { throw new Error(`the Problems panel does not list the unmapped stage Aftercare again ${when}`); });
+        await waitUntil(`the preview to show the map without a banner ${when}`, async () =>
+            !(await preview.locator('.banner').isVisible()) && await preview.locator('svg').first().isVisible(), 15_000);
+        const failures = (await page.locator('.notification-list-item-message').allInnerTexts()).filter(text => /failed/i.test(text));
+        if (failures.length > 0) throw new Error(`error notifications ${when}:\n${failures.join('\n')}`);
+    };
+
+    const tests = [
+        ['the example opens as a Journey Map file, with the extension from the .vsix', async () => {
+            await page.goto(workbenchUrl(server, { folder: workspace }));
+            await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+            await page.keyboard.press('Control+P');
+            await page.locator('.quick-input-widget input').fill(EXAMPLE);
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: EXAMPLE }).first().waitFor();
+            await page.keyboard.press('Enter');
+            await page.locator('.tab.active', { hasText: EXAMPLE }).waitFor();
+            await waitUntil('the language mode "Journey Map" in the status bar', async () =>
+                (await page.locator('[id="status.editor.mode"]').innerText()).includes('Journey Map'));
+            const servers = await waitUntil('the journey language server process', () => serverPids(extensionsDir).length > 0 && serverPids(extensionsDir));
+            if (!servers[0].args.includes(path.join(extensionsDir, 'journey-maps.journey-maps-'))) {
+                throw new Error(`the language server does not run from the installed .vsix: ${servers[0].args}`);
+            }
+        }],
+        ['the editor-title button opens the preview to the side, with the map drawn', async () => {
+            await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click();
+            await page.locator('.tab', { hasText: `Preview ${EXAMPLE}` }).waitFor();
+            await preview.locator('svg').first().waitFor({ timeout: 30_000 });
+            for (const stage of stages) {
+                await preview.locator('.timeline-stage', { hasText: stage.label }).first().waitFor();
+            }
+            await page.screenshot({ path: artifactPath('ui-preview.png') });
+        }],
+        ['typing in the editor changes the preview', async () => {
+            const before = await renderedVersion();
+            await typeBeforeSecondStage('stage Research "Reading up on vacuums" { touchpoint Forum "Asks on a forum" { channel web emotion Colleen 0 } } ');
+            await preview.locator('.timeline-stage', { hasText: 'Reading up on vacuums' }).first().waitFor();
+            if (await renderedVersion() <= before) throw new Error('the preview did not draw a newer version of the document');
+            await page.screenshot({ path: artifactPath('ui-typed.png') });
+        }],
+        ['clicking an unmapped-stage problem puts the cursor on that stage', async () => {
+            await typeBeforeSecondStage('stage Aftercare { } ');
+            await page.keyboard.press('Control+Home');
+            await runCommand('View: Focus Problems');
+            const row = problemsRow('Aftercare').filter({ hasText: 'no touchpoints' }).first();
+            await row.waitFor();
+            await page.screenshot({ path: artifactPath('ui-problems.png') });
+            await row.click();
+            // The second stage's line now reads: indentation, the inserted text (newest first), the original stage.
+            const { line, column: indentEnd } = positionAt(original, second.start);
+            const column = indentEnd + inserted.indexOf('Aftercare');
+            const cursor = await waitUntil(`the cursor on line ${line}`, async () => { const s = await statusSelection(); return s.line === line && s; }, 5000);
+            if (cursor.column < column || cursor.column > column + 'Aftercare'.length) {
+                throw new Error(`the cursor is at column ${cursor.column}, not on the stage name (columns ${column}-${column + 'Aftercare'.length})`);
+            }
+        }],
+        ['clicking a stage in the preview selects its source in the editor', async () => {
+            const target = stages.at(-1);
+            await goToLine(1);
+            await preview.locator(`.timeline-stage[aria-label="Stage ${target.label}"]`).first().click();
+            // Insertions went into the second stage's line only, so the last stage keeps its lines and length.
+            const expectedLine = positionAt(original, target.end).line;
+            const state = await waitUntil(`the selection to end on line ${expectedLine}`, async () => { const s = await statusSelection(); return s.line === expectedLine && s; }, 5000);
+            const expectedSelected = target.end - target.start;
+            if (state.selected !== expectedSelected) {
+                throw new Error(`${state.selected} characters selected, expected the ${expectedSelected} of stage ${target.name}`);
+            }
+            await page.screenshot({ path: artifactPath('ui-reveal.png') });
+        }],
+        ['the Restart Language Server command starts a new server; problems and preview come back without typing', async () => {
+            await runCommand('Notifications: Clear All Notifications');
+            const [old] = serverPids(extensionsDir);
+            await runCommand('Journey: Restart Language Server');
+            await waitUntil('the old language server to be replaced by a new one', () => {
+                const now = serverPids(extensionsDir);
+                return now.length === 1 && now[0].pid !== old?.pid;
+            });
+            await serverWorkRecovers('after the restart');
+            await typeBeforeSecondStage('stage AfterRestart "Typed after the restart" { touchpoint Call "Calls the shop" { channel phone emotion Colleen 1 } } ');
+            await preview.locator('.timeline-stage', { hasText: 'Typed after the restart' }).first().waitFor();
+        }],
+        ['after the server process is killed, a new one starts; problems and preview come back and follow typing', async () => {
+            await runCommand('Notifications: Clear All Notifications');
+            const before = serverPids(extensionsDir);
+            if (before.length !== 1) throw new Error(`expected one language server, found ${before.length}: ${before.map(p => p.args).join('; ')}`);
+            process.kill(before[0].pid, 'SIGKILL');
+            const after = await waitUntil('the language server to come back', () => serverPids(extensionsDir).find(p => p.pid !== before[0].pid), 30_000);
+            await serverWorkRecovers('after the crash');
+            await typeBeforeSecondStage('stage AfterKill "Typed after the crash" { touchpoint Visit "Visits the shop" { channel store emotion Colleen 2 } } stage Forgotten { } ');
+            await preview.locator('.timeline-stage', { hasText: 'Typed after the crash' }).first().waitFor({ timeout: 20_000 });
+            await runCommand('View: Focus Problems');
+            await problemsRow('Forgotten').filter({ hasText: 'no touchpoints' }).first().waitFor({ timeout: 20_000 });
+            if (!serverPids(extensionsDir).some(p => p.pid === after.pid)) throw new Error('the restarted server died again');
+            await page.screenshot({ path: artifactPath('ui-after-kill.png') });
+        }]
+    ];
+
+    try {
+        for (const [name, body] of tests) {
+            const started = Date.now();
+            let timer;
+            try {
+                await Promise.race([body(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS); })]);
+                results.add(phase, { name, passed: true, ms: Date.now() - started });
+            } catch (error) {
+                const shot = artifactPath(`ui-FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+                await page.screenshot({ path: shot }).catch(() => undefined);
+                // What the user would see: the preview's banner and the workbench's notifications.
+                const banner = await preview.locator('.banner:visible').innerText({ timeout: 1000 }).catch(() => '');
+                const notifications = await page.locator('.notification-list-item-message').allInnerTexts().catch(() => []);
+                const seen = [banner && `preview banner: ${banner}`, ...notifications.map(text => `notification: ${text}`)].filter(Boolean).join('\n');
+                results.add(phase, { name, passed: false, ms: Date.now() - started, error: `${error.stack ?? error}\n${seen ? `${seen}\n` : ''}screenshot: ${path.relative(process.cwd(), shot)}` });
+            } finally {
+                clearTimeout(timer);
+            }
+        }
+    } finally {
+        fs.writeFileSync(artifactPath('ui-console.log'), consoleLines.join('\n') + '\n');
+        await page.close();
+        await server.stop();
+        saveServerLogs(server, 'ui');
+    }
+}

@@ -53,6 +53,9 @@ const builds = [
     }
 ];
 
+// Chunk names carry content hashes: clear the old ones so packages do not collect every earlier build.
+if (!watch) fs.rmSync(new URL('./out/webview', import.meta.url), { recursive: true, force: true });
+
 for (const options of builds) {
     if (watch) {
         const context = await esbuild.context(options);

@@ -17,7 +17,7 @@ function run(command, args, what) {
 
 /** Bundles the extension, the language server and the webview into out/. */
 export function buildExtension() {
-    return run(process.execPath, ['esbuild.mjs'], 'Building the extension (node esbuild.mjs)');
+    return run(process.execPath, ['esbuild.mjs', '--production'], 'Building the extension (node esbuild.mjs --production)');
 }
 
 /**
@@ -25,14 +25,12 @@ export function buildExtension() {
  * `folder` (default .vscode-test/); returns the .vsix path.
  */
 export async function packageVsix(folder = stateRoot) {
-    const { name, version, repository } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
     const vsix = path.join(folder, `${name}-${version}.vsix`);
     fs.mkdirSync(folder, { recursive: true });
     fs.rmSync(vsix, { force: true });
-    // vsce rewrites the README's relative links; it guesses the base only for GitHub and GitLab.
-    const base = String(repository?.url ?? repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
-    const baseUrls = base ? ['--baseContentUrl', `${base}/blob/HEAD`, '--baseImagesUrl', `${base}/raw/HEAD`] : [];
-    await run('npx', ['--no', 'vsce', 'package', '--no-dependencies', ...baseUrls, '--out', vsix], 'Packaging the extension (vsce package)');
+    // The same flags as `npm run package`: the README's images stay relative, so VS Code shows them from the package.
+    await run('npx', ['--no', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], 'Packaging the extension (vsce package)');
     return vsix;
 }
 

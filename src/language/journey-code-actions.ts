@@ -1,5 +1,5 @@
 /** Quick fixes for the problems journey-validator.ts and the linker report. */
-import { AstUtils, CstUtils, DocumentValidator, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, DocumentValidator, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import { isEmotion, isJourney, isPersonasSetting, isStage, isTouchpoint, type Journey } from './generated/ast.js';
@@ -107,7 +107,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         const journey = AstUtils.getContainerOfType(node, isJourney);
         const name = document.textDocument.getText(diagnostic.range);
         const setting = journey?.header.find(isPersonasSetting);
-        if (!setting?.$cstNode || !/^\w+$/u.test(name)) return [];
+        // Where the personas line ends is the parser's guess if the journey has a syntax error; appending there can make it worse.
+        if (!setting?.$cstNode || !journey?.$cstNode || !/^\w+$/u.test(name) || hasSyntaxErrorIn(document, journey.$cstNode)) return [];
         const end = setting.$cstNode.range.end;
         return [{ title: `Add '${name}' to the journey's personas`, edit: edits(document, [{ range: { start: end, end }, newText: `, ${name}` }]) }];
     }
@@ -143,8 +144,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         const stage = AstUtils.getContainerOfType(node, isStage);
         const baseline = stage && baselineOf(AstUtils.getContainerOfType(stage, isJourney));
         if (!stage || !baseline) return [];
-        const likely = closestName(stage.name, baseline.stages.map(s => s.name));
-        const ordered = [...baseline.stages].sort((a, b) => Number(b.name === likely) - Number(a.name === likely)).slice(0, 5);
+        // Stages left without a name by a syntax error cannot be matched.
+        const named = baseline.stages.filter(candidate => candidate.name);
+        const likely = closestName(stage.name ?? '', named.map(s => s.name));
+        const ordered = [...named].sort((a, b) => Number(b.name === likely) - Number(a.name === likely)).slice(0, 5);
         return ordered.flatMap(candidate => {
             const edit = insertIntoBlock(document, stage, [`matches ${candidate.name}`], 'start');
             return edit ? [{ title: `Match current-state stage '${candidate.name}'`, isPreferred: candidate.name === likely, edit: edits(document, [edit]) }] : [];
@@ -183,30 +186,36 @@ function referenceAt(node: AstNode, diagnostic: Diagnostic): ReferenceInfo | und
 
 /**
  * An edit that inserts lines into a block: before its closing brace, or right after the opening one.
- * Indentation follows the block's own line.
+ * Indentation follows the block's own line. The braces are the block's own tokens, not those of a
+ * nested block or inside quoted text. A block with a syntax error in it gets no edit: which brace
+ * closes what is then the parser's guess, and text inserted there can make things worse.
  */
 function insertIntoBlock(document: LangiumDocument, block: AstNode, lines: string[], where: 'start' | 'end' = 'end'): TextEdit | undefined {
     const cst = block.$cstNode;
-    if (!cst) return undefined;
+    const open = GrammarUtils.findNodeForKeyword(cst, '{');
+    const close = GrammarUtils.findNodesForKeyword(cst, '}').at(-1);
+    if (!cst || !open || !close || close.offset < open.end || hasSyntaxErrorIn(document, cst)) return undefined;
     const text = document.textDocument.getText();
     const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, cst.offset))![0];
     const inner = indent + '    ';
     const body = lines.map(line => inner + line).join('\n');
     if (where === 'start') {
-        const open = text.indexOf('{', cst.offset);
-        if (open < 0 || open > cst.end) return undefined;
-        const position = document.textDocument.positionAt(open + 1);
+        const position = document.textDocument.positionAt(open.end);
         return { range: { start: position, end: position }, newText: `\n${body}` };
     }
-    const close = text.lastIndexOf('}', cst.end - 1);
-    if (close < cst.offset) return undefined;
     // Insert after the last non-blank character before the closing brace, keeping the brace's own line.
-    let before = close;
-    while (before > cst.offset && /\s/.test(text[before - 1])) before--;
+    let before = close.offset;
+    while (before > open.end && /\s/.test(text[before - 1])) before--;
     const start = document.textDocument.positionAt(before);
-    const end = document.textDocument.positionAt(close);
+    const end = document.textDocument.positionAt(close.offset);
     return { range: { start, end }, newText: `\n${body}\n${indent}` };
+}
+
+function hasSyntaxErrorIn(document: LangiumDocument, cst: CstNode): boolean {
+    const within = (offset: number) => offset >= cst.offset && offset <= cst.end;
+    return document.parseResult.lexerErrors.some(error => within(error.offset))
+        || document.parseResult.parserErrors.some(error => within(error.token.startOffset) || Number.isNaN(error.token.startOffset));
 }
 
 function uniqueName(base: string, journey: Journey): string {

@@ -2,7 +2,7 @@
  * Completion beyond keywords and names: snippets for a new stage, touchpoint or persona where
  * they fit, and the values of the emotion scale after `emotion`.
  */
-import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import snippets from '../../snippets/journey.json';
@@ -29,6 +29,20 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * After a syntax error the node at the cursor may be another statement than the one whose reference
+     * is completed (`channel` followed by a broken `does "`). Completing as if on a new statement of the
+     * right type keeps the candidates; otherwise Langium's scope lookup fails and offers none.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const type = rule && GrammarUtils.getTypeName(rule);
+        if (!next.type && type && context.node && !this.astReflection.isInstance(context.node, type)) {
+            return super.completionForCrossReference(context, { ...next, type }, acceptor);
+        }
+        return super.completionForCrossReference(context, next, acceptor);
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {

@@ -4,7 +4,8 @@
  * Only whitespace changes; the blank lines a writer puts between statements are kept.
  */
 import { CstUtils, GrammarAST, type AstNode, type CstNode } from 'langium';
-import { AbstractFormatter, Formatting } from 'langium/lsp';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { isModel } from './generated/ast.js';
 
 export class JourneyFormatter extends AbstractFormatter {
@@ -27,6 +28,36 @@ export class JourneyFormatter extends AbstractFormatter {
             formatter.cst([close]).prepend(Formatting.newLine());
         }
     }
+
+    /**
+     * Indents a comment that starts a line, measuring indentation in columns. Langium's own version
+     * removes one character per column, so a tab loses four columns and the next format moves the
+     * comment again: formatting was not idempotent for comments indented with tabs and spaces.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        const start = hidden.range.start;
+        if (previous && previous.range.end.line === start.line) return [];
+        const lineStart = { line: start.line, character: 0 };
+        const move = this.findFittingMove({ start: lineStart, end: start }, formatting?.moves ?? [], context);
+        const shift = this.getIndentationCharacterCount(context, move) - columns(context.document.getText({ start: lineStart, end: start }), context);
+        if (shift === 0) return [];
+        const edits: TextEdit[] = [];
+        for (let line = start.line; line <= hidden.range.end.line; line++) {
+            const indentation = /^[ \t]*/.exec(context.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
+            const wanted = Math.max(0, columns(indentation, context) + shift);
+            edits.push({ range: { start: { line, character: 0 }, end: { line, character: indentation.length } }, newText: indent(wanted, context) });
+        }
+        return edits;
+    }
+}
+
+function columns(whitespace: string, context: FormattingContext): number {
+    return [...whitespace].reduce((sum, char) => sum + (char === '\t' ? context.options.tabSize : 1), 0);
+}
+
+function indent(count: number, context: FormattingContext): string {
+    const { tabSize, insertSpaces } = context.options;
+    return insertSpaces ? ' '.repeat(count) : '\t'.repeat(Math.floor(count / tabSize)) + ' '.repeat(count % tabSize);
 }
 
 /** The tokens written for this node itself, not for the statements nested in it. */

@@ -8,10 +8,12 @@ import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
+import { JourneyRenameProvider } from './journey-rename.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-errors.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
-import { JourneyWorkspaceManager } from './journey-workspace.js';
+import { JourneyValueConverter } from './journey-value-converter.js';
+import { JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
 
@@ -27,7 +29,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     model: { ViewModelBuilder: () => new ViewModelBuilder() },
     parser: {
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
-        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
+        ValueConverter: () => new JourneyValueConverter()
     },
     references: {
         Linker: services => new JourneyLinker(services),
@@ -39,13 +42,17 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         HoverProvider: services => new JourneyHoverProvider(services),
         CodeActionProvider: services => new JourneyCodeActionProvider(services),
         Formatter: () => new JourneyFormatter(),
+        RenameProvider: services => new JourneyRenameProvider(services),
         SemanticTokenProvider: services => new JourneySemanticTokenProvider(services)
     }
 };
 
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: { WorkspaceManager: services => new JourneyWorkspaceManager(services) },
-    lsp: { WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services) }
+    lsp: {
+        DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
+    }
 };
 
 export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {

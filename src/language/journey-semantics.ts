@@ -1,13 +1,15 @@
 /**
  * What a journey means, derived from its syntax tree: its personas, the flow between its stages,
  * whose emotion each score is. The validator, hover and the view model all read these, so the
- * rules are stated once.
+ * rules are stated once. After a syntax error the parser keeps the statements it could recover, and
+ * those may lack a part the generated types call required (`next` without its stage), so single
+ * references are read with `?.`.
  */
 import { AstUtils, type AstNode } from 'langium';
 import {
     isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isOwnerSetting,
     isPainPoint, isPersonasSetting, isPersonaUse, isReviewSetting, isScopeSetting, isTouchpoint, isTransition,
-    type ChannelDecl, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type PainPoint, type Persona,
+    type Action, type ChannelDecl, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type Opportunity, type PainPoint, type Persona,
     type Stage, type Touchpoint, type Transition
 } from './generated/ast.js';
 import { DEFAULT_JOURNEY_KIND, type JourneyKindName } from './vocabulary.js';
@@ -17,7 +19,8 @@ export function journeyKind(journey: Journey): JourneyKindName {
 }
 
 export function journeyTitle(journey: Journey): string {
-    return journey.title ?? journey.name;
+    // A journey recovered from a syntax error may have neither.
+    return journey.title ?? journey.name ?? '';
 }
 
 export function journeyHeader(journey: Journey) {
@@ -79,7 +82,7 @@ export function touchpointEmotions(touchpoint: Touchpoint): Emotion[] {
 }
 
 export function touchpointChannel(touchpoint: Touchpoint): ChannelDecl | undefined {
-    return touchpoint.items.find(isChannelUse)?.channel.ref;
+    return touchpoint.items.find(isChannelUse)?.channel?.ref;
 }
 
 export function touchpointActivities(touchpoint: Touchpoint) {
@@ -105,9 +108,33 @@ export function evidenceOf(container: { items: AstNode[] } | { details: AstNode[
     return statements.find(isEvidenceNote);
 }
 
-/** Every pain point of a journey, wherever it is raised. */
+/** Every pain point of a journey, wherever it is raised, in the order written. */
 export function journeyPains(journey: Journey): PainPoint[] {
-    return AstUtils.streamAllContents(journey).filter(isPainPoint).toArray();
+    return journeyMoments(journey).filter(isPainPoint);
+}
+
+/**
+ * Every element a journey names (channels, stages, touchpoints, pain points, good moments,
+ * opportunities, actions), each kind in the order written.
+ */
+export function journeyNamedElements(journey: Journey): Array<ChannelDecl | Stage | Touchpoint | PainPoint | GoodMoment | Opportunity | Action> {
+    return [...journey.channels, ...journey.stages, ...journey.stages.flatMap(stageTouchpoints), ...journeyMoments(journey), ...journey.opportunities, ...journey.actions];
+}
+
+/**
+ * Pain points and good moments of every stage and touchpoint, each kind in the order written. Looks only
+ * where the grammar allows them: visiting every node instead costs a journey of thousands of
+ * touchpoints several milliseconds on each keystroke.
+ */
+function journeyMoments(journey: Journey): Array<PainPoint | GoodMoment> {
+    const moments: Array<PainPoint | GoodMoment> = [];
+    for (const stage of journey.stages) {
+        for (const item of stage.items) {
+            if (isPainPoint(item) || isGoodMoment(item)) moments.push(item);
+            else if (isTouchpoint(item)) moments.push(...painsIn(item), ...goodsIn(item));
+        }
+    }
+    return moments;
 }
 
 export interface StageFlow {
@@ -132,7 +159,7 @@ export function stageFlows(journey: Journey): StageFlow[] {
             return;
         }
         for (const transition of transitions) {
-            const target = transition.target.ref;
+            const target = transition.target?.ref;
             if (target) flows.push({ from: stage, to: target, label: transition.label, transition });
         }
     });
@@ -143,15 +170,19 @@ export function stageFlows(journey: Journey): StageFlow[] {
 export function unreachableStages(journey: Journey): Stage[] {
     const first = journey.stages[0];
     if (!first) return [];
-    const flows = stageFlows(journey);
+    const following = new Map<Stage, Stage[]>();
+    for (const flow of stageFlows(journey)) {
+        const targets = following.get(flow.from);
+        if (targets) targets.push(flow.to);
+        else following.set(flow.from, [flow.to]);
+    }
     const reached = new Set<Stage>([first]);
     const queue = [first];
-    while (queue.length > 0) {
-        const stage = queue.shift()!;
-        for (const flow of flows) {
-            if (flow.from === stage && !reached.has(flow.to)) {
-                reached.add(flow.to);
-                queue.push(flow.to);
+    for (let next = 0; next < queue.length; next++) {
+        for (const stage of following.get(queue[next]) ?? []) {
+            if (!reached.has(stage)) {
+                reached.add(stage);
+                queue.push(stage);
             }
         }
     }
@@ -161,7 +192,7 @@ export function unreachableStages(journey: Journey): Stage[] {
 /** The stage of the baseline journey a future-state stage corresponds to: `matches X`, or the same name. */
 export function counterpartIn(stage: Stage, baseline: Journey): Stage | undefined {
     const explicit = stage.items.find(isCounterpart);
-    if (explicit) return explicit.stage.ref;
+    if (explicit) return explicit.stage?.ref;
     return baseline.stages.find(candidate => candidate.name === stage.name);
 }
 

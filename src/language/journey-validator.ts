@@ -2,16 +2,16 @@
  * The checks a journey map gets while it is written. Each message says what is wrong, where,
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
-import { AstUtils, type AstNode, type ConfigurationProvider, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type AstNodeDescription, type ConfigurationProvider, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
-    isChannelDecl, isChannelUse, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
-    type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
-    type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
+    isActionFor, isAddresses, isChannelDecl, isChannelUse, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
+    type Action, type ActionDue, type Addresses, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
+    type Model, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
 import { baselineOf } from './journey-scope.js';
 import {
-    counterpartIn, emotionPersona, isStale, journeyKind, journeyPersonas, parseCalendarDate,
+    counterpartIn, emotionPersona, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, parseCalendarDate,
     stageTouchpoints, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
 import { EMOTION_SCALE, formatEmotion } from './vocabulary.js';
@@ -38,12 +38,13 @@ export function registerValidationChecks(services: JourneyServices): void {
     const validator = services.validation.JourneyValidator;
     const checks: ValidationChecks<JourneyAstType> = {
         Model: validator.checkUniqueTopLevelNames,
-        Journey: [validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability, validator.checkCounterparts],
+        Journey: [
+            validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability, validator.checkCounterparts,
+            validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions
+        ],
         Stage: validator.checkStageMapped,
         Touchpoint: validator.checkTouchpoint,
         Emotion: validator.checkEmotion,
-        PainPoint: validator.checkPainAddressed,
-        Opportunity: validator.checkOpportunityHasAction,
         ReviewSetting: validator.checkReviewDate,
         ActionDue: validator.checkDueDate,
         ImprovesSetting: validator.checkImproves,
@@ -65,16 +66,27 @@ export class JourneyValidator {
     /** Personas, journeys and top-level channels are visible across files, so their names must be unique across the workspace. */
     checkUniqueTopLevelNames(model: Model, accept: ValidationAcceptor): void {
         const documentUri = AstUtils.getDocument(model).uri.toString();
+        // Names are indexed once per check, so a file with thousands of top-level blocks is not compared pairwise.
+        const firstInFile = new Set<string>();
+        const elsewhereByKind = new Map<string, Map<string, AstNodeDescription>>();
         for (const element of model.elements) {
             const kind = isPersona(element) ? 'Persona' : isJourney(element) ? 'Journey' : 'ChannelDecl';
             const word = kind === 'Persona' ? 'persona' : kind === 'Journey' ? 'journey' : 'channel';
-            const sameName = model.elements.filter(other => other.name === element.name && other.$type === element.$type);
-            if (sameName.length > 1 && sameName[0] !== element) {
+            const key = `${element.$type}:${element.name}`;
+            if (firstInFile.has(key)) {
                 accept('error', `The ${word} '${element.name}' is declared twice in this file. Rename one of them or remove the copy.`, { node: element, property: 'name', ...issue(IssueCodes.DuplicateName) });
                 continue;
             }
-            const elsewhere = this.indexManager.allElements(kind)
-                .find(description => description.name === element.name && description.documentUri.toString() !== documentUri);
+            firstInFile.add(key);
+            let declaredElsewhere = elsewhereByKind.get(kind);
+            if (!declaredElsewhere) {
+                declaredElsewhere = new Map();
+                for (const description of this.indexManager.allElements(kind)) {
+                    if (description.documentUri.toString() !== documentUri && !declaredElsewhere.has(description.name)) declaredElsewhere.set(description.name, description);
+                }
+                elsewhereByKind.set(kind, declaredElsewhere);
+            }
+            const elsewhere = declaredElsewhere.get(element.name);
             if (elsewhere) {
                 const where = elsewhere.documentUri.scheme === 'journey-builtin' ? 'as a built-in channel' : `in ${elsewhere.documentUri.path.split('/').pop()}`;
                 accept('error', `The ${word} '${element.name}' is already declared ${where}. Names of ${word}s must be unique across the workspace: rename this one or use the existing one.`, { node: element, property: 'name', ...issue(IssueCodes.DuplicateName) });
@@ -85,9 +97,9 @@ export class JourneyValidator {
     /** Stages, touchpoints, pain points, opportunities, actions and channels must be unique within a journey. */
     checkJourneyNames(journey: Journey, accept: ValidationAcceptor): void {
         const seen = new Map<string, AstNode>();
-        for (const node of AstUtils.streamAllContents(journey)) {
-            const name = (node as { name?: unknown }).name;
-            if (typeof name !== 'string' || !hasIdentity(node)) continue;
+        for (const node of journeyNamedElements(journey)) {
+            const name = node.name;
+            if (typeof name !== 'string') continue;
             const key = `${identityKind(node)}:${name}`;
             const first = seen.get(key);
             if (first) {
@@ -154,7 +166,7 @@ export class JourneyValidator {
     checkCounterparts(journey: Journey, accept: ValidationAcceptor): void {
         const baseline = baselineOf(journey);
         if (!baseline || journeyKind(journey) !== 'future-state') return;
-        const names = baseline.stages.map(stage => stage.name);
+        const names = baseline.stages.map(stage => stage.name).filter(Boolean);
         for (const stage of journey.stages) {
             if (counterpartIn(stage, baseline)) continue;
             if (stage.items.some(item => item.$type === 'Counterpart')) continue; // an unresolved 'matches' already has its own error
@@ -204,23 +216,24 @@ export class JourneyValidator {
         accept('error', message, { node: emotion, keyword: 'emotion', ...issue(IssueCodes.EmotionPersonaMissing) });
     }
 
-    checkPainAddressed(pain: PainPoint, accept: ValidationAcceptor): void {
-        const journey = AstUtils.getContainerOfType(pain, isJourney);
-        if (!journey) return;
-        const addressed = pain.name !== undefined && journey.opportunities.some(opportunity =>
-            opportunity.items.some(item => item.$type === 'Addresses' && (item as Addresses).pains.some(ref => ref.ref === pain)));
-        if (addressed) return;
-        const message = pain.name
-            ? `No opportunity addresses the pain point '${pain.name}' yet. Add 'addresses ${pain.name}' to an opportunity.`
-            : 'No opportunity can address this pain point: it has no name. Name it (pain MyName "...") and add an opportunity that addresses it.';
-        accept('hint', message, { node: pain, property: pain.name ? 'name' : 'text', ...issue(IssueCodes.PainUnaddressed) });
+    /** Checked per journey rather than per pain point, so a journey with many of both is read once, not once per pain. */
+    checkPainsAddressed(journey: Journey, accept: ValidationAcceptor): void {
+        const addressed = new Set(journey.opportunities.flatMap(opportunity => opportunity.items.filter(isAddresses).flatMap(item => item.pains.map(ref => ref.ref))));
+        for (const pain of journeyPains(journey)) {
+            if (pain.name !== undefined && addressed.has(pain)) continue;
+            const message = pain.name
+                ? `No opportunity addresses the pain point '${pain.name}' yet. Add 'addresses ${pain.name}' to an opportunity.`
+                : 'No opportunity can address this pain point: it has no name. Name it (pain MyName "...") and add an opportunity that addresses it.';
+            accept('hint', message, { node: pain, property: pain.name ? 'name' : 'text', ...issue(IssueCodes.PainUnaddressed) });
+        }
     }
 
-    checkOpportunityHasAction(opportunity: Opportunity, accept: ValidationAcceptor): void {
-        const journey = AstUtils.getContainerOfType(opportunity, isJourney);
-        const acted = journey?.actions.some(action => action.items.some(item => item.$type === 'ActionFor' && 'opportunities' in item && item.opportunities.some(ref => ref.ref === opportunity)));
-        if (acted) return;
-        accept('hint', `No action takes up the opportunity '${opportunity.name}' yet. Add an action with 'for ${opportunity.name}' and an owner.`, { node: opportunity, property: 'name', ...issue(IssueCodes.OpportunityWithoutAction) });
+    checkOpportunitiesHaveActions(journey: Journey, accept: ValidationAcceptor): void {
+        const acted = new Set(journey.actions.flatMap(action => action.items.filter(isActionFor).flatMap(item => item.opportunities.map(ref => ref.ref))));
+        for (const opportunity of journey.opportunities) {
+            if (acted.has(opportunity)) continue;
+            accept('hint', `No action takes up the opportunity '${opportunity.name}' yet. Add an action with 'for ${opportunity.name}' and an owner.`, { node: opportunity, property: 'name', ...issue(IssueCodes.OpportunityWithoutAction) });
+        }
     }
 
     async checkReviewDate(review: ReviewSetting, accept: ValidationAcceptor): Promise<void> {
@@ -244,7 +257,7 @@ export class JourneyValidator {
 
     checkImproves(setting: ImprovesSetting, accept: ValidationAcceptor): void {
         const journey = AstUtils.getContainerOfType(setting, isJourney);
-        const target = setting.journey.ref;
+        const target = setting.journey?.ref;
         if (target && target === journey) {
             accept('error', `A journey cannot improve itself. Name the current-state journey this one improves.`, { node: setting, property: 'journey', ...issue(IssueCodes.ImprovesItself) });
         } else if (target && journeyKind(target) === 'future-state') {
@@ -284,10 +297,6 @@ function identityKind(node: AstNode): string {
     if (node.$type === 'Opportunity') return 'opportunity';
     if (node.$type === 'Action') return 'action';
     return 'moment';
-}
-
-function hasIdentity(node: AstNode): node is Stage | Touchpoint | PainPoint | ChannelDecl | Opportunity | Action {
-    return ['Stage', 'Touchpoint', 'PainPoint', 'ChannelDecl', 'Opportunity', 'Action', 'GoodMoment'].includes(node.$type);
 }
 
 function keywordOf(setting: AstNode): string {

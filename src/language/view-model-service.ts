@@ -4,7 +4,7 @@
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams, type ViewModelResult } from '../protocol.js';
 import type { JourneyServices } from './journey-module.js';
 import { isBuiltinLibrary } from './journey-workspace.js';
@@ -17,6 +17,9 @@ export function registerViewModelService(connection: Connection, shared: Langium
     const builder = shared.workspace.DocumentBuilder;
 
     connection.onRequest(ViewModelRequest, async (params: ViewModelParams): Promise<ViewModelResult> => {
+        if (typeof params?.uri !== 'string') {
+            throw new ResponseError(ErrorCodes.InvalidParams, `${ViewModelRequest} needs the document's URI as { "uri": "file:///..." }; it got ${JSON.stringify(params)?.slice(0, 100)}.`);
+        }
         const uri = URI.parse(params.uri);
         if (!documents.hasDocument(uri)) return null;
         await builder.waitUntil(DocumentState.Validated, uri);

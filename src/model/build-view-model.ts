@@ -44,10 +44,16 @@ function buildJourney(journey: Journey, today: Date): JourneyView {
     const header = journeyHeader(journey);
     const personas = journeyPersonas(journey);
     const stages = journey.stages.map((stage, index) => buildStage(stage, index, journey));
-    const opportunities = journey.opportunities.map(opportunity => buildOpportunity(opportunity, journey)).sort((a, b) => b.priority - a.priority);
+    const actionsByOpportunity = actionsFor(journey);
+    const opportunities = journey.opportunities.map(opportunity => buildOpportunity(opportunity, journey, actionsByOpportunity)).sort((a, b) => b.priority - a.priority);
+    // Indexed once, not searched per pain: large journeys have thousands of both.
+    const addressedBy = new Map<string, string[]>();
+    for (const opportunity of opportunities) {
+        for (const pain of new Set(opportunity.addresses)) listIn(addressedBy, pain).push(opportunity.id);
+    }
     const pains = stages.flatMap(stage => [...stage.pains, ...stage.touchpoints.flatMap(t => t.pains)]);
     for (const pain of pains) {
-        pain.addressedBy = opportunities.filter(opportunity => pain.id !== undefined && opportunity.addresses.includes(pain.id)).map(o => o.id);
+        pain.addressedBy = pain.id === undefined ? [] : [...addressedBy.get(pain.id) ?? []];
     }
     const baseline = baselineOf(journey);
     if (baseline) {
@@ -56,15 +62,15 @@ function buildJourney(journey: Journey, today: Date): JourneyView {
         }
     }
     return {
-        id: journey.name,
-        key: `journey:${journey.name}`,
+        id: nameOf(journey),
+        key: `journey:${nameOf(journey)}`,
         range: rangeOf(journey),
         title: journeyTitle(journey),
         kind: journeyKind(journey),
         goal: header.goal,
         scope: header.scope,
         owner: header.owner,
-        review: header.review && { date: header.review.date, stale: isStale(header.review.date, today), range: rangeOf(header.review) },
+        review: header.review?.date === undefined ? undefined : { date: header.review.date, stale: isStale(header.review.date, today), range: rangeOf(header.review) },
         personas: personas.map(persona => personaView(persona, uriOf(persona))),
         stages,
         transitions: buildTransitions(journey),
@@ -72,31 +78,33 @@ function buildJourney(journey: Journey, today: Date): JourneyView {
         actions: journey.actions.map(action => buildAction(action, journey)),
         emotionLanes: emotionLanes(personas, stages),
         baseline: baseline && {
-            id: baseline.name,
+            id: nameOf(baseline),
             title: journeyTitle(baseline),
             uri: uriOf(baseline),
-            stages: baseline.stages.map(stage => ({ id: stage.name, label: stage.label ?? stage.name })),
+            stages: baseline.stages.map(stage => ({ id: nameOf(stage), label: stage.label ?? nameOf(stage) })),
             emotionLanes: emotionLanes(journeyPersonas(baseline), baseline.stages.map((stage, index) => buildStage(stage, index, baseline)))
         }
     };
 }
 
 function buildStage(stage: Stage, index: number, journey: Journey): StageView {
-    const key = `stage:${journey.name}/${stage.name}`;
+    const key = `stage:${nameOf(journey)}/${nameOf(stage)}`;
     const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey));
     const lanes: StageView['lanes'] = { frontstage: [], backstage: [], support: [] };
-    for (const lane of stage.items.filter(isBlueprintLane)) lanes[lane.lane as keyof typeof lanes].push({ text: lane.text, range: rangeOf(lane) });
+    for (const lane of stage.items.filter(isBlueprintLane)) {
+        if (lane.text !== undefined) lanes[lane.lane as keyof typeof lanes].push({ text: lane.text, range: rangeOf(lane) });
+    }
     return {
-        id: stage.name,
+        id: nameOf(stage),
         key,
         range: rangeOf(stage),
         nameRange: propertyRange(stage, 'name'),
-        label: stage.label ?? stage.name,
+        label: stage.label ?? nameOf(stage),
         index,
         touchpoints,
-        pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, stage.name)),
-        goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, stage.name)),
-        kpis: kpisIn(stage).map((kpi, i) => kpiView(kpi, `${key}/kpi${i}`)),
+        pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(stage))),
+        goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, nameOf(stage))),
+        kpis: kpiViews(kpisIn(stage), key),
         lanes,
         evidence: evidence(stage),
         unmapped: touchpoints.length === 0
@@ -104,29 +112,31 @@ function buildStage(stage: Stage, index: number, journey: Journey): StageView {
 }
 
 function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey): TouchpointView {
-    const key = `touchpoint:${journey.name}/${stage.name}/${touchpoint.name}`;
+    const key = `touchpoint:${nameOf(journey)}/${nameOf(stage)}/${nameOf(touchpoint)}`;
     const channel = touchpointChannel(touchpoint);
     const activities = Object.fromEntries(ACTIVITY_KINDS.map(kind => [kind, [] as string[]])) as TouchpointView['activities'];
-    for (const activity of touchpointActivities(touchpoint)) activities[activity.kind].push(activity.text);
+    for (const activity of touchpointActivities(touchpoint)) {
+        if (activity.text !== undefined) activities[activity.kind].push(activity.text);
+    }
     const emotions: EmotionPoint[] = [];
     touchpoint.items.filter(isEmotion).forEach((emotion, i) => {
         const persona = emotionPersona(emotion);
-        if (!persona) return;
-        emotions.push({ key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, score: emotion.score, stageId: stage.name, touchpointId: touchpoint.name });
+        if (!persona || emotion.score === undefined) return;
+        emotions.push({ key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, score: emotion.score, stageId: nameOf(stage), touchpointId: nameOf(touchpoint) });
     });
     return {
-        id: touchpoint.name,
+        id: nameOf(touchpoint),
         key,
         range: rangeOf(touchpoint),
-        label: touchpoint.label ?? touchpoint.name,
-        stageId: stage.name,
+        label: touchpoint.label ?? nameOf(touchpoint),
+        stageId: nameOf(stage),
         channel: channel && { id: channel.name, label: channel.label ?? channel.name },
         personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
         activities,
         emotions,
-        pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, stage.name, touchpoint.name)),
-        goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, stage.name, touchpoint.name)),
-        kpis: kpisIn(touchpoint).map((kpi, i) => kpiView(kpi, `${key}/kpi${i}`)),
+        pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(stage), nameOf(touchpoint))),
+        goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, nameOf(stage), nameOf(touchpoint))),
+        kpis: kpiViews(kpisIn(touchpoint), key),
         evidence: evidence(touchpoint)
     };
 }
@@ -136,7 +146,7 @@ function moment(item: PainPoint | GoodMoment, key: string, stageId: string, touc
         id: item.name,
         key: item.name ? `${item.$type === 'PainPoint' ? 'pain' : 'good'}:${item.name}` : key,
         range: rangeOf(item),
-        text: item.text,
+        text: item.text ?? '',
         stageId,
         touchpointId,
         evidence: evidence(item),
@@ -144,34 +154,48 @@ function moment(item: PainPoint | GoodMoment, key: string, stageId: string, touc
     };
 }
 
-function kpiView(kpi: Kpi, key: string): KpiView {
-    return { key, range: rangeOf(kpi), label: kpi.label, value: kpi.value, unit: kpi.unit, target: kpi.target };
+/** KPIs the parser could not finish (no label or value yet) are left out; the syntax error says what is missing. */
+function kpiViews(kpis: Kpi[], key: string): KpiView[] {
+    return kpis.flatMap((kpi, i) => kpi.label === undefined || kpi.value === undefined ? []
+        : [{ key: `${key}/kpi${i}`, range: rangeOf(kpi), label: kpi.label, value: kpi.value, unit: kpi.unit, target: kpi.target }]);
 }
 
-function buildOpportunity(opportunity: Opportunity, journey: Journey): OpportunityView {
+function buildOpportunity(opportunity: Opportunity, journey: Journey, actionsByOpportunity: Map<Opportunity, string[]>): OpportunityView {
     const rating = (measure: string) => opportunity.items.filter(isRating).find(r => r.measure === measure)?.level as LevelName | undefined;
     const impact = rating('impact');
     const effort = rating('effort');
     return {
-        id: opportunity.name,
-        key: `opportunity:${journey.name}/${opportunity.name}`,
+        id: nameOf(opportunity),
+        key: `opportunity:${nameOf(journey)}/${nameOf(opportunity)}`,
         range: rangeOf(opportunity),
-        label: opportunity.label ?? opportunity.name,
+        label: opportunity.label ?? nameOf(opportunity),
         impact,
         effort,
         priority: opportunityPriority(impact, effort),
         addresses: opportunity.items.filter(isAddresses).flatMap(a => a.pains.map(ref => ref.$refText)),
-        actions: journey.actions.filter(action => action.items.filter(isActionFor).some(f => f.opportunities.some(ref => ref.ref === opportunity))).map(a => a.name),
+        actions: actionsByOpportunity.get(opportunity) ?? [],
         evidence: evidence(opportunity)
     };
 }
 
+/** The names of the actions that take up each opportunity, in the order the actions are written. */
+function actionsFor(journey: Journey): Map<Opportunity, string[]> {
+    const actions = new Map<Opportunity, string[]>();
+    for (const action of journey.actions) {
+        const opportunities = new Set(action.items.filter(isActionFor).flatMap(f => f.opportunities.map(ref => ref.ref)));
+        for (const opportunity of opportunities) {
+            if (opportunity) listIn(actions, opportunity).push(nameOf(action));
+        }
+    }
+    return actions;
+}
+
 function buildAction(action: Action, journey: Journey): ActionView {
     return {
-        id: action.name,
-        key: `action:${journey.name}/${action.name}`,
+        id: nameOf(action),
+        key: `action:${nameOf(journey)}/${nameOf(action)}`,
         range: rangeOf(action),
-        label: action.label ?? action.name,
+        label: action.label ?? nameOf(action),
         owner: action.items.find(isActionOwner)?.name,
         due: action.items.find(isActionDue)?.date,
         opportunities: action.items.filter(isActionFor).flatMap(f => f.opportunities.map(ref => ref.$refText)),
@@ -182,8 +206,8 @@ function buildAction(action: Action, journey: Journey): ActionView {
 function buildTransitions(journey: Journey): TransitionView[] {
     const order = new Map(journey.stages.map((stage, index) => [stage, index]));
     return stageFlows(journey).map(flow => ({
-        from: flow.from.name,
-        to: flow.to.name,
+        from: nameOf(flow.from),
+        to: nameOf(flow.to),
         label: flow.label,
         implicit: flow.transition === undefined,
         loop: (order.get(flow.to) ?? 0) <= (order.get(flow.from) ?? 0),
@@ -194,9 +218,11 @@ function buildTransitions(journey: Journey): TransitionView[] {
 function emotionLanes(personas: Persona[], stages: StageView[]): EmotionLane[] {
     return personas.map(persona => {
         const points = stages.flatMap(stage => stage.touchpoints.flatMap(t => t.emotions.filter(e => e.persona === persona.name)));
+        const scoresByStage = new Map<string, number[]>();
+        for (const point of points) listIn(scoresByStage, point.stageId).push(point.score);
         const averageByStage: Record<string, number | null> = {};
         for (const stage of stages) {
-            const scores = points.filter(p => p.stageId === stage.id).map(p => p.score);
+            const scores = scoresByStage.get(stage.id) ?? [];
             averageByStage[stage.id] = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
         }
         return { persona: persona.name, label: persona.label ?? persona.name, points, averageByStage };
@@ -205,18 +231,33 @@ function emotionLanes(personas: Persona[], stages: StageView[]): EmotionLane[] {
 
 function personaView(persona: Persona, uri: string): PersonaView {
     return {
-        id: persona.name,
-        key: `persona:${persona.name}`,
+        id: nameOf(persona),
+        key: `persona:${nameOf(persona)}`,
         range: rangeOf(persona),
         uri,
-        label: persona.label ?? persona.name,
-        details: persona.details.map(detail => ({ kind: detail.kind, text: detail.text }))
+        label: persona.label ?? nameOf(persona),
+        details: persona.details.flatMap(detail => detail.text === undefined ? [] : [{ kind: detail.kind, text: detail.text }])
     };
 }
 
 function evidence(node: Parameters<typeof evidenceOf>[0]): Evidence | undefined {
     const note = evidenceOf(node);
-    return note && { level: note.level as EvidenceLevelName, source: note.source };
+    return note?.level === undefined ? undefined : { level: note.level as EvidenceLevelName, source: note.source };
+}
+
+/**
+ * After a syntax error the parser still builds the statements it could recover, some without their
+ * name or text. The view model keeps to its type all the same: a missing name reads as empty, and
+ * statements that are only their text or value (activities, details, lanes, KPIs, scores) are left out.
+ */
+function nameOf(node: { name?: string }): string {
+    return node.name ?? '';
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+    let list = map.get(key);
+    if (!list) map.set(key, list = []);
+    return list;
 }
 
 const EMPTY_RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -72,4 +72,21 @@ describe('language server over stdio', () => {
     test('an unknown document has no model', async () => {
         expect(await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: 'file:///nowhere.journey' })).toBeNull();
     });
+
+    test('a settings change validates open journeys again, and the server keeps running', async () => {
+        const staleUri = 'file:///server-test/stale.journey';
+        const stale = 'persona Bea { }\njourney Old {\n    review 2001-01-01\n    personas Bea\n    stage Only {\n        touchpoint Visit {\n            emotion 1\n        }\n    }\n}\n';
+        const published: Array<{ uri: string; diagnostics: Array<{ message: string }> }> = [];
+        connection.onNotification('textDocument/publishDiagnostics', params => { published.push(params); });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: staleUri, languageId: 'journey', version: 1, text: stale } });
+        const before = await waitFor(() => published.find(d => d.uri === staleUri), 'diagnostics of the stale journey');
+        expect(before.diagnostics.map(d => d.message)).toEqual([expect.stringMatching(/The review date 2001-01-01 has passed/)]);
+
+        published.length = 0;
+        await connection.sendNotification('workspace/didChangeConfiguration', { settings: { journey: { validation: { staleReview: false } } } });
+        const after = await waitFor(() => published.find(d => d.uri === staleUri), 'diagnostics after the settings change');
+        expect(after.diagnostics).toEqual([]);
+        expect(server.exitCode).toBeNull();
+        expect(await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: staleUri })).toMatchObject({ diagnostics: { warnings: 0 } });
+    });
 });

@@ -127,6 +127,37 @@ describe('names', () => {
         expect(messages(document)).toContainEqual(expect.stringMatching(/The stage 'Awareness' is declared twice in the journey 'Vacuum' \(first on line \d+\)/));
     });
 
+    test('duplicate names of every kind within a journey are reported on the second, wherever they are nested', async () => {
+        const document = await services.validate(`${PERSONAS}
+journey Shop {
+    personas Colleen
+    channel kiosk
+    channel kiosk
+    stage Browse {
+        touchpoint Home { channel web emotion 1 pain Slow "Slow page" good Nice "Nice photos" }
+        pain Slow "Slow again"
+    }
+    stage Buy {
+        touchpoint Home { channel web emotion 2 good Nice "Nice again" }
+    }
+    opportunity Faster { addresses Slow }
+    opportunity Faster { addresses Slow }
+    action Fix { for Faster owner "Web" }
+    action Fix { for Faster owner "Web" }
+}`);
+        const duplicates = (document.diagnostics ?? []).filter(d => text(d.message).includes('is declared twice in the journey'))
+            .map(d => `${d.range.start.line + 1}: ${/^.*\(first on line \d+\)/.exec(text(d.message))?.[0]}`);
+        // Each duplicate once, on the later declaration, naming the line of the first (in any order).
+        expect(duplicates.sort()).toEqual([
+            "8: The channel 'kiosk' is declared twice in the journey 'Shop' (first on line 7)",
+            "14: The touchpoint 'Home' is declared twice in the journey 'Shop' (first on line 10)",
+            "11: The pain point 'Slow' is declared twice in the journey 'Shop' (first on line 10)",
+            "14: The moment 'Nice' is declared twice in the journey 'Shop' (first on line 10)",
+            "17: The opportunity 'Faster' is declared twice in the journey 'Shop' (first on line 16)",
+            "19: The action 'Fix' is declared twice in the journey 'Shop' (first on line 18)"
+        ].sort());
+    });
+
     test('duplicate personas across files', async () => {
         const [, second] = await services.workspace({
             'file:///ws/personas.journey': PERSONAS,

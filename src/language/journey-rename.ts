@@ -1,0 +1,46 @@
+/**
+ * Rename, refused where the result could not be right: a built-in channel (its declaration is not in
+ * any file the user can edit, so its uses would stop resolving), and a new name that is not a name
+ * in the language (a keyword, or text with spaces or punctuation, which would break the file).
+ */
+import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { isBuiltinLibrary } from './journey-workspace.js';
+
+export class JourneyRenameProvider extends DefaultRenameProvider {
+    private readonly services: LangiumServices;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.services = services;
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
+        this.refuseBuiltin(document, params.position);
+        if (!this.isName(params.newName)) {
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `'${params.newName}' cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword such as 'stage'.`);
+        }
+        return super.rename(document, params, cancelToken);
+    }
+
+    override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams, cancelToken?: CancellationToken): MaybePromise<Range | undefined> {
+        this.refuseBuiltin(document, params.position);
+        return super.prepareRename(document, params, cancelToken);
+    }
+
+    /** Throws, with the reason for the user, when the name at the position is declared in the built-in library. */
+    private refuseBuiltin(document: LangiumDocument, position: Position): void {
+        const leaf = CstUtils.findDeclarationNodeAtOffset(document.parseResult.value.$cstNode, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        const builtin = leaf && this.references.findDeclarations(leaf).find(target => isBuiltinLibrary(AstUtils.getDocument(target).uri));
+        if (builtin) {
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `'${leaf.text}' is a built-in channel and cannot be renamed. To call it something else, declare a channel of your own ('channel name "Label"') and use that instead.`);
+        }
+    }
+
+    /** A new name must read back as exactly one name: the lexer decides, so keywords and stray characters are refused. */
+    private isName(text: string): boolean {
+        const result = this.services.parser.Lexer.tokenize(text);
+        return result.errors.length === 0 && result.tokens.length === 1 && result.tokens[0].tokenType.name === 'ID' && result.tokens[0].image === text;
+    }
+}

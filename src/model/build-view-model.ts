@@ -102,8 +102,8 @@ function buildStage(stage: Stage, index: number, journey: Journey): StageView {
         label: stage.label ?? nameOf(stage),
         index,
         touchpoints,
-        pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(stage))),
-        goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, nameOf(stage))),
+        pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(journey), nameOf(stage))),
+        goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, nameOf(journey), nameOf(stage))),
         kpis: kpiViews(kpisIn(stage), key),
         lanes,
         evidence: evidence(stage),
@@ -134,17 +134,18 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey)
         personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
         activities,
         emotions,
-        pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(stage), nameOf(touchpoint))),
-        goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, nameOf(stage), nameOf(touchpoint))),
+        pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(journey), nameOf(stage), nameOf(touchpoint))),
+        goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, nameOf(journey), nameOf(stage), nameOf(touchpoint))),
         kpis: kpiViews(kpisIn(touchpoint), key),
         evidence: evidence(touchpoint)
     };
 }
 
-function moment(item: PainPoint | GoodMoment, key: string, stageId: string, touchpointId?: string): MomentView {
+/** A named pain point or good moment keeps its key when others are added before it; names are unique per journey. */
+function moment(item: PainPoint | GoodMoment, key: string, journeyId: string, stageId: string, touchpointId?: string): MomentView {
     return {
         id: item.name,
-        key: item.name ? `${item.$type === 'PainPoint' ? 'pain' : 'good'}:${item.name}` : key,
+        key: item.name ? `${item.$type === 'PainPoint' ? 'pain' : 'good'}:${journeyId}/${item.name}` : key,
         range: rangeOf(item),
         text: item.text ?? '',
         stageId,

@@ -1,0 +1,37 @@
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createTestServices } from './services.js';
+
+let services: Awaited<ReturnType<typeof createTestServices>>;
+beforeAll(async () => { services = await createTestServices(); });
+afterEach(async () => { await services.reset(); });
+
+/** Every `key` in a view model, wherever it sits. */
+function keys(value: unknown, found: string[] = []): string[] {
+    if (Array.isArray(value)) value.forEach(item => keys(item, found));
+    else if (value && typeof value === 'object') {
+        for (const [property, inner] of Object.entries(value)) {
+            if (property === 'key' && typeof inner === 'string') found.push(inner);
+            else if (property !== 'baseline') keys(inner, found);
+        }
+    }
+    return found;
+}
+
+describe('view model keys', () => {
+    test('are unique within a document, even when two journeys name their pain points alike', async () => {
+        const journey = (name: string) => `journey ${name} {\n    stage S {\n        touchpoint T {\n            pain Slow "Slow"\n            good Quick "Quick"\n        }\n        pain Slow2 "Slow too"\n    }\n}\n`;
+        const document = await services.validate(journey('A') + journey('B'));
+        const all = keys(services.Journey.model.ViewModelBuilder.build(document));
+        expect(all.length).toBeGreaterThan(8);
+        expect(new Set(all).size).toBe(all.length);
+    });
+
+    test('of a named pain point stay the same when another is added before it', async () => {
+        const text = 'journey A {\n    stage S {\n        touchpoint T {\n            pain Slow "Slow"\n        }\n    }\n}\n';
+        const before = services.Journey.model.ViewModelBuilder.build(await services.validate(text));
+        await services.reset();
+        const after = services.Journey.model.ViewModelBuilder.build(await services.validate(text.replace('pain Slow', 'pain Other "Other"\n            pain Slow')));
+        const keyOf = (model: typeof before) => model.journeys[0].stages[0].touchpoints[0].pains.find(p => p.id === 'Slow')!.key;
+        expect(keyOf(after)).toBe(keyOf(before));
+    });
+});

@@ -3,12 +3,19 @@
  * single spaces between the words of a statement, blank lines between top-level blocks.
  * Only whitespace changes; the blank lines a writer puts between statements are kept.
  */
-import { CstUtils, GrammarAST, type AstNode, type CstNode } from 'langium';
+import { CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { isModel } from './generated/ast.js';
 
 export class JourneyFormatter extends AbstractFormatter {
+
+    /** New line breaks follow the document's own: a CRLF file stays CRLF for every client, not only VS Code. */
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const edits = super.doDocumentFormat(document, options, range);
+        if (!document.textDocument.getText().includes('\r\n')) return edits;
+        return edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
+    }
 
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);

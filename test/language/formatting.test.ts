@@ -55,6 +55,11 @@ describe('formatting', () => {
         await expectFormatting(services.Journey)({ before: MESSY, after: TIDY });
     });
 
+    test('keeps CRLF line endings in a CRLF file', async () => {
+        const formatted = await format(MESSY.replace(/\n/g, '\r\n'));
+        expect(formatted).toBe(TIDY.replace(/\n/g, '\r\n'));
+    });
+
     test('is idempotent', async () => {
         const once = await format(MESSY);
         expect(await format(once)).toBe(once);

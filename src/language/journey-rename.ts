@@ -6,6 +6,8 @@
 import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { isJourney } from './generated/ast.js';
+import { KIND_WORDS } from './journey-linker.js';
 import { isBuiltinLibrary } from './journey-workspace.js';
 
 export class JourneyRenameProvider extends DefaultRenameProvider {
@@ -21,7 +23,23 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         if (!this.isName(params.newName)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, `'${params.newName}' cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword such as 'stage'.`);
         }
+        this.refuseTakenName(document, params.position, params.newName);
         return super.rename(document, params, cancelToken);
+    }
+
+    /** Renaming onto a name of the same kind already in use would merge two things into a duplicate-name error. */
+    private refuseTakenName(document: LangiumDocument, position: Position, newName: string): void {
+        const leaf = CstUtils.findDeclarationNodeAtOffset(document.parseResult.value.$cstNode, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        const target = leaf && this.references.findDeclarations(leaf)[0];
+        if (!target) return;
+        const journey = AstUtils.getContainerOfType(target.$container, isJourney);
+        const taken = journey
+            ? AstUtils.streamAllContents(journey).some(node => node !== target && node.$type === target.$type && (node as { name?: string }).name === newName)
+            : this.services.shared.workspace.IndexManager.allElements(target.$type).some(description => description.name === newName);
+        if (taken) {
+            const kind = KIND_WORDS[target.$type] ?? target.$type;
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `There is already a ${kind} named '${newName}'${journey ? ` in the journey '${journey.name}'` : ' in the workspace'}. Pick another name, or rename that one first.`);
+        }
     }
 
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams, cancelToken?: CancellationToken): MaybePromise<Range | undefined> {

@@ -138,6 +138,13 @@ describe('navigation', () => {
         expect(apply(journey)).toBe('journey Shop {\n personas Carla\n stage S { touchpoint T { persona Carla emotion Carla 1 } }\n}');
     });
 
+    test('renaming onto a name already in use is refused with the reason', async () => {
+        const document = await services.validate('journey J {\n stage Awareness { touchpoint T { } }\n stage Purchase { touchpoint U { } }\n}');
+        const position = document.textDocument.positionAt(document.textDocument.getText().indexOf('Purchase'));
+        await expect(services.Journey.lsp.RenameProvider!.rename(document, { textDocument: { uri: document.textDocument.uri }, position, newName: 'Awareness' }))
+            .rejects.toThrow("There is already a stage named 'Awareness' in the journey 'J'. Pick another name, or rename that one first.");
+    });
+
     test('document symbols outline journeys, stages and touchpoints', async () => {
         await expectSymbols(services.Journey)({
             text: `${PERSONAS}journey J {\n stage S {\n  touchpoint T { }\n }\n opportunity O { }\n}`,

@@ -8,7 +8,7 @@
  * readable at 30 stages and uses the same columns as the swimlane grid. A comparison with
  * the baseline is always per stage, because stages are what the two journeys share.
  */
-import type { EmotionLane, EmotionPoint, JourneyView, SourceRange } from '../model/view-model.js';
+import type { EmotionLane, EmotionPoint, JourneyView, SourceRange, TouchpointView } from '../model/view-model.js';
 import { EMOTION_SCALE } from '../language/vocabulary.js';
 
 export const MAX_TOUCHPOINT_CATEGORIES = 16;
@@ -39,6 +39,11 @@ export interface EmotionSeries {
     role: 'journey' | 'current' | 'future';
     /** One entry per category; null where the persona felt nothing recorded. */
     points: Array<EmotionChartPoint | null>;
+    /**
+     * One entry per category, true where the persona takes no part (a touchpoint, or a whole
+     * stage, for other personas): the curve passes over it, unlike a gap in what was recorded.
+     */
+    absent?: boolean[];
 }
 
 export interface EmotionChart {
@@ -68,6 +73,11 @@ function summarise(points: EmotionPoint[], alsoCovers: string[], uri?: string): 
         uri: first.uri ?? uri,
         covers: [...points.map(p => p.key), ...alsoCovers]
     };
+}
+
+/** Whether the persona takes part in the touchpoint; a touchpoint that names no persona is for all of them. */
+function takesPart(touchpoint: TouchpointView, persona: string): boolean {
+    return touchpoint.personas.length === 0 || touchpoint.personas.includes(persona);
 }
 
 function visibleLanes(lanes: EmotionLane[], options: EmotionChartOptions): EmotionLane[] {
@@ -119,7 +129,8 @@ export function emotionChart(journey: JourneyView, options: EmotionChartOptions 
             categories: felt.map(({ stage, touchpoint }) => ({ key: touchpoint.key, label: touchpoint.label, stageLabel: stage.label })),
             series: lanes.map(lane => ({
                 persona: lane.persona, label: lane.label, role: 'journey',
-                points: felt.map(({ touchpoint }) => summarise(lane.points.filter(p => p.touchpointId === touchpoint.id), [touchpoint.key]))
+                points: felt.map(({ touchpoint }) => summarise(lane.points.filter(p => p.touchpointId === touchpoint.id), [touchpoint.key])),
+                absent: felt.map(({ touchpoint }) => !takesPart(touchpoint, lane.persona))
             })),
             scale
         };
@@ -130,7 +141,9 @@ export function emotionChart(journey: JourneyView, options: EmotionChartOptions 
         categories: stageCategories,
         series: lanes.map(lane => ({
             persona: lane.persona, label: lane.label, role: 'journey',
-            points: journey.stages.map(stage => stagePoints(lane, stage.id, [stage.key]))
+            points: journey.stages.map(stage => stagePoints(lane, stage.id, [stage.key])),
+            // A stage without touchpoints is a gap in the map for everyone, not a stage the persona skips.
+            absent: journey.stages.map(stage => stage.touchpoints.length > 0 && !stage.touchpoints.some(t => takesPart(t, lane.persona)))
         })),
         scale
     };

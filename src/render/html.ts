@@ -20,6 +20,12 @@ export interface JourneyHtmlOptions {
     personaOrder: readonly string[];
     /** Personas whose emotions are shown; all when absent. */
     personas?: readonly string[];
+    /**
+     * Fold each persona's details under its name and one line about it, so a narrow panel shows
+     * the map without scrolling past the personas. Exports leave this off: a shared map is read
+     * without clicking.
+     */
+    collapsePersonas?: boolean;
 }
 
 /** The independently rendered parts of one journey, so the preview can replace only what changed. */
@@ -89,13 +95,29 @@ function levelBadge(measure: 'impact' | 'effort', level: LevelName | undefined):
 
 // ---------------------------------------------------------------- header
 
+/** The detail kinds that say most about a persona in one line, best first. */
+const PERSONA_SUMMARY_KINDS = ['goal', 'quote', 'backstory', 'demographics'];
+
+function personaSummary(persona: PersonaView): string | undefined {
+    for (const kind of PERSONA_SUMMARY_KINDS) {
+        const detail = persona.details.find(d => d.kind === kind);
+        if (detail) return kind === 'quote' ? `\u201C${detail.text}\u201D` : detail.text;
+    }
+    return persona.details[0]?.text;
+}
+
 function personaCard(persona: PersonaView, options: JourneyHtmlOptions): string {
     const details = persona.details.map(detail =>
         `<li><span class="detail-kind">${escapeHtml(detail.kind)}</span> ${escapeHtml(detail.text)}</li>`).join('');
-    return `<li class="persona ${personaClass(persona.id, options)}"${sourceAttrs(persona, `Persona ${persona.label}`)}>`
-        + `<span class="persona-swatch" aria-hidden="true"></span><strong class="persona-name">${escapeHtml(persona.label)}</strong>`
-        + (details ? `<ul class="persona-details">${details}</ul>` : '')
-        + '</li>';
+    const name = `<span class="persona-swatch" aria-hidden="true"></span><strong class="persona-name">${escapeHtml(persona.label)}</strong>`;
+    const card = `<li class="persona ${personaClass(persona.id, options)}"${sourceAttrs(persona, `Persona ${persona.label}`)}>`;
+    if (!details) return `${card}${name}</li>`;
+    const summary = personaSummary(persona);
+    const line = summary ? `<span class="persona-summary" title="${escapeHtml(summary)}">${escapeHtml(summary)}</span>` : '';
+    // A <details> either way, so the preview and the exports share one layout; exports open it.
+    return `${card}<details class="persona-more"${options.collapsePersonas ? '' : ' open'}>`
+        + `<summary title="Show or hide what we know about ${escapeHtml(persona.label)}">${name}${line}</summary>`
+        + `<ul class="persona-details">${details}</ul></details></li>`;
 }
 
 export function journeyHeaderHtml(journey: JourneyView, options: JourneyHtmlOptions): string {
@@ -105,7 +127,7 @@ export function journeyHeaderHtml(journey: JourneyView, options: JourneyHtmlOpti
     if (journey.owner) facts.push(`<div><dt>Owner</dt><dd>${escapeHtml(journey.owner)}</dd></div>`);
     if (journey.review) {
         const review = journey.review;
-        const stale = review.stale ? ' <span class="badge stale" title="The review date has passed: check the map against what customers do today.">review overdue</span>' : '';
+        const stale = review.stale ? ' <span class="badge stale" title="The review date has passed: check the map against what customers do today.">\u26A0 Review overdue</span>' : '';
         facts.push(`<div><dt>Review</dt><dd data-key="${escapeHtml(journey.key)}:review" data-range="${encodeRange(review.range)}" tabindex="0" role="button">${escapeHtml(review.date)}${stale}</dd></div>`);
     }
     const baseline = journey.baseline
@@ -144,7 +166,9 @@ function comparisonChips(journey: JourneyView, stage: StageView, options: Journe
         const current = baseline.emotionLanes.find(l => l.persona === lane.persona)?.averageByStage[counterpart];
         if (future === null || future === undefined || current === null || current === undefined) continue;
         const trend = future > current ? 'better' : future < current ? 'worse' : 'same';
-        chips.push(`<span class="delta delta-${trend} ${personaClass(lane.persona, options)}" title="${escapeHtml(`${lane.label}: ${formatScore(current)} today, ${formatScore(future)} in the future state`)}">`
+        const change = trend === 'same' ? '=' : `${trend === 'better' ? '\u25B2' : '\u25BC'}\u202F${formatScore(Math.abs(future - current)).replace(/^\+/, '')}`;
+        // The change is drawn from data-change by the style sheet: a marker beside the numbers the chip reads.
+        chips.push(`<span class="delta delta-${trend} ${personaClass(lane.persona, options)}" data-change="${change}" title="${escapeHtml(`${lane.label}: ${formatScore(current)} today, ${formatScore(future)} in the future state`)}">`
             + `${escapeHtml(lane.label)} ${formatScore(current)} → ${formatScore(future)}</span>`);
     }
     const previous = baseline.stages.find(s => s.id === counterpart);
@@ -179,7 +203,9 @@ function emotionChips(journey: JourneyView, touchpoint: TouchpointView, options:
 function touchpointCard(journey: JourneyView, touchpoint: TouchpointView, options: JourneyHtmlOptions): string {
     const meta: string[] = [];
     if (touchpoint.channel) meta.push(`<span class="chip channel">${escapeHtml(touchpoint.channel.label)}</span>`);
-    for (const persona of touchpoint.personas) meta.push(`<span class="chip persona-chip ${personaClass(persona, options)}">${escapeHtml(personaLabel(journey, persona))}</span>`);
+    // Naming every persona on every card says nothing; only a touchpoint for some of them needs saying.
+    const forEveryone = journey.personas.every(persona => touchpoint.personas.includes(persona.id));
+    for (const persona of forEveryone ? [] : touchpoint.personas) meta.push(`<span class="chip persona-chip ${personaClass(persona, options)}">${escapeHtml(personaLabel(journey, persona))}</span>`);
     meta.push(evidenceBadge(touchpoint.evidence));
     const emotions = emotionChips(journey, touchpoint, options);
     return `<article class="card touchpoint"${sourceAttrs(touchpoint, `Touchpoint ${touchpoint.label}`)}>`
@@ -269,7 +295,8 @@ function lanesOf(journey: JourneyView, options: JourneyHtmlOptions): Lane[] {
     const stages = journey.stages;
     const lanes: Lane[] = [];
     const flowFrom = (stage: StageView) => journey.transitions.filter(t => t.from === stage.id);
-    if (journey.transitions.length > 0) {
+    // A journey that only goes from each stage to the next needs no Flow lane: the columns say it.
+    if (journey.transitions.some(t => !t.implicit)) {
         lanes.push({ name: 'Flow', cssClass: 'flow', cell: stage => flowFrom(stage).map(t => transitionBadge(journey, t)).join('') });
     }
     lanes.push({
@@ -282,6 +309,17 @@ function lanesOf(journey: JourneyView, options: JourneyHtmlOptions): Lane[] {
     for (const kind of ACTIVITY_KINDS) {
         if (stages.some(stage => stage.touchpoints.some(t => t.activities[kind].length > 0))) {
             lanes.push({ name: ACTIVITY_LANES[kind], cssClass: `activity-${kind}`, cell: stage => activityItems(stage, kind) });
+        }
+    }
+    // As in a service blueprint: what staff and systems do sits right under what the customer does.
+    for (const lane of Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[]) {
+        if (stages.some(stage => stage.lanes[lane].length > 0)) {
+            lanes.push({
+                name: BLUEPRINT_LANES[lane],
+                cssClass: `blueprint blueprint-${lane}`,
+                cell: stage => stage.lanes[lane].map(item =>
+                    `<p class="blueprint-item" data-key="${escapeHtml(`${stage.key}:${lane}:${encodeRange(item.range)}`)}" data-range="${encodeRange(item.range)}" tabindex="0" role="button">${escapeHtml(item.text)}</p>`).join('')
+            });
         }
     }
     if (stages.some(stage => stagePains(stage).length > 0)) {
@@ -299,16 +337,6 @@ function lanesOf(journey: JourneyView, options: JourneyHtmlOptions): Lane[] {
     }
     if (stages.some(stage => stageKpis(stage).length > 0)) {
         lanes.push({ name: 'KPIs', cssClass: 'kpis', cell: stage => stageKpis(stage).map(kpiCard).join('') });
-    }
-    for (const lane of Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[]) {
-        if (stages.some(stage => stage.lanes[lane].length > 0)) {
-            lanes.push({
-                name: BLUEPRINT_LANES[lane],
-                cssClass: `blueprint blueprint-${lane}`,
-                cell: stage => stage.lanes[lane].map(item =>
-                    `<p class="blueprint-item" data-key="${escapeHtml(`${stage.key}:${lane}:${encodeRange(item.range)}`)}" data-range="${encodeRange(item.range)}" tabindex="0" role="button">${escapeHtml(item.text)}</p>`).join('')
-            });
-        }
     }
     return lanes;
 }

@@ -64,6 +64,8 @@ export function emotionChartMermaid(journey: JourneyView, chart: EmotionChart, o
         '    showLegend: true',
         '    xAxis:',
         '      labelFontSize: 12',
+        // Stage names need no "Stages" under them; touchpoints keep the title's room for their stage brackets.
+        ...(chart.granularity === 'stage' ? ['      showTitle: false'] : []),
         '    yAxis:',
         '      labelFontSize: 12',
         '---',

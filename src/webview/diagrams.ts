@@ -95,9 +95,10 @@ function fitToContent(svg: SVGSVGElement, padding = 8): void {
  * Marks the timeline's boxes with the stage or touchpoint each stands for. Mermaid draws, in
  * source order, one `taskWrapper` per stage followed by one `eventWrapper` per touchpoint.
  */
-export function annotateTimeline(svg: SVGSVGElement, journey: JourneyView): void {
+export function annotateTimeline(svg: SVGSVGElement, journey: JourneyView, theme: ThemeColors): void {
     let stageIndex = -1;
     let eventIndex = 0;
+    const stageBoxes = new Map<string, Element>();
     for (const wrapper of Array.from(svg.querySelectorAll(':scope > g.taskWrapper, :scope > g.eventWrapper'))) {
         const node = wrapper.querySelector('g.timeline-node') ?? wrapper;
         if (wrapper.classList.contains('taskWrapper')) {
@@ -105,6 +106,7 @@ export function annotateTimeline(svg: SVGSVGElement, journey: JourneyView): void
             eventIndex = 0;
             if (!stage) return;
             setSource(node, stage, `Stage ${stage.label}`);
+            stageBoxes.set(stage.id, node);
             node.classList.add('timeline-stage');
             node.classList.toggle('unmapped', stage.unmapped);
             addTitle(node, stage.unmapped ? `${stage.label}: no touchpoints yet` : stage.label);
@@ -123,7 +125,108 @@ export function annotateTimeline(svg: SVGSVGElement, journey: JourneyView): void
             node.classList.add('timeline-unmapped', 'unmapped');
         }
     }
+    compactTimeline(svg);
+    drawLoops(svg, journey, stageBoxes, theme);
     fitToContent(svg);
+}
+
+/**
+ * Mermaid's timeline is a straight line; a journey that sends the customer back to an earlier
+ * stage draws that as an arc over the stage boxes, from the stage where it happens back to the
+ * stage it returns to, labelled with the reason, in the loop colour of the grid's Flow lane.
+ */
+function drawLoops(svg: SVGSVGElement, journey: JourneyView, stageBoxes: Map<string, Element>, theme: ThemeColors): void {
+    svg.querySelector(':scope > g.timeline-loops')?.remove();
+    const loops = journey.transitions.filter(t => t.loop);
+    if (loops.length === 0) return;
+    const boxOf = (stageId: string) => {
+        const node = stageBoxes.get(stageId);
+        const wrapper = node?.closest('g.taskWrapper');
+        const at = wrapper ? translation(wrapper) : undefined;
+        if (!node || !wrapper || !at) return undefined;
+        const box = (wrapper as SVGGElement).getBBox();
+        return { center: at.x + box.x + box.width / 2, top: at.y + box.y, halfWidth: box.width / 2 };
+    };
+    const group = document.createElementNS(SVG_NS, 'g');
+    group.setAttribute('class', 'timeline-loops');
+    loops.forEach((loop, index) => {
+        const from = boxOf(loop.from);
+        const to = boxOf(loop.to);
+        if (!from || !to) return;
+        // A stage that loops to itself gets a small arc over its own box.
+        const self = loop.from === loop.to;
+        const start = self ? from.center + from.halfWidth / 2 : from.center;
+        const end = self ? from.center - from.halfWidth / 2 : to.center;
+        const top = Math.min(from.top, to.top);
+        const height = 34 + 18 * index;
+        const arc = document.createElementNS(SVG_NS, 'path');
+        arc.setAttribute('d', `M${start},${from.top - 2}C${start},${top - height} ${end},${top - height} ${end},${to.top - 4}`);
+        arc.setAttribute('fill', 'none');
+        arc.setAttribute('stroke', theme.loop);
+        arc.setAttribute('stroke-width', '2.5');
+        const head = document.createElementNS(SVG_NS, 'path');
+        head.setAttribute('d', `M${end - 6},${to.top - 12}L${end},${to.top - 2}L${end + 6},${to.top - 12}Z`);
+        head.setAttribute('fill', theme.loop);
+        const label = document.createElementNS(SVG_NS, 'text');
+        label.setAttribute('x', String((start + end) / 2));
+        label.setAttribute('y', String(top - height * 0.75 - 6));
+        label.setAttribute('text-anchor', 'middle');
+        label.setAttribute('font-size', '13');
+        label.setAttribute('font-weight', '600');
+        label.setAttribute('fill', theme.loop);
+        const target = journey.stages.find(stage => stage.id === loop.to)?.label ?? loop.to;
+        label.textContent = `\u21A9 ${loop.label ?? `back to ${target}`}`;
+        const element = document.createElementNS(SVG_NS, 'g');
+        element.setAttribute('class', 'timeline-loop');
+        element.append(arc, head, label);
+        const source = journey.stages.find(stage => stage.id === loop.from)?.label ?? loop.from;
+        addTitle(element, `Back from ${source} to ${target}${loop.label ? `: ${loop.label}` : ''}`);
+        if (loop.range) {
+            // The same key as the loop's badge in the Flow lane: the cursor on the `next` line lights up both.
+            setSource(element, { key: `transition:${loop.from}:${loop.to}`, range: loop.range }, `Loop back to ${target}`);
+        }
+        group.append(element);
+    });
+    svg.append(group);
+}
+
+/** Room between the stage boxes and the first touchpoints, where the time axis runs. */
+const TIMELINE_AXIS_BAND = 44;
+/** How far the stages' dashed lines reach below the lowest touchpoint. */
+const TIMELINE_TAIL = 24;
+
+/**
+ * Mermaid leaves a fixed band of about 140 px between the stage boxes and their touchpoints;
+ * in a side panel that is a screenful of dashed lines. Moves the touchpoints up to a narrower
+ * band with the axis in its middle. Measures before it moves, so a second call changes nothing,
+ * and leaves the drawing alone if it is not shaped as expected.
+ */
+function compactTimeline(svg: SVGSVGElement): void {
+    const placed = (selector: string) => Array.from(svg.querySelectorAll<SVGGElement>(selector)).map(element => {
+        const at = translation(element);
+        const box = element.getBBox();
+        return at ? { element, at, top: at.y + box.y, bottom: at.y + box.y + box.height } : undefined;
+    });
+    const stages = placed(':scope > g.taskWrapper');
+    const events = placed(':scope > g.eventWrapper');
+    if (stages.length === 0 || events.length === 0 || [...stages, ...events].some(p => p === undefined)) return;
+    const stageBottom = Math.max(...stages.map(p => p!.bottom));
+    const eventTop = Math.min(...events.map(p => p!.top));
+    const shift = Math.floor(eventTop - stageBottom - TIMELINE_AXIS_BAND);
+    if (shift <= 0) return;
+    for (const event of events) event!.element.setAttribute('transform', `translate(${event!.at.x}, ${event!.at.y - shift})`);
+    // Every stage's dashed line ends just under the longest column of touchpoints.
+    const linesEnd = Math.max(...events.map(p => p!.bottom)) - shift + TIMELINE_TAIL;
+    for (const line of Array.from(svg.querySelectorAll<SVGLineElement>(':scope > g.lineWrapper > line'))) {
+        const [y1, y2] = [Number(line.getAttribute('y1')), Number(line.getAttribute('y2'))];
+        if (y1 === y2) {
+            const axis = String(stageBottom + TIMELINE_AXIS_BAND / 2);
+            line.setAttribute('y1', axis);
+            line.setAttribute('y2', axis);
+        } else {
+            line.setAttribute('y2', String(Math.min(y2 - shift, linesEnd)));
+        }
+    }
 }
 
 /** The corners of a Mermaid line path (`M x,y L x,y ...`), in drawing order. */
@@ -198,10 +301,12 @@ export function annotateEmotionChart(svg: SVGSVGElement, chart: EmotionChart, co
         if (!path.hasAttribute('data-drawn-d')) path.setAttribute('data-drawn-d', path.getAttribute('d') ?? '');
         const vertices = pathVertices(path.getAttribute('data-drawn-d'));
         if (vertices.length !== series.points.length) return;
-        // Redraw the line through recorded emotions only: a gap stays a gap.
+        // Redraw the line through recorded emotions only: a gap stays a gap, but the line passes
+        // over touchpoints the persona takes no part in, so each persona keeps one curve.
         let d = '';
         let previous: EmotionChartPoint | null = null;
         series.points.forEach((point, i) => {
+            if (!point && series.absent?.[i]) return;
             if (point) d += `${previous ? 'L' : 'M'}${vertices[i].x},${vertices[i].y}`;
             previous = point;
         });

@@ -55,7 +55,7 @@ async function lightMap(model: DocumentViewModel, context: ExportContext): Promi
     drawn.forEach(({ journey, chart }, index) => {
         const section = stage.querySelectorAll('section.journey')[index];
         const timelineSvg = section.querySelector<SVGSVGElement>('.diagram-timeline svg');
-        if (timelineSvg) annotateTimeline(timelineSvg, journey);
+        if (timelineSvg) annotateTimeline(timelineSvg, journey, theme);
         const chartSvg = section.querySelector<SVGSVGElement>('.diagram-emotions svg');
         if (chartSvg && chart) annotateEmotionChart(chartSvg, chart, seriesColors(chart, theme, context.personaOrder), theme, context.personaLabels);
     });

@@ -101,7 +101,7 @@ export class JourneySection {
 
     /** Brings the section up to date with the journey; rejects with a DiagramError if a diagram failed. */
     async update(journey: JourneyView, context: SectionContext): Promise<void> {
-        const parts = journeyHtml(journey, { personaOrder: context.personaOrder, personas: context.personas });
+        const parts = journeyHtml(journey, { personaOrder: context.personaOrder, personas: context.personas, collapsePersonas: true });
         this.replace(this.header, 'header', parts.header);
         this.replace(this.grid, 'grid', parts.grid);
         this.replace(this.plan, 'plan', parts.plan);
@@ -121,7 +121,7 @@ export class JourneySection {
 
         // Source ranges move with every edit above them, even when the drawing stays the same.
         const timelineSvg = this.timeline.svg;
-        if (timelineSvg && journey.stages.length > 0) annotateTimeline(timelineSvg, journey);
+        if (timelineSvg && journey.stages.length > 0) annotateTimeline(timelineSvg, journey, context.theme);
         const chartSvg = this.emotions.svg;
         if (chartSvg && chart) {
             annotateEmotionChart(chartSvg, chart, seriesColors(chart, context.theme, context.personaOrder), context.theme, context.personaLabels);

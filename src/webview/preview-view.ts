@@ -88,6 +88,7 @@ export class PreviewView {
         this.map.append(element('p', 'placeholder', 'Waiting for the journey language server to read this file\u2026'));
         root.replaceChildren(this.toolbar, this.banner, this.viewport);
         this.applyZoom(this.state.zoom ?? 1);
+        new ResizeObserver(() => this.updatePanelWidth()).observe(this.viewport);
         this.wireInteraction();
         // VS Code swaps the body's theme class without telling the extension first: redraw in the new colours.
         new MutationObserver(() => this.redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
@@ -345,6 +346,17 @@ export class PreviewView {
         this.map.style.zoom = String(clamped);
         this.zoomLabel.textContent = `${Math.round(clamped * 100)}%`;
         this.saveState({ zoom: clamped });
+        this.updatePanelWidth();
+    }
+
+    /**
+     * The width the map's text blocks (header, plan) may take: what the panel shows, in the
+     * map's own zoomed pixels, so they wrap inside the panel instead of running off its edge.
+     */
+    private updatePanelWidth(): void {
+        const style = getComputedStyle(this.viewport);
+        const available = this.viewport.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (available > 0) this.map.style.setProperty('--journey-panel-width', `${Math.floor(available / this.zoom)}px`);
     }
 
     private fitWidth(): void {
@@ -398,6 +410,8 @@ export class PreviewView {
     }
 
     private revealFrom(target: Element): boolean {
+        // A click on a persona's name unfolds its details; it does not jump to another file.
+        if (target.closest('summary')) return false;
         const source = target.closest('[data-range]');
         const range = source ? decodeRange(source.getAttribute('data-range') ?? '') : undefined;
         if (!source || !range) return false;

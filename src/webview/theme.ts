@@ -64,6 +64,8 @@ export interface ThemeColors {
     foreground: string;
     muted: string;
     lines: string;
+    /** Flows back to an earlier stage, as the grid's loop badges. */
+    loop: string;
     personas: string[];
     stageHues: string[];
     stageTints: string[];
@@ -131,6 +133,7 @@ export function resolveTheme(kind: ThemeKind, fromPage: boolean): ThemeColors {
         foreground: opaque(foreground),
         muted: opaque(color('--vscode-descriptionForeground')),
         lines: mix(color('--vscode-charts-foreground'), background, 0.35),
+        loop: opaque(color('--vscode-charts-orange')),
         personas: personas.map(opaque),
         stageHues: stages.map(opaque),
         stageTints: stages.map(hue => mix(hue, background, tintShare)),

@@ -13,7 +13,7 @@ import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-errors.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
-import { JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
+import { JourneyDocumentBuilder, JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
 
@@ -48,7 +48,10 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 };
 
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    workspace: { WorkspaceManager: services => new JourneyWorkspaceManager(services) },
+    workspace: {
+        WorkspaceManager: services => new JourneyWorkspaceManager(services),
+        DocumentBuilder: services => new JourneyDocumentBuilder(services)
+    },
     lsp: {
         DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)

@@ -1,0 +1,46 @@
+/**
+ * The goals the benchmark reports against, for the 1,000-touchpoint journey. They are printed as
+ * PASS or MISS and never fail a run: a miss is a finding to explain, not a broken build.
+ */
+import path from 'node:path';
+import type { BenchResults } from './results.js';
+
+export const TARGET_TOUCHPOINTS = 1000;
+/** The persona count the targets are judged on: the harder of the two measured. */
+export const TARGET_PERSONAS = 5;
+
+export interface TargetCheck {
+    name: string;
+    value: number | undefined;
+    unit: string;
+    limit: number;
+    /** Undefined when the measurement did not run. */
+    pass: boolean | undefined;
+    note?: string;
+}
+
+function check(name: string, value: number | undefined, limit: number, unit: string, note?: string, inclusive = false): TargetCheck {
+    return { name, value, unit, limit, pass: value === undefined ? undefined : inclusive ? value <= limit : value < limit, note };
+}
+
+export function evaluateTargets(results: BenchResults): TargetCheck[] {
+    const inProcess = results.language?.sizes?.find(s => s.touchpoints === TARGET_TOUCHPOINTS && s.personas === TARGET_PERSONAS);
+    const lsp = results.lsp?.sizes?.find(s => s.touchpoints === TARGET_TOUCHPOINTS && s.personas === TARGET_PERSONAS);
+    const preview = results.preview?.sizes?.find(s => s.touchpoints === TARGET_TOUCHPOINTS);
+    const bundles = results.extension?.bundles;
+    const initialMb = bundles && bundles.webviewInitial.bytes / (1024 * 1024);
+    const diagramsUpFront = bundles?.webviewInitial.files.some(file => /mermaid|diagram/i.test(path.basename(file)));
+    const webview = check('Initial webview JavaScript, diagram code lazy', initialMb, 1.5, 'MB',
+        diagramsUpFront === undefined ? undefined : diagramsUpFront ? 'Mermaid is in the initial load' : 'Mermaid and its diagrams load lazily');
+    if (diagramsUpFront) webview.pass = false;
+    return [
+        check('Full build, in process', inProcess?.build.median, 200, 'ms'),
+        check('Full build over LSP (didOpen to diagnostics, new server)', lsp?.open.median, 200, 'ms'),
+        check('Re-validation after a one-character edit, in process', inProcess?.revalidate.median, 50, 'ms'),
+        check('Re-validation over LSP (didChange to diagnostics)', lsp?.revalidate.median, 50, 'ms'),
+        check('Completion at the end of the file, in process', inProcess?.completion.median, 30, 'ms'),
+        check('Completion over LSP', lsp?.completion.median, 30, 'ms'),
+        check('Preview update after a one-touchpoint change, over bare Mermaid', preview?.update?.ratio, 1.25, '×', undefined, true),
+        webview
+    ];
+}

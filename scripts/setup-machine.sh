@@ -24,6 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# `npm install` rather than `npm ci`: the registry these machines reach lists only this platform's builds
+# of some optional packages (rollup's), so the lock file cannot name the others and `npm ci` refuses it.
+# With a lock file present, `npm install` installs exactly the locked versions all the same.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm ci --no-audit --no-fund
+    npm install --no-audit --no-fund
 fi

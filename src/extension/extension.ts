@@ -12,6 +12,7 @@ import type { DocumentViewModel } from '../model/view-model.js';
 import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams } from '../protocol.js';
 import type { JourneyModelSource, ServerState } from './model-source.js';
 import { registerPreview } from './preview/preview-manager.js';
+import { registerGettingStarted } from './getting-started.js';
 import { journeyMarkdownIt, type MarkdownItLike } from '../markdown/markdown-it-journey.js';
 
 /** More crashes than this within the window stop the automatic restarts, so a crash loop cannot spin forever. */
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
         onDidChangeServerState: listener => serverState.event(listener)
     };
     registerPreview(context, source);
+    registerGettingStarted(context);
     await client.start();
     return {
         ...source,

@@ -71,3 +71,14 @@ export function countTouchpoints(model: DocumentViewModel): number {
     for (const journey of model.journeys) for (const stage of journey.stages) count += stage.touchpoints.length;
     return count;
 }
+
+/** Document-wide persona order: a persona keeps its colour across journeys and charts. */
+export function personasOf(model: DocumentViewModel): Array<{ id: string; label: string }> {
+    const personas = model.personas.map(p => ({ id: p.id, label: p.label }));
+    for (const journey of model.journeys) {
+        for (const lane of [...journey.emotionLanes, ...(journey.baseline?.emotionLanes ?? [])]) {
+            if (!personas.some(p => p.id === lane.persona)) personas.push({ id: lane.persona, label: lane.label });
+        }
+    }
+    return personas;
+}

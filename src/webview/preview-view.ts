@@ -5,7 +5,7 @@
  */
 import type { DocumentViewModel, SourceRange } from '../model/view-model.js';
 import type { ExportFormat, PreviewOptions, PreviewState, ToPreviewMessage } from '../protocol.js';
-import { countTouchpoints, decodeRange, elementAt } from '../render/elements.js';
+import { countTouchpoints, decodeRange, elementAt, personasOf } from '../render/elements.js';
 import { personaClassOf } from '../render/html.js';
 import { JourneySection, type SectionContext } from './journey-section.js';
 import { resolveTheme, themeKindOf } from './theme.js';
@@ -42,17 +42,6 @@ function button(label: string, title: string, action: () => void): HTMLButtonEle
 
 function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
-}
-
-/** Document-wide persona order: a persona keeps its colour across journeys and charts. */
-function personasOf(model: DocumentViewModel): Array<{ id: string; label: string }> {
-    const personas = model.personas.map(p => ({ id: p.id, label: p.label }));
-    for (const journey of model.journeys) {
-        for (const lane of [...journey.emotionLanes, ...(journey.baseline?.emotionLanes ?? [])]) {
-            if (!personas.some(p => p.id === lane.persona)) personas.push({ id: lane.persona, label: lane.label });
-        }
-    }
-    return personas;
 }
 
 export class PreviewView {

@@ -5,19 +5,9 @@
  * (out/cli-export.js) because the CLI injects it into an empty page without a server.
  */
 import type { DocumentViewModel } from '../../model/view-model.js';
+import { personasOf } from '../../render/elements.js';
 import type { ExportFormat } from '../../protocol.js';
 import { exportMap } from '../../webview/export.js';
-
-/** Every persona of the document, in the order the preview colours them. */
-function personasOf(model: DocumentViewModel): Array<{ id: string; label: string }> {
-    const personas = model.personas.map(p => ({ id: p.id, label: p.label }));
-    for (const journey of model.journeys) {
-        for (const lane of [...journey.emotionLanes, ...(journey.baseline?.emotionLanes ?? [])]) {
-            if (!personas.some(p => p.id === lane.persona)) personas.push({ id: lane.persona, label: lane.label });
-        }
-    }
-    return personas;
-}
 
 export type JourneyExport = (format: ExportFormat, model: DocumentViewModel) => Promise<string>;
 

@@ -12,7 +12,7 @@
  * `vscode.markdown.updateContent`; blocks whose text did not change are not rebuilt.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DocumentViewModel } from '../../model/view-model.js';
+import { personasOf } from '../../render/elements.js';
 import { JourneySection } from '../../webview/journey-section.js';
 import { resolveTheme, themeKindOf } from '../../webview/theme.js';
 import previewCss from '../../../media/preview.css' with { type: 'text' };
@@ -37,16 +37,6 @@ interface DrawnBlock {
 
 const drawn = new WeakMap<HTMLElement, DrawnBlock>();
 let drawing: Promise<void> = Promise.resolve();
-
-function personasOf(model: DocumentViewModel): Array<{ id: string; label: string }> {
-    const personas = model.personas.map(p => ({ id: p.id, label: p.label }));
-    for (const journey of model.journeys) {
-        for (const lane of [...journey.emotionLanes, ...(journey.baseline?.emotionLanes ?? [])]) {
-            if (!personas.some(p => p.id === lane.persona)) personas.push({ id: lane.persona, label: lane.label });
-        }
-    }
-    return personas;
-}
 
 function messageOf(diagnostic: Diagnostic): string {
     const message = diagnostic.message as string | { value: string };

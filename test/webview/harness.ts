@@ -5,6 +5,7 @@
  * request to anywhere else stands out.
  */
 import * as esbuild from 'esbuild';
+import { bundleOptions } from '../../scripts/build-options.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -105,21 +106,12 @@ export function themeStyle(theme: Theme): string {
     return Object.entries(VSCODE_THEMES[theme].variables).map(([name, value]) => `${name}: ${value};`).join(' ');
 }
 
-/** Bundles src/webview/main.ts exactly as esbuild.mjs does, into a fresh folder. */
+/** Bundles src/webview/main.ts with esbuild.mjs's own options into a fresh folder; returns the folder of preview.js. */
 export async function buildWebview(): Promise<string> {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-webview-'));
-    await esbuild.build({
-        bundle: true,
-        platform: 'browser',
-        format: 'esm',
-        splitting: true,
-        target: 'es2022',
-        entryPoints: { preview: path.join(ROOT, 'src/webview/main.ts') },
-        outdir,
-        chunkNames: 'chunks/[name]-[hash]',
-        logLevel: 'silent'
-    });
-    return outdir;
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-webview-'));
+    const options = bundleOptions({ root: ROOT, out }).webview;
+    await esbuild.build({ ...options, sourcemap: false, logLevel: 'silent' });
+    return options.outdir!;
 }
 
 export interface PreviewServer {

@@ -1,0 +1,60 @@
+// The esbuild options of every bundle the extension ships, in one place: esbuild.mjs builds them into
+// out/, and the tests build the same bundles into folders of their own.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The project folder is passed in rather than found from this file's location, because the tests
+ * that import this are sometimes bundled elsewhere (bench/run.mjs bundles the webview harness).
+ * @param {{ root: string, production?: boolean, out?: string }} options `out` defaults to the project's out/.
+ * @returns {Record<'host' | 'cli' | 'cliExport' | 'markdownPreview' | 'webview', import('esbuild').BuildOptions>}
+ */
+export function bundleOptions({ root, production = false, out = path.join(root, 'out') }) {
+    const polyfill = fs.readFileSync(path.join(root, 'scripts/polyfill.mjs'), 'utf8');
+    const source = file => path.join(root, file);
+    /** CommonJS bundles run on Node 20: they need the groupBy polyfill and a working import.meta.url. */
+    const node = {
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: !production,
+        minify: production,
+        external: ['vscode'],
+        outExtension: { '.js': '.cjs' },
+        define: { 'import.meta.url': 'import_meta_url' },
+        banner: { js: `const import_meta_url = require('url').pathToFileURL(__filename).href;\n${polyfill}` },
+        outdir: out,
+        logLevel: 'warning'
+    };
+    /** Single classic scripts for pages whose CSP admits one nonce'd script and no chunks (Markdown preview, CLI export page). */
+    const browserScript = {
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        sourcemap: false,
+        minify: production,
+        logLevel: 'warning'
+    };
+    return {
+        host: { ...node, entryPoints: { extension: source('src/extension/extension.ts'), server: source('src/language/main.ts') } },
+        // The CLI loads playwright-core at run time, only for SVG/PNG/HTML exports; bundled, it breaks.
+        cli: { ...node, entryPoints: { cli: source('src/cli/main.ts') }, external: ['vscode', 'playwright-core'] },
+        cliExport: { ...browserScript, entryPoints: { 'cli-export': source('src/cli/browser/export-page.ts') }, outdir: out },
+        markdownPreview: { ...browserScript, entryPoints: { 'journey-preview': source('src/markdown/preview/main.ts') }, outdir: path.join(out, 'markdown') },
+        webview: {
+            bundle: true,
+            platform: 'browser',
+            format: 'esm',
+            splitting: true,
+            target: 'es2022',
+            sourcemap: !production,
+            minify: production,
+            entryPoints: { preview: source('src/webview/main.ts') },
+            outdir: path.join(out, 'webview'),
+            chunkNames: 'chunks/[name]-[hash]',
+            logLevel: 'warning'
+        }
+    };
+}

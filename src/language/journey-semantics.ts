@@ -63,14 +63,10 @@ export function touchpointPersonas(touchpoint: Touchpoint, journey: Journey): Pe
 export function emotionPersona(emotion: Emotion): Persona | undefined {
     if (emotion.persona) return emotion.persona.ref;
     const touchpoint = AstUtils.getContainerOfType(emotion, isTouchpoint);
-    const journey = touchpoint && enclosingJourney(touchpoint);
+    const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
     if (!touchpoint || !journey) return undefined;
     const personas = touchpointPersonas(touchpoint, journey);
     return personas.length === 1 ? personas[0] : undefined;
-}
-
-export function enclosingJourney(node: AstNode): Journey | undefined {
-    return AstUtils.getContainerOfType(node, isJourney);
 }
 
 export function stageTouchpoints(stage: Stage): Touchpoint[] {

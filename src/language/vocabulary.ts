@@ -108,5 +108,3 @@ export const BLUEPRINT_LANES = {
 } as const;
 export type BlueprintLaneName = keyof typeof BLUEPRINT_LANES;
 
-/** A stage list people start from (DOMAIN: awareness to advocacy). */
-export const COMMON_STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Usage', 'Retention', 'Advocacy'] as const;

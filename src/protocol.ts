@@ -27,16 +27,21 @@ export interface PreviewOptions {
     locked?: boolean;
     /** journey.preview.maxTouchpoints: above it the preview says "too large to draw" instead of drawing. */
     maxTouchpoints?: number;
+    /** journey.map.language: the language of the map's own words where a journey does not name one. */
+    language?: string;
 }
 
-export type ExportFormat = 'svg' | 'png' | 'html' | 'mermaid';
+export type ExportFormat = 'svg' | 'png' | 'pdf' | 'html' | 'mermaid';
 
 /** Webview -> extension. */
 export type FromPreviewMessage =
     | { type: 'ready' }
     | { type: 'reveal'; range: SourceRange; uri?: string }
+    /** SVG or HTML markup, Mermaid text, a PNG `data:` URL, or for PDF the HTML page to print. */
     | { type: 'exported'; format: ExportFormat; data: string }
-    | { type: 'error'; message: string };
+    | { type: 'error'; message: string }
+    /** Escape in the preview: the keyboard goes back to the editor. */
+    | { type: 'focusEditor' };
 
 /** The state the webview keeps across reloads (getState/setState). */
 export interface PreviewState {
@@ -44,4 +49,8 @@ export interface PreviewState {
     locked: boolean;
     personaFilter?: string[];
     zoom?: number;
+    /** "Fit width" showed the summary of the map. */
+    summary?: boolean;
+    /** Whether the overview band is shown; shown unless the reader folded it away. */
+    overview?: boolean;
 }

@@ -5,22 +5,11 @@
  * network at all, so an export cannot leak the map or depend on a server.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { DocumentViewModel } from '../model/view-model.js';
 import type { ExportFormat } from '../protocol.js';
+import { findBrowser } from '../export/find-browser.js';
 import type { JourneyExport } from './browser/export-page.js';
 import { CliError } from './errors.js';
-
-/** Where Chromium or Chrome usually lives, after JOURNEY_CHROMIUM and the PATH. */
-const KNOWN_LOCATIONS = [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
-];
-const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 /** Flags for a browser that only draws: no sandbox (containers, CI), no GPU, no traffic of its own. */
 const CHROMIUM_FLAGS = [
@@ -34,17 +23,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
     const configured = env.JOURNEY_CHROMIUM;
     // For CI jobs that should never start a browser, even where one is installed.
     if (configured === 'none') return undefined;
-    if (configured) {
-        if (!fs.existsSync(configured)) throw new CliError(`JOURNEY_CHROMIUM is set to '${configured}', but there is no file there. Point it at a Chromium or Chrome executable, or unset it to use the one on the PATH.`);
-        return configured;
+    try {
+        return findBrowser(configured, env);
+    } catch (error) {
+        throw new CliError(error instanceof Error ? error.message : String(error));
     }
-    for (const folder of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-        for (const name of PATH_NAMES) {
-            const candidate = path.join(folder, name);
-            if (fs.existsSync(candidate)) return candidate;
-        }
-    }
-    return KNOWN_LOCATIONS.find(candidate => fs.existsSync(candidate));
 }
 
 export function missingChromiumMessage(what: string): string {
@@ -77,9 +60,9 @@ async function loadPlaywright(): Promise<Playwright> {
 
 /**
  * Exports the map in headless Chromium with the preview's own export code. Returns SVG or
- * HTML markup, or PNG bytes.
+ * HTML markup, or PNG or PDF bytes.
  */
-export async function exportInChromium(format: Extract<ExportFormat, 'svg' | 'png' | 'html'>, model: DocumentViewModel, executablePath: string): Promise<string | Buffer> {
+export async function exportInChromium(format: Extract<ExportFormat, 'svg' | 'png' | 'pdf' | 'html'>, model: DocumentViewModel, executablePath: string, language?: string): Promise<string | Buffer> {
     const script = exportScript();
     const { chromium } = await loadPlaywright();
     let browser;
@@ -94,11 +77,16 @@ export async function exportInChromium(format: Extract<ExportFormat, 'svg' | 'pn
         await page.route('**/*', route => route.abort());
         await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body class="vscode-light"></body></html>');
         await page.addScriptTag({ content: script });
-        const result = await page.evaluate(async ({ format, model }) => {
+        const result = await page.evaluate(async ({ format, model, language }) => {
             const run = (window as Window & { journeyExport?: JourneyExport }).journeyExport;
             if (!run) throw new Error('the export script did not load');
-            return run(format, model);
-        }, { format, model });
+            return run(format, model, language);
+        }, { format, model, language });
+        if (format === 'pdf') {
+            // The page to print holds the SVG picture on a page of its own size: text stays text.
+            await page.setContent(result);
+            return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        }
         if (format !== 'png') return result;
         const base64 = /^data:image\/png;base64,(.*)$/.exec(result)?.[1];
         if (!base64) throw new Error('the browser produced no PNG (the map may be larger than a canvas can hold)');

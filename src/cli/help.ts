@@ -17,7 +17,7 @@ Usage: journey <command> [options]
 
 Commands:
   check <files...>           Report errors and warnings, for CI
-  render <file> [options]    Mermaid, Markdown, HTML, JSON, SVG or PNG of a map
+  render <file> [options]    Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF of a map
   report <file>              Lowest moments, pain points, gaps, priorities, evidence
   diff <old> <new>           What changed between two versions of a map,
                              or between a future state and its current state
@@ -64,7 +64,9 @@ Formats:
   markdown   Markdown with \`\`\`mermaid blocks and lane tables: GitHub renders it
   html       A self-contained page that looks like the preview: no scripts, no network
   json       The journey view model, for your own tools
-  svg, png   The whole map as a picture (needs Chromium or Chrome)
+  svg, png   The whole map as a picture (needs Chromium or Chrome); plain SVG that
+             any SVG reader draws, PNG at twice the pixel density
+  pdf        The whole map on one page, vector, with selectable text (needs Chromium)
 
 Options:
   --format <format>       One of the above; default: from the -o file's extension,
@@ -72,16 +74,18 @@ Options:
   -o, --output <file>     Write to a file instead of stdout (needed for png)
   --diagram timeline|emotions
                           For --format mermaid: the stage timeline (default) or
-                          the emotional curve
+                          a persona's emotional curve
+  --persona <name>        For --diagram emotions: whose curve (default: the first
+                          persona with scores)
   --journey <name>        For --format mermaid: the journey to draw when the file
                           has several (default: the first)
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help
 
-html, svg and png use Chromium: set JOURNEY_CHROMIUM=/path/to/chromium if it is not
-on the PATH, or JOURNEY_CHROMIUM=none to never start one. Without a browser, html
-still works, with the diagrams as Mermaid text.
+html, svg, png and pdf use Chromium: set JOURNEY_CHROMIUM=/path/to/chromium if it is
+not on the PATH, or JOURNEY_CHROMIUM=none to never start one. Without a browser, html
+still works, with the overview timeline as Mermaid text.
 
 ${CONTEXT}
 

@@ -1,11 +1,15 @@
-/** `journey render`: one map as Mermaid, Markdown, HTML, JSON, SVG or PNG. */
+/** `journey render`: one map as Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF. */
 import * as path from 'node:path';
 import type { DocumentViewModel } from '../model/view-model.js';
-import { journeyHtml, standaloneHtmlDocument } from '../render/html.js';
-import { escapeHtml } from '../render/escape.js';
+import { personasOf } from '../render/elements.js';
+import { gridGeometry } from '../render/grid-geometry.js';
+import { journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../render/journey-map.js';
+import { messagesFor } from '../render/languages.js';
+import { html, join } from '../render/markup.js';
+import type { Messages } from '../render/messages.js';
 import { documentMarkdown } from '../render/markdown-document.js';
-import { journeyMermaid } from '../render/mermaid.js';
-import { LIGHT_THEME_DEFAULTS } from '../webview/theme.js';
+import { curveMermaid, personaCurves, timelineMermaid } from '../render/mermaid.js';
+import { paletteCss } from '../render/palette.js';
 import previewCss from '../../media/preview.css' with { type: 'text' };
 import { exportInChromium, findChromium, missingChromiumMessage } from './chromium.js';
 import { CliError, ExitCode } from './errors.js';
@@ -15,12 +19,12 @@ import { reportErrors, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
 
-const FORMATS = ['mermaid', 'markdown', 'html', 'json', 'svg', 'png'] as const;
+const FORMATS = ['mermaid', 'markdown', 'html', 'json', 'svg', 'png', 'pdf'] as const;
 type RenderFormat = typeof FORMATS[number];
 
 const EXTENSIONS: Record<string, RenderFormat> = {
     '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown', '.markdown': 'markdown',
-    '.html': 'html', '.htm': 'html', '.json': 'json', '.svg': 'svg', '.png': 'png'
+    '.html': 'html', '.htm': 'html', '.json': 'json', '.svg': 'svg', '.png': 'png', '.pdf': 'pdf'
 };
 
 function formatFor(requested: string | undefined, output: string | undefined): RenderFormat {
@@ -33,42 +37,50 @@ function formatFor(requested: string | undefined, output: string | undefined): R
     return byExtension;
 }
 
-function mermaidOf(model: DocumentViewModel, journeyName: string | undefined, diagram: 'timeline' | 'emotions', shown: string): string {
+interface MermaidChoice {
+    journey: string | undefined;
+    diagram: 'timeline' | 'emotions';
+    persona: string | undefined;
+}
+
+function mermaidOf(model: DocumentViewModel, wanted: MermaidChoice, shown: string, messages: Messages): string {
     if (model.journeys.length === 0) throw new CliError(`${shown} declares no journey, so there is nothing to draw. Add one: journey Name "Title" { stage Awareness { } }`, ExitCode.Problems);
-    const journey = journeyName === undefined ? model.journeys[0] : model.journeys.find(j => j.id === journeyName);
+    const journey = wanted.journey === undefined ? model.journeys[0] : model.journeys.find(j => j.id === wanted.journey);
     if (!journey) {
-        throw new CliError(`${shown} has no journey named '${journeyName}'. Its journeys: ${model.journeys.map(j => j.id).join(', ')}.`);
+        throw new CliError(`${shown} has no journey named '${wanted.journey}'. Its journeys: ${model.journeys.map(j => j.id).join(', ')}.`);
     }
-    if (journeyName === undefined && model.journeys.length > 1) {
+    if (wanted.journey === undefined && model.journeys.length > 1) {
         process.stderr.write(`${shown} has ${model.journeys.length} journeys; drawing '${journey.id}'. Choose another with --journey, or use --format markdown for all of them.\n`);
     }
-    const diagrams = journeyMermaid(journey, { titles: true });
-    if (diagram === 'timeline') return diagrams.timeline;
-    if (!diagrams.emotions) {
+    if (wanted.diagram === 'timeline') return timelineMermaid(journey, { messages, titles: true });
+    const curves = personaCurves(journey);
+    if (curves.length === 0) {
         throw new CliError(`The journey '${journey.id}' records no emotions, so there is no emotional curve to draw. Add "emotion <persona> <score>" to its touchpoints, or use --diagram timeline.`, ExitCode.Problems);
     }
-    return diagrams.emotions;
+    const curve = wanted.persona === undefined ? curves[0] : curves.find(c => c.persona === wanted.persona);
+    if (!curve) {
+        throw new CliError(`No persona '${wanted.persona}' has scores in the journey '${journey.id}'. Personas with scores: ${curves.map(c => c.persona).join(', ')}.`);
+    }
+    if (wanted.persona === undefined && curves.length > 1) {
+        process.stderr.write(`The journey '${journey.id}' has curves for ${curves.length} personas; drawing '${curve.persona}'. Choose another with --persona, or use --format markdown for all of them.\n`);
+    }
+    return curveMermaid(journey, curve, { messages, titles: true });
 }
 
 /**
- * The HTML page without a browser: the same header, grid and plan, with each diagram as its
- * Mermaid text, since drawing one needs a browser's layout engine.
+ * The HTML page without a browser: the same header, grid and plan as every export, with the
+ * overview timeline as its Mermaid text, since drawing it needs a browser's layout engine.
  */
-function htmlWithoutDiagrams(model: DocumentViewModel): string {
-    const personaOrder = [...new Set(model.journeys.flatMap(j => j.emotionLanes.map(lane => lane.persona)))];
-    const variables = Object.entries(LIGHT_THEME_DEFAULTS).map(([name, value]) => `${name}:${value};`).join('');
+function htmlWithoutBrowser(model: DocumentViewModel, messages: Messages): string {
+    const options: MapOptions = { messages, geometry: gridGeometry('comfortable'), personaOrder: personasOf(model).map(p => p.id), exported: true };
     const sections = model.journeys.map(journey => {
-        const parts = journeyHtml(journey, { personaOrder });
-        const diagrams = journeyMermaid(journey, { titles: false });
-        const source = (caption: string, text: string) =>
-            `<figure class="diagram"><figcaption class="diagram-caption">${caption} (Mermaid text: draw it with any Mermaid tool, or export again where Chromium is installed)</figcaption><pre class="diagram-source">${escapeHtml(text)}</pre></figure>`;
-        return `<section class="journey" data-journey="${escapeHtml(journey.key)}">${parts.header}<div class="diagrams">`
-            + (journey.stages.length > 0 ? source('Stages and touchpoints', diagrams.timeline) : '')
-            + (diagrams.emotions ? source('Emotional curve', diagrams.emotions) : '')
-            + `</div>${parts.grid}${parts.plan}</section>`;
+        const overview = journey.stages.length > 0
+            ? html`<pre class="overview-source">${timelineMermaid(journey, { messages })}</pre>`
+            : '';
+        return journeySection(journey, journeyParts(journey, options), overview, options);
     });
     const title = model.journeys.map(j => j.title).join(', ') || 'Journey map';
-    return standaloneHtmlDocument(title, `.journey-export{${variables}}\n${previewCss}`, `<div class="map">${sections.join('')}</div>`);
+    return standaloneHtmlDocument(title, `${paletteCss()}\n${previewCss}`, join(sections), messages);
 }
 
 export async function render(args: string[]): Promise<number> {
@@ -76,7 +88,8 @@ export async function render(args: string[]): Promise<number> {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
         diagram: { type: 'string' },
-        journey: { type: 'string' }
+        journey: { type: 'string' },
+        persona: { type: 'string' }
     });
     expectPositionals('render', positionals, 1, 1, 'exactly one .journey file');
     const format = formatFor(values.format, values.output);
@@ -84,28 +97,34 @@ export async function render(args: string[]): Promise<number> {
     if (format === 'png' && !values.output && process.stdout.isTTY) {
         throw new CliError('A PNG is binary and would garble the terminal. Write it to a file: -o map.png');
     }
-    const browser = format === 'svg' || format === 'png' || format === 'html' ? findChromium() : undefined;
-    if (!browser && (format === 'svg' || format === 'png')) throw new CliError(missingChromiumMessage(`--format ${format}`));
+    if (format === 'pdf' && !values.output && process.stdout.isTTY) {
+        throw new CliError('A PDF is binary and would garble the terminal. Write it to a file: -o map.pdf');
+    }
+    const needsBrowser = format === 'svg' || format === 'png' || format === 'pdf';
+    const browser = needsBrowser || format === 'html' ? findChromium() : undefined;
+    if (!browser && needsBrowser) throw new CliError(missingChromiumMessage(`--format ${format}`));
+    const messages = messagesFor();
 
     const [file] = resolveJourneyFiles(positionals);
     const [loaded] = await loadJourneyFiles([file], { workspaceFolders: values.workspace, progress: Progress.for(values.progress === true) });
     const model = loaded.model;
     let result: string | Buffer;
     switch (format) {
-        case 'mermaid': result = mermaidOf(model, values.journey, diagram, loaded.shown); break;
-        case 'markdown': result = documentMarkdown(model); break;
+        case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, loaded.shown, messages); break;
+        case 'markdown': result = documentMarkdown(model, messages); break;
         case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
         case 'html':
             if (browser) {
-                result = await exportInChromium('html', model, browser);
+                result = await exportInChromium('html', model, browser, messages.locale);
             } else {
-                process.stderr.write(`${missingChromiumMessage('Drawing the diagrams')} The page shows them as Mermaid text.\n`);
-                result = htmlWithoutDiagrams(model);
+                process.stderr.write(`${missingChromiumMessage('Drawing the overview timeline')} The page shows it as Mermaid text.\n`);
+                result = htmlWithoutBrowser(model, messages);
             }
             break;
         case 'svg':
         case 'png':
-            result = await exportInChromium(format, model, browser!);
+        case 'pdf':
+            result = await exportInChromium(format, model, browser!, messages.locale);
             break;
     }
     writeResult(result, values.output);

@@ -19,12 +19,20 @@ import type {
     PersonaView, SourceRange, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
+/** Errors listed in the model: enough to mark the broken parts of a map being written, bounded for a broken 10 MB file. */
+const MAX_LISTED_PROBLEMS = 100;
+
+function messageText(message: string | { value: string }): string {
+    return typeof message === 'string' ? message : message.value;
+}
+
 export class ViewModelBuilder {
 
     build(document: LangiumDocument, today: Date = new Date()): DocumentViewModel {
         const model = document.parseResult.value as Model;
         const diagnostics = document.diagnostics ?? [];
-        const firstError = diagnostics.find(d => d.severity === DiagnosticSeverity.Error);
+        const errors = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error);
+        const firstError = errors[0];
         return {
             uri: document.uri.toString(),
             version: document.textDocument.version,
@@ -32,9 +40,10 @@ export class ViewModelBuilder {
             journeys: model.elements.filter((e): e is Journey => e.$type === 'Journey').map(journey => buildJourney(journey, today)),
             personas: model.elements.filter(isPersona).map(persona => personaView(persona, document.uri.toString())),
             diagnostics: {
-                errors: diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length,
+                errors: errors.length,
                 warnings: diagnostics.filter(d => d.severity === DiagnosticSeverity.Warning).length,
-                firstError: firstError && { message: typeof firstError.message === 'string' ? firstError.message : firstError.message.value, range: firstError.range }
+                firstError: firstError && { message: messageText(firstError.message), range: firstError.range },
+                problems: errors.length > 0 ? errors.slice(0, MAX_LISTED_PROBLEMS).map(d => ({ message: messageText(d.message), range: d.range })) : undefined
             }
         };
     }

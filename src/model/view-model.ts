@@ -33,6 +33,8 @@ export interface DiagnosticsSummary {
     warnings: number;
     /** The first error (or, with no errors, nothing): shown in the preview banner. */
     firstError?: { message: string; range: SourceRange };
+    /** Where the errors are (at most MAX_LISTED_PROBLEMS of them): the picture marks what they fall in. */
+    problems?: Array<{ message: string; range: SourceRange }>;
 }
 
 export interface PersonaView extends Located {

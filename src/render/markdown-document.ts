@@ -1,113 +1,197 @@
 /**
  * A journey map as Markdown that GitHub and VS Code render without any extension: the facts,
- * the stage timeline and emotional curve as ```mermaid blocks, the swimlanes as a table with
- * one column per stage (like the preview's grid), and the improvement plan. For a README or
- * a pull request, where a picture of the map travels with the text.
+ * the stage timeline, the flow between stages and each persona's emotional curve as ```mermaid
+ * blocks, the lanes as a table with one column per stage (the rows of the preview's grid, from
+ * the same lane registry), and the improvement plan. For a README or a pull request, where a
+ * picture of the map travels with the text.
  */
-import type { DocumentViewModel, JourneyView, KpiView, MomentView, StageView } from '../model/view-model.js';
-import { ACTIVITY_KINDS, BLUEPRINT_LANES, EVIDENCE_LEVELS, JOURNEY_KINDS, formatEmotion, type ActivityKindName, type BlueprintLaneName } from '../language/vocabulary.js';
-import { journeyMermaid, UNMAPPED_STAGE_TEXT } from './mermaid.js';
+import type { DocumentViewModel, JourneyView, MomentView, StageView } from '../model/view-model.js';
+import type { JourneyKindName, EvidenceLevelName, LevelName } from '../language/vocabulary.js';
+import { emotionWordKey } from './emotion-words.js';
+import { mermaidText } from './escape.js';
+import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './lanes.js';
+import type { MessageKey, Messages } from './messages.js';
+import { curveMermaid, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
 
-/** Lane titles, as the preview's grid names its rows. */
-const ACTIVITY_LANES: Record<ActivityKindName, string> = { does: 'Doing', thinks: 'Thinking', feels: 'Feeling', says: 'Saying' };
+const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
+    'current-state': 'kind.currentState',
+    'future-state': 'kind.futureState',
+    'day-in-the-life': 'kind.dayInTheLife',
+    'service-blueprint': 'kind.serviceBlueprint'
+};
+const EVIDENCE_KEYS: Record<EvidenceLevelName, MessageKey> = { observed: 'evidence.observed', assumed: 'evidence.assumed', proposed: 'evidence.proposed' };
+const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
 
 function cell(items: string[]): string {
     return items.join('<br>');
 }
 
-function pains(stage: StageView): MomentView[] {
-    return [...stage.pains, ...stage.touchpoints.flatMap(t => t.pains)];
+function evidenceMark(moment: { evidence?: { level: EvidenceLevelName } }, messages: Messages): string {
+    return moment.evidence ? ` *(${messages.t(EVIDENCE_KEYS[moment.evidence.level])})*` : '';
 }
 
-function goods(stage: StageView): MomentView[] {
-    return [...stage.goods, ...stage.touchpoints.flatMap(t => t.goods)];
+function formatKpi(value: number, unit: string | undefined, messages: Messages): string {
+    if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
+    return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
 }
 
-function kpis(stage: StageView): KpiView[] {
-    return [...stage.kpis, ...stage.touchpoints.flatMap(t => t.kpis)];
+type MarkdownItem<K extends LaneId> = (item: LaneItems[K], stage: StageView, journey: JourneyView, messages: Messages) => string;
+
+/** Where a stage has several touchpoints, an item says which one it belongs to. */
+function at(stage: StageView, touchpointLabel: string | undefined, text: string): string {
+    return touchpointLabel && stage.touchpoints.length > 1 ? `**${markdownText(touchpointLabel)}:** ${text}` : text;
 }
 
-function kpiText(kpi: KpiView): string {
-    const unit = kpi.unit === undefined ? '' : kpi.unit === '%' ? '%' : ` ${kpi.unit}`;
-    return `${markdownText(kpi.label)}: **${kpi.value}${markdownText(unit)}**${kpi.target === undefined ? '' : ` (target ${kpi.target}${markdownText(unit)})`}`;
+function moment(item: MomentView, stage: StageView, _journey: JourneyView, messages: Messages): string {
+    const touchpoint = item.touchpointId ? stage.touchpoints.find(t => t.id === item.touchpointId)?.label : undefined;
+    return at(stage, touchpoint, markdownText(item.text) + evidenceMark(item, messages));
 }
 
-function evidenceMark(moment: MomentView): string {
-    return moment.evidence ? ` *(${moment.evidence.level})*` : '';
+/** How each lane writes one item in a table cell: a lane without an entry does not compile. */
+const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
+    flow: (t, _stage, journey, messages) => {
+        const target = markdownText(journey.stages.find(s => s.id === t.to)?.label ?? t.to);
+        const reason = t.label ? markdownText(t.label) : '';
+        return t.loop
+            ? `\u21A9 ${messages.t(t.label ? 'flow.backToBecause' : 'flow.backTo', { stage: target, reason })}`
+            : `\u2192 ${messages.t(t.label ? 'flow.toBecause' : 'flow.to', { stage: target, reason })}`;
+    },
+    touchpoints: t => `${markdownText(t.label)}${t.channel ? ` (${markdownText(t.channel.label)})` : ''}`,
+    does: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
+    thinks: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
+    feels: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
+    says: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
+    // Written per persona, in rows of its own (emotionRows).
+    emotion: () => '',
+    pains: moment,
+    goods: moment,
+    opportunities: ({ opportunity, rank }) => `#${rank} ${markdownText(opportunity.label)}`,
+    kpis: (kpi, _stage, _journey, messages) => {
+        const target = kpi.target === undefined ? '' : ` (${messages.t('kpi.target', { target: markdownText(formatKpi(kpi.target, kpi.unit, messages)) })})`;
+        return `${markdownText(kpi.label)}: **${markdownText(formatKpi(kpi.value, kpi.unit, messages))}**${target}`;
+    },
+    frontstage: item => markdownText(item.text),
+    backstage: item => markdownText(item.text),
+    support: item => markdownText(item.text)
+};
+
+function laneCell<K extends LaneId>(lane: Lane<K>, stage: StageView, journey: JourneyView, messages: Messages): string {
+    const write = MARKDOWN_ITEMS[lane.id] as MarkdownItem<K>;
+    const items: string[] = [];
+    if (lane.ofTouchpoint) for (const touchpoint of stage.touchpoints) items.push(...lane.ofTouchpoint(touchpoint).map(item => write(item, stage, journey, messages)));
+    if (lane.ofStage) items.push(...lane.ofStage(stage, journey).map(item => write(item, stage, journey, messages)));
+    if (lane.id === 'touchpoints' && stage.touchpoints.length === 0) items.push(`*${markdownText(messages.t('stage.unmapped'))}*`);
+    return cell(items);
 }
 
-function lanesTable(journey: JourneyView): string {
-    const stages = journey.stages;
+/** One row per persona: its score at each touchpoint, and a dash where it has none in a stage it takes part in. */
+function emotionRows(journey: JourneyView, messages: Messages): string[][] {
     const rows: string[][] = [];
-    const lane = (name: string, values: (stage: StageView) => string[]) => {
-        const cells = stages.map(values);
-        if (cells.some(items => items.length > 0)) rows.push([`**${name}**`, ...cells.map(cell)]);
-    };
-    lane('Touchpoints', stage => stage.touchpoints.length === 0
-        ? [`*${UNMAPPED_STAGE_TEXT}*`]
-        : stage.touchpoints.map(t => `${markdownText(t.label)}${t.channel ? ` (${markdownText(t.channel.label)})` : ''}`));
-    lane('Emotion', stage => stage.touchpoints.flatMap(t => t.emotions.map(e => {
-        const persona = journey.personas.find(p => p.id === e.persona)?.label ?? e.persona;
-        return `${markdownText(persona)} ${formatEmotion(e.score)} at ${markdownText(t.label)}`;
-    })));
-    for (const kind of ACTIVITY_KINDS) {
-        lane(ACTIVITY_LANES[kind], stage => stage.touchpoints.flatMap(t => t.activities[kind].map(markdownText)));
+    for (const lane of journey.emotionLanes.filter(l => l.points.length > 0)) {
+        rows.push([`**${markdownText(messages.t('lane.emotion'))}: ${markdownText(lane.label)}**`, ...journey.stages.map(stage => {
+            const scores = stage.touchpoints.flatMap(touchpoint => lane.points
+                .filter(p => p.touchpointId === touchpoint.id && p.stageId === stage.id)
+                .map(p => `${messages.signed(p.score)} ${markdownText(messages.t(emotionWordKey(p.score)))}${stage.touchpoints.length > 1 ? ` (${markdownText(touchpoint.label)})` : ''}`));
+            const takesPart = stage.touchpoints.some(t => t.personas.length === 0 || t.personas.includes(lane.persona));
+            return scores.length > 0 ? cell(scores) : takesPart ? `\u2014 *${markdownText(messages.t('emotion.noScore'))}*` : '';
+        })]);
     }
-    lane('Pain points', stage => pains(stage).map(p => markdownText(p.text) + evidenceMark(p)));
-    lane('Goes well', stage => goods(stage).map(g => markdownText(g.text) + evidenceMark(g)));
-    lane('KPIs', stage => kpis(stage).map(kpiText));
-    for (const name of Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[]) {
-        lane(BLUEPRINT_LANES[name], stage => stage.lanes[name].map(item => markdownText(item.text)));
+    const baseline = journey.baseline;
+    for (const lane of baseline?.emotionLanes.filter(l => l.points.length > 0) ?? []) {
+        rows.push([`**${markdownText(messages.t('lane.emotion'))}: ${markdownText(lane.label)} (${markdownText(messages.t('emotion.baselineLegend'))})**`, ...journey.stages.map(stage => {
+            const average = stage.counterpart ? lane.averageByStage[stage.counterpart] : null;
+            return average === null || average === undefined ? '' : `${messages.signed(average)} ${markdownText(messages.t(emotionWordKey(average)))}`;
+        })]);
     }
-    return markdownTable(['Lane', ...stages.map(stage => `${stage.index + 1}. ${markdownText(stage.label)}`)], rows);
+    return rows;
 }
 
-function planTables(journey: JourneyView): string[] {
+function lanesTable(journey: JourneyView, messages: Messages): string {
+    const rows: string[][] = [];
+    for (const lane of lanesOf(journey)) {
+        if (lane.id === 'emotion') {
+            rows.push(...emotionRows(journey, messages));
+            continue;
+        }
+        rows.push([`**${markdownText(messages.t(lane.title))}**`, ...journey.stages.map(stage => laneCell(lane, stage, journey, messages))]);
+    }
+    return markdownTable([markdownText(messages.t('grid.lane')), ...journey.stages.map(stage => `${stage.index + 1}. ${markdownText(stage.label)}`)], rows);
+}
+
+/**
+ * The flow between stages as a Mermaid flowchart, when it is more than "each stage leads to the
+ * next": loops back and branches are what a table of columns cannot show.
+ */
+function flowMermaid(journey: JourneyView): string | undefined {
+    if (!journey.transitions.some(t => !t.implicit)) return undefined;
+    const id = new Map(journey.stages.map((stage, i) => [stage.id, `s${i}`]));
+    const lines = ['flowchart LR'];
+    for (const stage of journey.stages) lines.push(`    ${id.get(stage.id)}["${mermaidText(stage.label, stage.id)}"]`);
+    for (const t of journey.transitions) {
+        const from = id.get(t.from);
+        const to = id.get(t.to);
+        if (!from || !to) continue;
+        const arrow = t.loop ? '-.->' : '-->';
+        lines.push(t.label ? `    ${from} ${arrow}|"${mermaidText(t.label).replace(/\|/g, '\u00A6')}"| ${to}` : `    ${from} ${arrow} ${to}`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+function planTables(journey: JourneyView, messages: Messages): string[] {
     const parts: string[] = [];
-    const painText = new Map(journey.stages.flatMap(stage => pains(stage).flatMap(p => p.id ? [[p.id, p.text] as const] : [])));
+    const painText = new Map(journey.stages.flatMap(stage => stagePains(stage, journey).flatMap(p => p.id ? [[p.id, p.text] as const] : [])));
+    const level = (value: LevelName | undefined) => markdownText(messages.t(value ? LEVEL_KEYS[value] : 'level.unrated'));
     if (journey.opportunities.length > 0) {
-        parts.push('### Opportunities, highest priority first');
-        parts.push(markdownTable(['#', 'Opportunity', 'Impact', 'Effort', 'Addresses', 'Evidence'], journey.opportunities.map((o, index) => [
-            String(index + 1), markdownText(o.label), o.impact ?? 'unrated', o.effort ?? 'unrated',
-            cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? EVIDENCE_LEVELS[o.evidence.level] : ''
-        ])));
+        parts.push(`### ${markdownText(messages.t('plan.opportunities'))}, ${markdownText(messages.t('plan.opportunitiesOrder'))}`);
+        parts.push(markdownTable(
+            ['#', messages.t('plan.opportunity'), messages.t('plan.impact'), messages.t('plan.effort'), messages.t('plan.addresses'), messages.t('plan.evidence')].map(markdownText),
+            journey.opportunities.map((o, index) => [
+                String(index + 1), markdownText(o.label), level(o.impact), level(o.effort),
+                cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? markdownText(messages.t(EVIDENCE_KEYS[o.evidence.level])) : ''
+            ])));
     }
     if (journey.actions.length > 0) {
-        parts.push('### Action plan');
-        parts.push(markdownTable(['Action', 'Owner', 'Due', 'For'], journey.actions.map(action => [
-            markdownText(action.label), action.owner ? markdownText(action.owner) : '*no owner yet*', action.due ?? '',
+        parts.push(`### ${markdownText(messages.t('plan.actionPlan'))}`);
+        parts.push(markdownTable([messages.t('plan.action'), messages.t('plan.owner'), messages.t('plan.dueColumn'), messages.t('plan.for')].map(markdownText), journey.actions.map(action => [
+            markdownText(action.label), action.owner ? markdownText(action.owner) : `*${markdownText(messages.t('plan.noOwner'))}*`,
+            action.due ? markdownText(messages.date(action.due)) : '',
             cell(action.opportunities.map(id => markdownText(journey.opportunities.find(o => o.id === id)?.label ?? id)))
         ])));
     }
     return parts;
 }
 
-function journeyMarkdown(journey: JourneyView): string {
+function journeyMarkdown(journey: JourneyView, messages: Messages): string {
     const parts: string[] = [];
+    const fact = (key: MessageKey, value: string) => `- **${markdownText(messages.t(key))}:** ${value}`;
     parts.push(`## ${markdownText(journey.title)}`);
-    const facts = [`- **Kind:** ${JOURNEY_KINDS[journey.kind]}`];
-    if (journey.baseline) facts.push(`- **Improves:** ${markdownText(journey.baseline.title)}`);
-    if (journey.goal) facts.push(`- **Goal:** ${markdownText(journey.goal)}`);
-    if (journey.scope) facts.push(`- **Scope:** ${markdownText(journey.scope)}`);
-    if (journey.owner) facts.push(`- **Owner:** ${markdownText(journey.owner)}`);
-    if (journey.review) facts.push(`- **Review:** ${journey.review.date}${journey.review.stale ? ' (overdue: check the map against what customers do today)' : ''}`);
-    if (journey.personas.length > 0) facts.push(`- **Personas:** ${journey.personas.map(p => markdownText(p.label)).join(', ')}`);
+    const facts = [fact('header.kind', markdownText(messages.t(KIND_KEYS[journey.kind])))];
+    if (journey.baseline) facts.push(fact('header.improves', markdownText(journey.baseline.title)));
+    if (journey.goal) facts.push(fact('header.goal', markdownText(journey.goal)));
+    if (journey.scope) facts.push(fact('header.scope', markdownText(journey.scope)));
+    if (journey.owner) facts.push(fact('header.owner', markdownText(journey.owner)));
+    if (journey.review) {
+        const overdue = journey.review.stale ? ` (${markdownText(messages.t('header.reviewOverdueMeaning'))})` : '';
+        facts.push(fact('header.review', `${markdownText(messages.date(journey.review.date))}${overdue}`));
+    }
+    if (journey.personas.length > 0) facts.push(fact('header.personas', journey.personas.map(p => markdownText(p.label)).join(', ')));
     parts.push(facts.join('\n'));
     if (journey.stages.length === 0) {
-        parts.push('*This journey has no stages yet.*');
+        parts.push(`*${markdownText(messages.t('journey.noStages'))}*`);
         return parts.join('\n\n');
     }
-    const diagrams = journeyMermaid(journey, { titles: false });
-    parts.push('```mermaid\n' + diagrams.timeline + '```');
-    if (diagrams.emotions) parts.push('```mermaid\n' + diagrams.emotions + '```');
-    parts.push('### Lanes');
-    parts.push(lanesTable(journey));
-    parts.push(...planTables(journey));
+    parts.push('```mermaid\n' + timelineMermaid(journey, { messages }) + '```');
+    const flow = flowMermaid(journey);
+    if (flow) parts.push('```mermaid\n' + flow + '```');
+    for (const curve of personaCurves(journey)) parts.push('```mermaid\n' + curveMermaid(journey, curve, { messages }) + '```');
+    parts.push(`### ${markdownText(messages.t('grid.lanes'))}`);
+    parts.push(lanesTable(journey, messages));
+    parts.push(...planTables(journey, messages));
     return parts.join('\n\n');
 }
 
-export function documentMarkdown(model: DocumentViewModel): string {
-    if (model.journeys.length === 0) return '*This file declares no journey.*\n';
-    return model.journeys.map(journeyMarkdown).join('\n\n') + '\n';
+export function documentMarkdown(model: DocumentViewModel, messages: Messages): string {
+    if (model.journeys.length === 0) return `*${markdownText(messages.t('document.noJourney'))}*\n`;
+    return model.journeys.map(journey => journeyMarkdown(journey, messages)).join('\n\n') + '\n';
 }

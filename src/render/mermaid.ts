@@ -1,45 +1,38 @@
 /**
- * Journey view model to Mermaid text: the stages as a `timeline` and the emotional curve as an
- * `xychart` with one line per persona. Pure string building, usable by the preview, the CLI
- * and Markdown. Every piece of user text goes through `mermaidText`, so a label can neither
- * break the diagram nor add statements, directives or markup to it.
+ * Journey view model to Mermaid text: the stages and touchpoints as a `timeline` (the overview
+ * band of the map, and the diagram a README shows), and for text that travels without the
+ * map (Markdown, `journey render --format mermaid`) each persona's emotional curve as an
+ * `xychart`. A Mermaid line needs a value at every point of its axis, so each persona's chart
+ * has only the touchpoints where that persona has a score: a missing score is left out, never
+ * filled in. Every piece of user text goes through `mermaidText`, so a label can neither break
+ * the diagram nor add statements, directives or markup to it.
  */
 import type { DocumentViewModel, JourneyView } from '../model/view-model.js';
-import { JOURNEY_KINDS } from '../language/vocabulary.js';
-import { emotionChart, filledValues, type EmotionChart, type EmotionChartOptions } from './emotion-chart.js';
 import { mermaidText, truncate } from './escape.js';
+import type { Messages } from './messages.js';
 
-export interface MermaidOptions extends EmotionChartOptions {
-    /** Put the journey title into the diagrams: for text that travels without the HTML header. */
+export interface MermaidOptions {
+    messages: Messages;
+    /** Put the journey title into the diagrams: for text that travels without the map's header. */
     titles?: boolean;
+    /** Personas to draw; all when absent. */
+    personas?: readonly string[];
 }
-
-export interface JourneyDiagrams {
-    journeyKey: string;
-    timeline: string;
-    /** Absent when no shown persona has an emotion recorded. */
-    emotions?: string;
-    chart?: EmotionChart;
-}
-
-/** Shown in a stage without touchpoints, so the gap in the journey is visible. */
-export const UNMAPPED_STAGE_TEXT = 'no touchpoints yet';
 
 /** Longest axis label, in characters: about the width of one category at the label font size. */
-const AXIS_LABEL_CHARS = 16;
-/** Horizontal room per category, so 30 stages get a wide chart instead of overlapping labels. */
+const AXIS_LABEL_CHARS = 18;
+/** Horizontal room per category, so many touchpoints get a wide chart instead of overlapping labels. */
 const CATEGORY_WIDTH = 112;
-const CHART_HEIGHT = 320;
-const CHART_MIN_WIDTH = 600;
-/** Room for the y axis on the left and the legend on the right. */
-const CHART_MARGINS = 260;
+const CHART_HEIGHT = 300;
+const CHART_MIN_WIDTH = 560;
+const CHART_MARGINS = 200;
 
-export function timelineMermaid(journey: JourneyView, options: MermaidOptions = {}): string {
+export function timelineMermaid(journey: JourneyView, options: MermaidOptions): string {
     const lines = ['timeline'];
     if (options.titles) lines.push(`    title ${mermaidText(journey.title, journey.id)}`);
     for (const stage of journey.stages) {
         const events = stage.touchpoints.length === 0
-            ? [UNMAPPED_STAGE_TEXT]
+            ? [mermaidText(options.messages.t('stage.unmapped'))]
             : stage.touchpoints.map(touchpoint => {
                 const label = mermaidText(touchpoint.label, touchpoint.id);
                 return touchpoint.channel ? `${label} (${mermaidText(touchpoint.channel.label, touchpoint.channel.id)})` : label;
@@ -49,67 +42,69 @@ export function timelineMermaid(journey: JourneyView, options: MermaidOptions = 
     return lines.join('\n') + '\n';
 }
 
-function chartWidth(chart: EmotionChart): number {
-    return Math.max(CHART_MIN_WIDTH, chart.categories.length * CATEGORY_WIDTH + CHART_MARGINS);
+export interface PersonaCurve {
+    persona: string;
+    label: string;
+    /** One entry per touchpoint where the persona has a score, in journey order. */
+    points: Array<{ stage: string; touchpoint: string; score: number }>;
+    /** Stages the persona takes part in without any score: said beside the chart, since the chart cannot show a gap. */
+    missingStages: string[];
 }
 
-export function emotionChartMermaid(journey: JourneyView, chart: EmotionChart, options: MermaidOptions = {}): string {
+function mean(values: number[]): number {
+    return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+}
+
+/** Each shown persona's recorded scores, in journey order. */
+export function personaCurves(journey: JourneyView, personas?: readonly string[]): PersonaCurve[] {
+    return journey.emotionLanes
+        .filter(lane => lane.points.length > 0 && (!personas || personas.includes(lane.persona)))
+        .map(lane => ({
+            persona: lane.persona,
+            label: lane.label,
+            points: journey.stages.flatMap(stage => stage.touchpoints.flatMap(touchpoint => {
+                const scores = lane.points.filter(p => p.touchpointId === touchpoint.id && p.stageId === stage.id).map(p => p.score);
+                return scores.length > 0 ? [{ stage: stage.label, touchpoint: touchpoint.label, score: mean(scores) }] : [];
+            })),
+            missingStages: journey.stages
+                .filter(stage => stage.touchpoints.length > 0 && lane.averageByStage[stage.id] === null
+                    && stage.touchpoints.some(t => t.personas.length === 0 || t.personas.includes(lane.persona)))
+                .map(stage => stage.label)
+        }));
+}
+
+export function curveMermaid(journey: JourneyView, curve: PersonaCurve, options: MermaidOptions): string {
+    const { messages } = options;
+    const width = Math.max(CHART_MIN_WIDTH, curve.points.length * CATEGORY_WIDTH + CHART_MARGINS);
     // Frontmatter rather than an %%{init}%% directive: it is the documented way, and user text never reaches it.
     const lines = [
-        '---',
-        'config:',
-        '  xyChart:',
-        `    width: ${chartWidth(chart)}`,
-        `    height: ${CHART_HEIGHT}`,
-        '    showLegend: true',
-        '    xAxis:',
-        '      labelFontSize: 12',
-        // Stage names need no "Stages" under them; touchpoints keep the title's room for their stage brackets.
-        ...(chart.granularity === 'stage' ? ['      showTitle: false'] : []),
-        '    yAxis:',
-        '      labelFontSize: 12',
-        '---',
-        'xychart'
+        '---', 'config:', '  xyChart:', `    width: ${width}`, `    height: ${CHART_HEIGHT}`,
+        '    xAxis:', '      labelFontSize: 12', '    yAxis:', '      labelFontSize: 12', '---', 'xychart'
     ];
-    if (options.titles) {
-        const kind = chart.comparison ? 'current vs future emotional curve' : 'emotional curve';
-        lines.push(`    title "${mermaidText(journey.title, journey.id)} - ${kind}"`);
+    const title = messages.t('curve.title', { persona: curve.label, title: journey.title });
+    lines.push(`    title "${mermaidText(options.titles ? title : messages.t('curve.titleShort', { persona: curve.label }))}"`);
+    const labels = curve.points.map(p => `"${mermaidText(truncate(p.touchpoint, AXIS_LABEL_CHARS))}"`);
+    lines.push(`    x-axis "${mermaidText(messages.t('curve.axis'))}" [${labels.join(', ')}]`);
+    lines.push(`    y-axis "${mermaidText(messages.t('lane.emotion'))}" -3 --> 3`);
+    lines.push(`    line [${curve.points.map(p => p.score).join(', ')}]`);
+    if (curve.missingStages.length > 0) {
+        lines.push(`    %% ${mermaidText(messages.t('curve.missing', { stages: messages.list(curve.missingStages) }))}`);
     }
-    const axisLabels = chart.categories.map(category => `"${mermaidText(truncate(category.label, AXIS_LABEL_CHARS))}"`);
-    lines.push(`    x-axis "${chart.granularity === 'touchpoint' ? 'Touchpoints' : 'Stages'}" [${axisLabels.join(', ')}]`);
-    lines.push(`    y-axis "Emotion" ${chart.scale.min} --> ${chart.scale.max}`);
-    const gaps: string[] = [];
-    for (const series of chart.series) {
-        lines.push(`    line "${mermaidText(series.label)}" [${filledValues(series).join(', ')}]`);
-        const missing = series.points.flatMap((point, index) => point ? [] : [index + 1]);
-        if (missing.length > 0) gaps.push(`series ${chart.series.indexOf(series) + 1} at ${missing.join(', ')}`);
-    }
-    if (gaps.length > 0) lines.push(`    %% No emotion recorded (values interpolated): ${gaps.join('; ')}`);
     return lines.join('\n') + '\n';
-}
-
-export function journeyMermaid(journey: JourneyView, options: MermaidOptions = {}): JourneyDiagrams {
-    const chart = emotionChart(journey, options);
-    return {
-        journeyKey: journey.key,
-        timeline: timelineMermaid(journey, options),
-        emotions: chart ? emotionChartMermaid(journey, chart, options) : undefined,
-        chart
-    };
 }
 
 /**
  * Every diagram of a document as Markdown: a heading per journey and one fenced `mermaid`
  * block per diagram, since one Mermaid text can hold only one diagram.
  */
-export function documentMermaid(model: DocumentViewModel, options: MermaidOptions = {}): string {
+export function documentMermaid(model: DocumentViewModel, options: MermaidOptions): string {
     const parts: string[] = [];
     for (const journey of model.journeys) {
-        const diagrams = journeyMermaid(journey, { ...options, titles: true });
-        // The heading is Markdown, not Mermaid: markup characters are neutralised the same way.
-        parts.push(`## ${mermaidText(journey.title, journey.id)} (${JOURNEY_KINDS[journey.kind]})`);
-        parts.push('```mermaid\n' + diagrams.timeline + '```');
-        if (diagrams.emotions) parts.push('```mermaid\n' + diagrams.emotions + '```');
+        parts.push(`## ${mermaidText(journey.title, journey.id)}`);
+        if (journey.stages.length > 0) parts.push('```mermaid\n' + timelineMermaid(journey, { ...options, titles: true }) + '```');
+        for (const curve of personaCurves(journey, options.personas)) {
+            parts.push('```mermaid\n' + curveMermaid(journey, curve, { ...options, titles: true }) + '```');
+        }
     }
     return parts.join('\n\n') + '\n';
 }

@@ -1,27 +1,34 @@
 /**
- * One journey on the page: header, stage timeline, emotional curve, swimlane grid and plan.
- * Each part is replaced only when its markup (or, for diagrams, its Mermaid text and colours)
- * changed, so typing in one touchpoint does not redraw the whole map.
+ * One journey on the preview page, in the slots `journeySection` (src/render/journey-map.ts)
+ * lays out for every export: header, overview band, grid, plan. Each part is replaced only when
+ * its markup changed, the grid row by row, and the overview only when its Mermaid text or
+ * colours changed, so typing in one touchpoint does not redraw the whole map.
  */
 import type { JourneyView } from '../model/view-model.js';
-import { journeyHtml } from '../render/html.js';
-import { journeyMermaid } from '../render/mermaid.js';
-import { MAX_TOUCHPOINT_CATEGORIES, type EmotionChart } from '../render/emotion-chart.js';
-import { annotateEmotionChart, annotateTimeline, chartConfig, drawMermaid, seriesColors, timelineConfig } from './diagrams.js';
-import type { ThemeColors } from './theme.js';
+import type { GridGeometry } from '../render/grid-geometry.js';
+import { journeyParts, type GridMarkup, type MapOptions } from '../render/journey-map.js';
+import type { Markup } from '../render/markup.js';
+import type { Messages } from '../render/messages.js';
+import { timelineMermaid } from '../render/mermaid.js';
+import { annotateTimeline, drawMermaid, timelineConfig } from './overview.js';
+import type { DrawTheme } from './theme.js';
 
 export interface SectionContext {
-    theme: ThemeColors;
+    messages: Messages;
+    theme: DrawTheme;
+    geometry: (journey: JourneyView) => GridGeometry;
     personaOrder: readonly string[];
-    personaLabels: Map<string, string>;
     /** Personas to show; all when absent. */
     personas?: readonly string[];
+    problems?: MapOptions['problems'];
+    /** Whether the overview band is shown (the reader can fold it away in a narrow panel). */
+    overview: boolean;
 }
 
-/** A diagram that could not be drawn: the section keeps its previous drawing and says why. */
+/** The overview could not be drawn: the section keeps its previous drawing and says why. */
 export class DiagramError extends Error {
-    constructor(readonly diagram: string, cause: unknown) {
-        super(`The ${diagram} could not be drawn: ${cause instanceof Error ? cause.message : String(cause)}`);
+    constructor(cause: unknown) {
+        super(`The overview timeline could not be drawn: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
 }
 
@@ -31,107 +38,106 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
     return created;
 }
 
-export function chartCaption(chart: EmotionChart): string {
-    if (chart.comparison) return 'Emotional curve: current state (dashed) against this future state, average per stage';
-    if (chart.granularity === 'touchpoint') return 'Emotional curve: one point per touchpoint';
-    return `Emotional curve: average per stage (more than ${MAX_TOUCHPOINT_CATEGORIES} touchpoints with emotions)`;
-}
-
-/** A Mermaid diagram slot: redrawn only when its text or colours change. */
-class DiagramSlot {
-    readonly figure = element('figure', 'diagram');
-    private readonly canvas = element('div', 'diagram-canvas');
-    private readonly caption = element('figcaption', 'diagram-caption');
-    private readonly problem = element('p', 'diagram-problem');
-    private drawnKey: string | undefined;
-
-    constructor(kind: string, private readonly name: string) {
-        this.figure.classList.add(`diagram-${kind}`);
-        this.problem.hidden = true;
-        this.figure.append(this.caption, this.problem, this.canvas);
-    }
-
-    get svg(): SVGSVGElement | null {
-        return this.canvas.querySelector('svg');
-    }
-
-    /** Draws the text; on failure keeps the old drawing, says so in the figure and rejects with a DiagramError. */
-    async draw(text: string, config: Record<string, unknown>, caption: string): Promise<void> {
-        this.figure.hidden = false;
-        this.caption.textContent = caption;
-        const key = JSON.stringify(config) + text;
-        if (key === this.drawnKey) return;
-        try {
-            const svg = await drawMermaid(text, config);
-            this.canvas.innerHTML = svg;
-            this.drawnKey = key;
-            this.problem.hidden = true;
-        } catch (error) {
-            const failure = new DiagramError(this.name, error);
-            this.problem.textContent = this.svg ? `${failure.message} Showing the previous drawing.` : failure.message;
-            this.problem.hidden = false;
-            throw failure;
-        }
-    }
-
-    note(caption: string, message: string): void {
-        this.figure.hidden = false;
-        this.caption.textContent = caption;
-        this.canvas.replaceChildren(Object.assign(element('p', 'diagram-note'), { textContent: message }));
-        this.drawnKey = undefined;
-        this.problem.hidden = true;
-    }
+function rowsFrom(markup: string): HTMLTableRowElement[] {
+    const template = document.createElement('template');
+    template.innerHTML = `<table><tbody>${markup}</tbody></table>`;
+    return Array.from(template.content.querySelectorAll('tbody > tr'));
 }
 
 export class JourneySection {
     readonly element = element('section', 'journey');
     private readonly header = element('div', 'journey-header-slot');
-    private readonly timeline = new DiagramSlot('timeline', 'stage timeline');
-    private readonly emotions = new DiagramSlot('emotions', 'emotion chart');
+    private readonly overview = element('figure', 'overview');
+    private readonly overviewCaption = element('figcaption', 'overview-caption');
+    private readonly overviewProblem = element('p', 'diagram-problem');
+    private readonly overviewCanvas = element('div', 'overview-canvas');
     private readonly grid = element('div', 'journey-grid-slot');
     private readonly plan = element('div', 'journey-plan-slot');
-    private readonly markup = { header: '', grid: '', plan: '' };
+    private markup = { header: '', gridHead: '', rows: [] as Array<{ lane: string; markup: string }>, gridEmpty: '', plan: '' };
+    private overviewKey: string | undefined;
 
     constructor(key: string) {
         this.element.setAttribute('data-journey', key);
-        const diagrams = element('div', 'diagrams');
-        diagrams.append(this.timeline.figure, this.emotions.figure);
-        this.element.append(this.header, diagrams, this.grid, this.plan);
+        this.overviewProblem.hidden = true;
+        this.overview.append(this.overviewCaption, this.overviewProblem, this.overviewCanvas);
+        this.element.append(this.header, this.overview, this.grid, this.plan);
     }
 
-    /** Brings the section up to date with the journey; rejects with a DiagramError if a diagram failed. */
+    /** The grid's table, for measuring its sticky row and column. */
+    get table(): HTMLTableElement | null {
+        return this.grid.querySelector('table');
+    }
+
+    /** Brings the section up to date with the journey; rejects with a DiagramError if the overview failed. */
     async update(journey: JourneyView, context: SectionContext): Promise<void> {
-        const parts = journeyHtml(journey, { personaOrder: context.personaOrder, personas: context.personas, collapsePersonas: true });
+        this.element.setAttribute('aria-label', journey.title);
+        const options: MapOptions = {
+            messages: context.messages,
+            geometry: context.geometry(journey),
+            personaOrder: context.personaOrder,
+            personas: context.personas,
+            problems: context.problems,
+            collapsePersonas: true
+        };
+        const parts = journeyParts(journey, options);
         this.replace(this.header, 'header', parts.header);
-        this.replace(this.grid, 'grid', parts.grid);
+        this.patchGrid(parts.grid);
         this.replace(this.plan, 'plan', parts.plan);
-
-        const diagrams = journeyMermaid(journey, { personas: context.personas });
-        const failures: DiagramError[] = [];
-        const timeline = journey.stages.length === 0
-            ? Promise.resolve(this.timeline.note('Stages', 'No stages yet.'))
-            : this.timeline.draw(diagrams.timeline, timelineConfig(context.theme), 'Stages and touchpoints').catch((e: DiagramError) => { failures.push(e); });
-        const chart = diagrams.chart;
-        const emotions = diagrams.emotions && chart
-            ? this.emotions.draw(diagrams.emotions, chartConfig(chart, context.theme, context.personaOrder), chartCaption(chart)).catch((e: DiagramError) => { failures.push(e); })
-            : Promise.resolve(this.emotions.note('Emotional curve', context.personas && context.personas.length === 0
-                ? 'No persona selected: tick a persona in the toolbar to draw its emotional curve.'
-                : 'No emotions recorded yet: add "emotion <persona> <score>" (from -3 to +3) to touchpoints to draw the emotional curve.'));
-        await Promise.all([timeline, emotions]);
-
-        // Source ranges move with every edit above them, even when the drawing stays the same.
-        const timelineSvg = this.timeline.svg;
-        if (timelineSvg && journey.stages.length > 0) annotateTimeline(timelineSvg, journey, context.theme);
-        const chartSvg = this.emotions.svg;
-        if (chartSvg && chart) {
-            annotateEmotionChart(chartSvg, chart, seriesColors(chart, context.theme, context.personaOrder), context.theme, context.personaLabels);
-        }
-        if (failures.length > 0) throw failures[0];
+        await this.drawOverview(journey, context);
     }
 
-    private replace(slot: HTMLElement, part: 'header' | 'grid' | 'plan', html: string): void {
-        if (this.markup[part] === html) return;
-        slot.innerHTML = html;
-        this.markup[part] = html;
+    private replace(slot: HTMLElement, part: 'header' | 'plan', markup: Markup): void {
+        if (this.markup[part] === markup.value) return;
+        slot.innerHTML = markup.value;
+        this.markup[part] = markup.value;
+    }
+
+    /** Replaces the rows whose markup changed; the whole table only when its columns or stage row did. */
+    private patchGrid(grid: GridMarkup): void {
+        if (grid.empty) {
+            if (this.markup.gridEmpty !== grid.empty.value) this.grid.innerHTML = grid.empty.value;
+            this.markup = { ...this.markup, gridEmpty: grid.empty.value, gridHead: '', rows: [] };
+            return;
+        }
+        const rows = grid.rows.map(row => ({ lane: row.lane, markup: row.markup.value }));
+        const table = this.table;
+        if (!table || this.markup.gridHead !== grid.head.value || this.markup.gridEmpty) {
+            this.grid.innerHTML = `${grid.head.value}<tbody>${rows.map(r => r.markup).join('')}</tbody></table>`;
+        } else {
+            const body = table.tBodies[0];
+            const sameLanes = rows.length === this.markup.rows.length && rows.every((row, i) => row.lane === this.markup.rows[i].lane);
+            if (!sameLanes) {
+                body.replaceChildren(...rowsFrom(rows.map(r => r.markup).join('')));
+            } else {
+                rows.forEach((row, i) => {
+                    if (row.markup !== this.markup.rows[i].markup) body.rows[i].replaceWith(...rowsFrom(row.markup));
+                });
+            }
+        }
+        this.markup = { ...this.markup, gridHead: grid.head.value, rows, gridEmpty: '' };
+    }
+
+    private async drawOverview(journey: JourneyView, context: SectionContext): Promise<void> {
+        this.overview.hidden = !context.overview || journey.stages.length === 0;
+        this.overviewCaption.textContent = context.messages.t('overview.caption');
+        if (this.overview.hidden) return;
+        const text = timelineMermaid(journey, { messages: context.messages });
+        const config = timelineConfig(context.theme);
+        const key = JSON.stringify(config) + text;
+        if (key !== this.overviewKey) {
+            try {
+                this.overviewCanvas.innerHTML = await drawMermaid(text, config);
+                this.overviewKey = key;
+                this.overviewProblem.hidden = true;
+            } catch (error) {
+                const failure = new DiagramError(error);
+                this.overviewProblem.textContent = this.overviewCanvas.querySelector('svg') ? `${failure.message} Showing the previous drawing.` : failure.message;
+                this.overviewProblem.hidden = false;
+                throw failure;
+            }
+        }
+        // Source ranges move with every edit above them, even when the drawing stays the same.
+        const svg = this.overviewCanvas.querySelector('svg');
+        if (svg) annotateTimeline(svg, journey, context.theme, context.messages);
     }
 }

@@ -1,84 +1,93 @@
 /**
- * The preview page: toolbar, banner and the zoomable journey map. Receives the extension's
- * messages, draws the newest model (one drawing at a time, skipping models that were overtaken),
- * keeps the last good picture while the text has errors, and turns clicks into `reveal`s.
+ * The preview page: toolbar, banner and the map. Receives the extension's messages and draws
+ * the newest model, one drawing at a time, skipping models that were overtaken. A model with
+ * syntax errors is drawn too (the parser recovers what it can, and the broken parts are
+ * marked), so a map being written shows as it grows; the banner then says what the Problems
+ * panel says for that version.
  */
 import type { DocumentViewModel, SourceRange } from '../model/view-model.js';
 import type { ExportFormat, PreviewOptions, PreviewState, ToPreviewMessage } from '../protocol.js';
 import { countTouchpoints, decodeRange, elementAt, personasOf } from '../render/elements.js';
-import { personaClassOf } from '../render/html.js';
+import { gridGeometry, summaryGeometry } from '../render/grid-geometry.js';
+import { messagesFor } from '../render/languages.js';
+import { Banner, type BannerTarget } from './banner.js';
+import { scrollToCursor } from './cursor.js';
 import { JourneySection, type SectionContext } from './journey-section.js';
-import { resolveTheme, themeKindOf } from './theme.js';
+import { wireKeyboard } from './keyboard.js';
+import { pageTheme, themeKindOf } from './theme.js';
+import { Toolbar } from './toolbar.js';
+import { Viewport } from './viewport.js';
 import type { VsCodeApi } from './vscode-api.js';
 
 /** Fired on the window after every model message has been handled; the tests and timings listen for it. */
 export const RENDERED_EVENT = 'journey-preview-rendered';
 export interface RenderedDetail {
     version: number;
-    outcome: 'drawn' | 'kept-last-good' | 'too-large' | 'failed';
+    outcome: 'drawn' | 'kept-previous' | 'too-large' | 'failed';
     milliseconds: number;
 }
 
-const MIN_ZOOM = 0.1;
-const MAX_ZOOM = 3;
+/** Below this width (CSS pixels at 100 %) the grid uses its compact density: a side panel beside the editor. */
+const COMPACT_BELOW = 1000;
 const ZOOM_STEP = 1.2;
-/** Movement (px) after which a press on the map is a pan, not a click. */
-const PAN_THRESHOLD = 4;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-    const created = document.createElement(tag);
-    created.className = className;
-    if (text !== undefined) created.textContent = text;
-    return created;
-}
-
-function button(label: string, title: string, action: () => void): HTMLButtonElement {
-    const created = element('button', 'toolbar-button', label);
-    created.type = 'button';
-    created.title = title;
-    created.addEventListener('click', action);
-    return created;
-}
+/** Fit width zooms the full map down to this at most; narrower panels get the summary instead, at full size. */
+const MIN_FIT_ZOOM = 0.75;
 
 function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
+function hasStages(model: DocumentViewModel | undefined): boolean {
+    return model?.journeys.some(journey => journey.stages.length > 0) ?? false;
+}
+
 export class PreviewView {
-    private readonly toolbar = element('div', 'toolbar');
-    private readonly personaFilter = element('div', 'persona-filter');
-    private readonly zoomLabel = element('span', 'zoom-label', '100%');
-    private readonly banner = element('div', 'banner');
-    private readonly viewport = element('div', 'viewport');
-    private readonly map = element('div', 'map');
+    private readonly toolbar: Toolbar;
+    private readonly banner: Banner;
+    private readonly viewport: Viewport;
     private readonly sections = new Map<string, JourneySection>();
 
     private state: PreviewState;
     private options: PreviewOptions = { theme: 'light' };
     /** The model whose picture is on screen. */
     private shown: DocumentViewModel | undefined;
-    /** The newest model received: its errors stay in the banner while an older picture is shown. */
-    private latest: DocumentViewModel | undefined;
-    private lastGood: DocumentViewModel | undefined;
     private next: { model: DocumentViewModel; options: PreviewOptions; received: number; redraw: boolean } | undefined;
     private drawing = false;
-    private bannerRange: { range: SourceRange; uri?: string } | undefined;
     private highlightedKey: string | undefined;
-    private personaSignature = '';
+    private compact: boolean | undefined;
 
     constructor(root: HTMLElement, private readonly host: VsCodeApi) {
         this.state = host.getState() ?? { uri: '', locked: false };
-        this.buildToolbar();
-        this.banner.hidden = true;
-        this.banner.setAttribute('role', 'status');
-        this.banner.addEventListener('click', () => this.revealBanner());
-        this.banner.addEventListener('keydown', event => { if (event.key === 'Enter') this.revealBanner(); });
-        this.viewport.append(this.map);
-        this.map.append(element('p', 'placeholder', 'Waiting for the journey language server to read this file\u2026'));
-        root.replaceChildren(this.toolbar, this.banner, this.viewport);
-        this.applyZoom(this.state.zoom ?? 1);
-        new ResizeObserver(() => this.updatePanelWidth()).observe(this.viewport);
-        this.wireInteraction();
+        this.toolbar = new Toolbar({
+            zoomIn: () => this.setZoom(this.viewport.zoom * ZOOM_STEP),
+            zoomOut: () => this.setZoom(this.viewport.zoom / ZOOM_STEP),
+            actualSize: () => this.setZoom(1),
+            fitWidth: () => this.fitWidth(),
+            toggleOverview: () => {
+                this.saveState({ overview: !this.overviewShown });
+                this.toolbar.showOverview(this.overviewShown);
+                this.redraw();
+            },
+            personasChanged: checked => {
+                this.saveState({ personaFilter: checked });
+                this.redraw();
+            },
+            export: format => void this.export(format)
+        });
+        this.banner = new Banner(target => this.host.postMessage({ type: 'reveal', ...target }));
+        this.viewport = new Viewport(zoom => this.toolbar.showZoom(zoom, this.state.summary ?? false), () => this.resized());
+        this.viewport.map.append(Object.assign(document.createElement('p'), {
+            className: 'placeholder', textContent: 'Waiting for the journey language server to read this file\u2026'
+        }));
+        root.replaceChildren(this.toolbar.element, this.banner.element, this.viewport.element);
+        this.viewport.setZoom(this.state.summary ? 1 : this.state.zoom ?? 1);
+        this.viewport.element.addEventListener('click', event => {
+            if (!this.viewport.takeSuppressedClick()) this.reveal(event.target as Element);
+        });
+        wireKeyboard(root, {
+            reveal: target => this.reveal(target),
+            backToEditor: () => this.host.postMessage({ type: 'focusEditor' })
+        });
         // VS Code swaps the body's theme class without telling the extension first: redraw in the new colours.
         new MutationObserver(() => this.redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     }
@@ -86,7 +95,6 @@ export class PreviewView {
     handle(message: ToPreviewMessage): void {
         switch (message.type) {
             case 'model':
-                this.latest = message.model;
                 this.next = { model: message.model, options: message.options, received: performance.now(), redraw: false };
                 void this.drawNext();
                 break;
@@ -104,7 +112,7 @@ export class PreviewView {
 
     // ------------------------------------------------------------ drawing
 
-    /** Draws the picture on screen again, in new colours or for other personas. */
+    /** Draws the picture on screen again: new colours, other personas, another density. */
     private redraw(): void {
         if (!this.shown || this.next) return;
         this.next = { model: this.shown, options: this.options, received: performance.now(), redraw: true };
@@ -131,38 +139,42 @@ export class PreviewView {
     private async drawModel(model: DocumentViewModel, options: PreviewOptions, redraw: boolean): Promise<RenderedDetail['outcome']> {
         this.options = options;
         this.saveState({ uri: model.uri, locked: options.locked ?? false });
-        this.updatePersonaFilter(model);
-        const { errors, firstError } = model.diagnostics;
-        if (!redraw && errors > 0 && this.lastGood) {
-            this.showErrorBanner(errors, firstError, true);
-            return 'kept-last-good';
+        const personas = personasOf(model);
+        this.toolbar.showPersonas(personas.filter(p => model.journeys.some(j =>
+            j.emotionLanes.some(l => l.persona === p.id && l.points.length > 0) || j.baseline?.emotionLanes.some(l => l.persona === p.id))), personas.map(p => p.id), this.state.personaFilter);
+        const { errors } = model.diagnostics;
+        // A text so broken that nothing of the map can be read (an early brace deleted) keeps the picture
+        // on screen, which the banner says is from an earlier version: better than a blank preview mid-edit.
+        if (!redraw && errors > 0 && !hasStages(model) && hasStages(this.shown)) {
+            this.showErrorBanner(model, this.shown);
+            return 'kept-previous';
         }
         const touchpoints = countTouchpoints(model);
         if (options.maxTouchpoints !== undefined && touchpoints > options.maxTouchpoints) {
             this.clearMap();
-            this.map.append(element('p', 'too-large',
-                `This file has ${touchpoints.toLocaleString('en')} touchpoints: too large to draw (the limit is ${options.maxTouchpoints.toLocaleString('en')}, `
-                + 'set by journey.preview.maxTouchpoints). Split it into smaller journeys, or raise the setting.'));
+            this.viewport.map.append(Object.assign(document.createElement('p'), {
+                className: 'too-large',
+                textContent: `This file has ${touchpoints.toLocaleString('en')} touchpoints: too large to draw (the limit is ${options.maxTouchpoints.toLocaleString('en')}, `
+                    + 'set by journey.preview.maxTouchpoints). Split it into smaller journeys, or raise the setting.'
+            }));
             this.shown = undefined;
-            this.hideBanner();
+            this.banner.hide();
             return 'too-large';
         }
         try {
             await this.drawJourneys(model);
         } catch (error) {
             const message = `The preview could not draw this map: ${messageOf(error)}`;
-            this.showBanner(this.shown ? `${message} Showing the last picture that worked.` : message, 'error');
+            this.banner.show(this.shown ? `${message} Parts of the map may be out of date.` : message, 'error');
             this.host.postMessage({ type: 'error', message });
             return 'failed';
         }
         this.shown = model;
-        if (errors === 0) this.lastGood = model;
-        const newest = this.latest ?? model;
-        if (newest.diagnostics.errors > 0) {
-            this.showErrorBanner(newest.diagnostics.errors, newest.diagnostics.firstError, newest !== model);
+        if (errors > 0) {
+            this.showErrorBanner(model);
         } else if (!redraw) {
             // A redraw changes colours or personas, not the news: a status such as a stopped server stays.
-            this.hideBanner();
+            this.banner.hide();
         }
         return 'drawn';
     }
@@ -170,22 +182,37 @@ export class PreviewView {
     private context(model: DocumentViewModel): SectionContext {
         const personas = personasOf(model);
         const filter = this.state.personaFilter;
+        const width = this.viewport.availableWidth;
+        this.compact = width > 0 && width * this.viewport.zoom < COMPACT_BELOW;
+        const full = gridGeometry(this.compact ? 'compact' : 'comfortable');
         return {
-            theme: resolveTheme(themeKindOf(document.body, this.options.theme), true),
+            messages: messagesFor(this.options.language),
+            theme: pageTheme(themeKindOf(document.body, this.options.theme)),
+            geometry: journey => this.state.summary ? summaryGeometry(journey, width) : full,
             personaOrder: personas.map(p => p.id),
-            personaLabels: new Map(personas.map(p => [p.id, p.label])),
-            personas: filter ? personas.map(p => p.id).filter(id => filter.includes(id)) : undefined
+            personas: filter ? personas.map(p => p.id).filter(id => filter.includes(id)) : undefined,
+            problems: model.diagnostics.problems,
+            overview: this.overviewShown
         };
+    }
+
+    /** The overview band takes a screenful of a side panel: there it waits until asked for. */
+    private get overviewShown(): boolean {
+        return this.state.overview ?? !this.compact;
     }
 
     private async drawJourneys(model: DocumentViewModel): Promise<void> {
         const context = this.context(model);
+        this.toolbar.showOverview(context.overview);
+        const map = this.viewport.map;
         if (model.journeys.length === 0) {
             this.clearMap();
-            this.map.append(element('p', 'placeholder', 'This file has no journey yet. Start one with: journey Name "Title" { stage Awareness { } }'));
+            map.append(Object.assign(document.createElement('p'), {
+                className: 'placeholder', textContent: 'This file has no journey yet. Start one with: journey Name "Title" { stage Awareness { } }'
+            }));
             return;
         }
-        this.map.querySelector(':scope > p')?.remove();
+        map.querySelector(':scope > p')?.remove();
         const wanted = new Set(model.journeys.map(j => j.key));
         for (const [key, section] of this.sections) {
             if (!wanted.has(key)) {
@@ -193,66 +220,102 @@ export class PreviewView {
                 this.sections.delete(key);
             }
         }
-        // Sections go into the page before they are drawn: diagrams are measured as they are annotated.
         const sections = model.journeys.map((journey, index) => {
             let section = this.sections.get(journey.key);
             if (!section) {
                 section = new JourneySection(journey.key);
                 this.sections.set(journey.key, section);
             }
-            if (this.map.children[index] !== section.element) this.map.insertBefore(section.element, this.map.children[index] ?? null);
+            if (map.children[index] !== section.element) map.insertBefore(section.element, map.children[index] ?? null);
             return section;
         });
         const failures: unknown[] = [];
         await Promise.all(model.journeys.map((journey, index) => sections[index].update(journey, context).catch(error => { failures.push(error); })));
+        this.measureSticky();
         this.restoreHighlight();
         if (failures.length > 0) throw failures[0];
     }
 
     private clearMap(): void {
-        this.map.replaceChildren();
+        this.viewport.map.replaceChildren();
         this.sections.clear();
+    }
+
+    /** The sticky stage row and lane-name column of the first grid: what scrolling must keep clear of. */
+    private measureSticky(): void {
+        const table = [...this.sections.values()].map(s => s.table).find(t => t !== null);
+        const head = table?.tHead?.getBoundingClientRect();
+        const lane = table?.querySelector('th.corner')?.getBoundingClientRect();
+        const zoom = this.viewport.zoom;
+        this.viewport.setStickyInsets((head?.height ?? 0) / zoom, (lane?.width ?? 0) / zoom);
+    }
+
+    private resized(): void {
+        if (!this.shown) return;
+        const width = this.viewport.availableWidth;
+        const compact = width > 0 && width * this.viewport.zoom < COMPACT_BELOW;
+        // Only a change of density or a summary (which is sized to the panel) needs drawing again.
+        if (compact !== this.compact || this.state.summary) this.redraw();
+    }
+
+    // ------------------------------------------------------------ zoom and fit
+
+    private setZoom(zoom: number): void {
+        if (this.state.summary) this.saveState({ summary: false });
+        this.viewport.setZoom(zoom);
+        this.saveState({ zoom: this.viewport.zoom });
+        this.redraw();
+    }
+
+    /**
+     * The whole map in the panel's width: zoomed out when that keeps text readable, or else the
+     * summary (stage names and emotion curves at full size, sized to the panel). Pressed again,
+     * back to the full map at 100 %.
+     */
+    private fitWidth(): void {
+        if (this.state.summary) {
+            this.setZoom(1);
+            return;
+        }
+        const tables = [...this.sections.values()].map(s => s.table).filter((t): t is HTMLTableElement => t !== null);
+        const widest = Math.max(0, ...tables.map(t => t.offsetWidth), this.viewport.map.offsetWidth);
+        const available = this.viewport.availableWidth * this.viewport.zoom;
+        const zoom = widest > 0 ? available / widest : 1;
+        if (zoom >= MIN_FIT_ZOOM) {
+            this.setZoom(Math.min(1, zoom));
+            return;
+        }
+        this.viewport.setZoom(1);
+        this.saveState({ summary: true, zoom: 1 });
+        this.toolbar.showZoom(1, true);
+        this.redraw();
     }
 
     // ------------------------------------------------------------ banner
 
-    private showErrorBanner(errors: number, firstError: DocumentViewModel['diagnostics']['firstError'], keptLastGood: boolean): void {
-        const count = errors === 1 ? '1 error' : `${errors} errors`;
+    private showErrorBanner(model: DocumentViewModel, keptFrom?: DocumentViewModel): void {
+        const { errors, warnings, firstError } = model.diagnostics;
+        const count = `${errors === 1 ? '1 error' : `${errors} errors`}${warnings > 0 ? ` and ${warnings === 1 ? '1 warning' : `${warnings} warnings`}` : ''}`;
+        const what = keptFrom
+            ? ` Nothing of the map can be read from it as it is now, so the map shown is the one drawn from the text as it was before (version ${keptFrom.version}).`
+            : ' The map shows what could be read; parts with errors are marked.';
         const where = firstError ? ` First, on line ${firstError.range.start.line + 1}: ${firstError.message}` : '';
-        const kept = keptLastGood ? ' Showing the last picture drawn without errors.' : ' Showing what could be read.';
-        this.showBanner(`The journey file has ${count}.${kept}${where}`, 'error', firstError ? { range: firstError.range } : undefined);
-    }
-
-    private showBanner(message: string, kind: 'info' | 'error', target?: { range: SourceRange; uri?: string }): void {
-        this.banner.textContent = message;
-        this.banner.className = `banner banner-${kind}${target ? ' banner-link' : ''}`;
-        this.banner.tabIndex = target ? 0 : -1;
-        this.banner.title = target ? 'Show in the editor' : '';
-        this.bannerRange = target;
-        this.banner.hidden = false;
+        const target: BannerTarget | undefined = firstError ? { range: firstError.range } : undefined;
+        this.banner.show(`The journey file has ${count}.${what}${where}`, 'error', target);
     }
 
     /** Before the first picture, news goes where the picture will be; afterwards, into the banner above it. */
     private showStatus(message: string, kind: 'info' | 'error'): void {
-        const placeholder = this.shown ? null : this.map.querySelector(':scope > p.placeholder');
+        const placeholder = this.shown ? null : this.viewport.map.querySelector(':scope > p.placeholder');
         if (placeholder && kind === 'info') {
             placeholder.textContent = message;
             return;
         }
         if (placeholder) placeholder.textContent = 'No map drawn yet.';
-        this.showBanner(message, kind);
+        this.banner.show(message, kind);
     }
 
-    private hideBanner(): void {
-        this.banner.hidden = true;
-        this.bannerRange = undefined;
-    }
-
-    private revealBanner(): void {
-        if (this.bannerRange) this.host.postMessage({ type: 'reveal', ...this.bannerRange });
-    }
-
-    // ------------------------------------------------------------ cursor
+    // ------------------------------------------------------------ cursor and reveal
 
     private highlight(position: { line: number; character: number } | null): void {
         const found = position && this.shown ? elementAt(this.shown, position) : undefined;
@@ -260,149 +323,25 @@ export class PreviewView {
         this.restoreHighlight(true);
     }
 
-    /** Marks the element under the cursor; `scroll` brings it into view. */
+    /** Marks the element under the cursor; `scroll` brings it, and the stage it is in, into view. */
     private restoreHighlight(scroll = false): void {
-        for (const old of Array.from(this.map.querySelectorAll('.is-cursor'))) old.classList.remove('is-cursor');
+        const map = this.viewport.map;
+        for (const old of Array.from(map.querySelectorAll('.is-cursor'))) old.classList.remove('is-cursor');
         const key = this.highlightedKey;
         if (!key) return;
-        const matches = Array.from(this.map.querySelectorAll(`[data-key="${CSS.escape(key)}"], [data-covers~="${CSS.escape(encodeURIComponent(key))}"]`));
+        const matches = Array.from(map.querySelectorAll(`[data-key="${CSS.escape(key)}"], [data-covers~="${CSS.escape(encodeURIComponent(key))}"]`));
         for (const match of matches) match.classList.add('is-cursor');
         if (!scroll) return;
         // Prefer the card in the grid: it holds the most detail.
-        const target = matches.find(m => m.closest('.swimlanes, .journey-header, .plan')) ?? matches[0];
-        target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const target = matches.find(m => m.closest('.map-grid')) ?? matches.find(m => m.closest('.journey-header, .plan')) ?? matches[0];
+        if (target) scrollToCursor(target, this.viewport.element);
     }
 
-    // ------------------------------------------------------------ toolbar, zoom, pan, reveal
-
-    private buildToolbar(): void {
-        this.toolbar.setAttribute('role', 'toolbar');
-        const zoom = element('div', 'toolbar-group');
-        zoom.append(
-            button('\u2212', 'Zoom out (Ctrl+scroll)', () => this.applyZoom(this.zoom / ZOOM_STEP)),
-            this.zoomLabel,
-            button('+', 'Zoom in (Ctrl+scroll)', () => this.applyZoom(this.zoom * ZOOM_STEP)),
-            button('Fit width', 'Zoom so the whole map fits the width of the panel', () => this.fitWidth()),
-            button('100%', 'Actual size', () => this.applyZoom(1))
-        );
-        const exports = element('div', 'toolbar-group toolbar-exports');
-        exports.append(
-            element('span', 'toolbar-label', 'Export'),
-            button('SVG', 'Save the map as an SVG picture', () => void this.export('svg')),
-            button('PNG', 'Save the map as a PNG picture', () => void this.export('png')),
-            button('HTML', 'Save the map as a self-contained HTML page', () => void this.export('html')),
-            button('Mermaid', 'Copy the diagrams as Mermaid text', () => void this.export('mermaid'))
-        );
-        this.toolbar.append(zoom, this.personaFilter, exports);
-    }
-
-    private updatePersonaFilter(model: DocumentViewModel): void {
-        const personas = personasOf(model).filter(p => model.journeys.some(j =>
-            j.emotionLanes.some(l => l.persona === p.id) || j.baseline?.emotionLanes.some(l => l.persona === p.id)));
-        // Rebuilt only when the personas change: the ticks themselves already show the filter.
-        const signature = JSON.stringify(personas);
-        if (signature === this.personaSignature) return;
-        this.personaSignature = signature;
-        this.personaFilter.replaceChildren();
-        if (personas.length < 2) return;
-        this.personaFilter.append(element('span', 'toolbar-label', 'Personas'));
-        const order = personasOf(model).map(p => p.id);
-        for (const persona of personas) {
-            const label = element('label', `persona-toggle ${personaClassOf(persona.id, order)}`);
-            const box = element('input', '');
-            box.type = 'checkbox';
-            box.value = persona.id;
-            box.checked = !this.state.personaFilter || this.state.personaFilter.includes(persona.id);
-            box.addEventListener('change', () => this.togglePersonas());
-            label.append(box, element('span', 'persona-swatch'), document.createTextNode(persona.label));
-            this.personaFilter.append(label);
-        }
-    }
-
-    private togglePersonas(): void {
-        const boxes = Array.from(this.personaFilter.querySelectorAll<HTMLInputElement>('input[type=checkbox]'));
-        const checked = boxes.filter(b => b.checked).map(b => b.value);
-        this.saveState({ personaFilter: checked.length === boxes.length ? undefined : checked });
-        this.redraw();
-    }
-
-    private get zoom(): number {
-        return this.state.zoom ?? 1;
-    }
-
-    private applyZoom(zoom: number): void {
-        const clamped = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
-        this.map.style.zoom = String(clamped);
-        this.zoomLabel.textContent = `${Math.round(clamped * 100)}%`;
-        this.saveState({ zoom: clamped });
-        this.updatePanelWidth();
-    }
-
-    /**
-     * The width the map's text blocks (header, plan) may take: what the panel shows, in the
-     * map's own zoomed pixels, so they wrap inside the panel instead of running off its edge.
-     */
-    private updatePanelWidth(): void {
-        const style = getComputedStyle(this.viewport);
-        const available = this.viewport.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        if (available > 0) this.map.style.setProperty('--journey-panel-width', `${Math.floor(available / this.zoom)}px`);
-    }
-
-    private fitWidth(): void {
-        // offsetWidth is the map's own, unzoomed width; the viewport's padding stays visible.
-        const available = this.viewport.clientWidth - 32;
-        if (this.map.offsetWidth > 0) this.applyZoom(available / this.map.offsetWidth);
-    }
-
-    private wireInteraction(): void {
-        let press: { x: number; y: number; left: number; top: number; panning: boolean } | undefined;
-        let suppressClick = false;
-        this.viewport.addEventListener('pointerdown', event => {
-            const target = event.target as Element;
-            // Drag from the background (or anywhere with the middle button) pans; text on cards stays selectable.
-            if (event.button === 1 || (event.button === 0 && !target.closest('[data-range], button, input, label, a, .card, p, li, dd'))) {
-                press = { x: event.clientX, y: event.clientY, left: this.viewport.scrollLeft, top: this.viewport.scrollTop, panning: false };
-            }
-        });
-        window.addEventListener('pointermove', event => {
-            if (!press) return;
-            const dx = event.clientX - press.x;
-            const dy = event.clientY - press.y;
-            if (!press.panning && Math.hypot(dx, dy) < PAN_THRESHOLD) return;
-            press.panning = true;
-            this.viewport.classList.add('panning');
-            this.viewport.scrollLeft = press.left - dx;
-            this.viewport.scrollTop = press.top - dy;
-        });
-        window.addEventListener('pointerup', () => {
-            suppressClick = press?.panning ?? false;
-            press = undefined;
-            this.viewport.classList.remove('panning');
-        });
-        this.viewport.addEventListener('click', event => {
-            if (suppressClick) {
-                suppressClick = false;
-                return;
-            }
-            this.revealFrom(event.target as Element);
-        });
-        this.viewport.addEventListener('keydown', event => {
-            if (event.key === 'Enter' || event.key === ' ') {
-                if (this.revealFrom(event.target as Element)) event.preventDefault();
-            }
-        });
-        this.viewport.addEventListener('wheel', event => {
-            if (!event.ctrlKey) return;
-            event.preventDefault();
-            this.applyZoom(this.zoom * (event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
-        }, { passive: false });
-    }
-
-    private revealFrom(target: Element): boolean {
+    private reveal(target: Element): boolean {
         // A click on a persona's name unfolds its details; it does not jump to another file.
         if (target.closest('summary')) return false;
         const source = target.closest('[data-range]');
-        const range = source ? decodeRange(source.getAttribute('data-range') ?? '') : undefined;
+        const range: SourceRange | undefined = source ? decodeRange(source.getAttribute('data-range') ?? '') : undefined;
         if (!source || !range) return false;
         const uri = source.getAttribute('data-uri') ?? undefined;
         this.host.postMessage(uri ? { type: 'reveal', range, uri } : { type: 'reveal', range });
@@ -419,17 +358,17 @@ export class PreviewView {
     private async export(format: ExportFormat): Promise<void> {
         const model = this.shown;
         if (!model) {
-            this.showBanner('Nothing to export yet: the map has not been drawn.', 'info');
+            this.banner.show('Nothing to export yet: the map has not been drawn.', 'info');
             return;
         }
         try {
-            const { exportMap } = await import('./export.js');
-            const personas = this.context(model);
-            const data = await exportMap(format, model, { personaOrder: personas.personaOrder, personaLabels: personas.personaLabels, personas: personas.personas });
+            const { exportMap } = await import('./export/export-map.js');
+            const context = this.context(model);
+            const data = await exportMap(format, model, { messages: context.messages, personaOrder: context.personaOrder, personas: context.personas });
             this.host.postMessage({ type: 'exported', format, data });
         } catch (error) {
             const message = `Export as ${format.toUpperCase()} failed: ${messageOf(error)}`;
-            this.showBanner(message, 'error');
+            this.banner.show(message, 'error');
             this.host.postMessage({ type: 'error', message });
         }
     }

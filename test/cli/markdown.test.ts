@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { journeyMarkdownIt, siblingJourneyFiles, type MarkdownItLike } from '../../src/markdown/markdown-it-journey.js';
 import { JourneyBlockModels, type ContextDocument } from '../../src/markdown/journey-block-model.js';
-import { LIGHT_THEME_DEFAULTS } from '../../src/webview/theme.js';
+import { themeStyle } from '../webview/harness.js';
 import { buildMarkdownPreview, ROOT } from './build.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -104,7 +104,7 @@ describe('the view model of a block', () => {
     });
 });
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('the preview script in a page like VS Code\'s Markdown preview', () => {
+describe('the preview script in a page like VS Code\'s Markdown preview', () => {
     let browser: Browser;
     let script: string;
     beforeAll(async () => {
@@ -115,7 +115,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('the preview script in a page like VS 
 
     test('draws the map with the preview\'s renderer, under the preview\'s CSP, without network', async () => {
         const body = md().render(README + '\n```journey\njourney Broken { personas Nobody stage A { } }\n```\n');
-        const variables = Object.entries(LIGHT_THEME_DEFAULTS).map(([n, v]) => `${n}:${v}`).join(';');
+        const variables = themeStyle('light');
         // The Content-Security-Policy VS Code's Markdown preview sets (markdown-language-features, default level).
         const page = `<!DOCTYPE html><html style="${variables}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' https: data:; media-src 'self' https: data:; script-src 'nonce-test'; style-src 'self' 'unsafe-inline' https: data:; font-src 'self' https: data:;">
@@ -136,10 +136,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('the preview script in a page like VS 
         const first = tab.locator('.journey-block').first();
         await expect.poll(() => first.locator('th.stage').count(), { timeout: 20_000 }).toBe(2);
         expect(await first.locator('th.stage', { hasText: 'Look' }).isVisible()).toBe(true);
-        expect(await first.locator('.diagram-timeline svg').count()).toBe(1);
-        expect(await first.locator('.diagram-emotions svg circle.emotion-point').count()).toBe(2);
+        await expect.poll(() => first.locator('.overview svg').count(), { timeout: 20_000 }).toBe(1);
+        expect(await first.locator('tr.lane-emotion g.emotion-point').count()).toBe(2);
         // The Markdown page's table style does not reach into the map.
-        expect(await first.locator('table.swimlanes').evaluate(table => getComputedStyle(table).borderTopWidth)).not.toBe('3px');
+        expect(await first.locator('table.map-grid').evaluate(table => getComputedStyle(table).borderTopWidth)).not.toBe('3px');
         // The code fallback is no longer shown, and the ordinary code block is untouched.
         expect(await first.locator('pre.journey-block-source').isVisible()).toBe(false);
         expect(await tab.locator('code.language-js').isVisible()).toBe(true);

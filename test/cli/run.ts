@@ -1,5 +1,5 @@
 /** Runs the built CLI as a real process, the way a shell or CI job runs it. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildCli, ROOT, type BuiltCli } from './build.js';
 
@@ -22,12 +22,21 @@ export function cli(): Promise<BuiltCli> {
     return built;
 }
 
+/** Runs the CLI without blocking the test worker: an export in a browser takes seconds, and the runner must hear from the worker meanwhile. */
 export async function journey(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
     const { cli: bundle } = await cli();
-    const result = spawnSync(process.execPath, [bundle, ...args], {
+    const child = spawn(process.execPath, [bundle, ...args], {
         cwd: options.cwd ?? ROOT,
-        env: { ...process.env, NO_COLOR: '1', ...options.env },
-        maxBuffer: 64 * 1024 * 1024
+        env: { ...process.env, NO_COLOR: '1', ...options.env }
     });
-    return { status: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), stdoutBytes: result.stdout };
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const status = await new Promise<number | null>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', code => resolve(code));
+    });
+    const out = Buffer.concat(stdout);
+    return { status, stdout: out.toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), stdoutBytes: out };
 }

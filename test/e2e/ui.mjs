@@ -146,7 +146,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
         await problemsRow('Aftercare').filter({ hasText: 'no touchpoints' }).first().waitFor({ timeout: 20_000 })
             .catch(() => { throw new Error(`the Problems panel does not list the unmapped stage Aftercare again ${when}`); });
         await waitUntil(`the preview to show the map without a banner ${when}`, async () =>
-            !(await preview.locator('.banner').isVisible()) && await preview.locator('svg').first().isVisible(), 15_000);
+            !(await preview.locator('.banner').isVisible()) && await preview.locator('table.map-grid').first().isVisible(), 15_000);
         const failures = (await page.locator('.notification-list-item-message').allInnerTexts()).filter(text => /failed/i.test(text));
         if (failures.length > 0) throw new Error(`error notifications ${when}:\n${failures.join('\n')}`);
     };
@@ -170,16 +170,18 @@ export async function runUiTests({ browser, workspace, profile, results }) {
         ['the editor-title button opens the preview to the side, with the map drawn', async () => {
             await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click();
             await page.locator('.tab', { hasText: `Preview ${EXAMPLE}` }).waitFor();
-            await preview.locator('svg').first().waitFor({ timeout: 30_000 });
+            await preview.locator('table.map-grid').first().waitFor({ timeout: 30_000 });
             for (const stage of stages) {
-                await preview.locator('.timeline-stage', { hasText: stage.label }).first().waitFor();
+                await preview.locator('th.stage .stage-label', { hasText: stage.label }).first().waitFor();
             }
+            // Beside the editor, every scored touchpoint has its point in the emotion lane.
+            await preview.locator('tr.lane-emotion g.emotion-point').first().waitFor();
             await page.screenshot({ path: artifactPath('ui-preview.png') });
         }],
         ['typing in the editor changes the preview', async () => {
             const before = await renderedVersion();
             await typeBeforeSecondStage('stage Research "Reading up on vacuums" { touchpoint Forum "Asks on a forum" { channel web emotion Colleen 0 } } ');
-            await preview.locator('.timeline-stage', { hasText: 'Reading up on vacuums' }).first().waitFor();
+            await preview.locator('th.stage .stage-label', { hasText: 'Reading up on vacuums' }).first().waitFor();
             if (await renderedVersion() <= before) throw new Error('the preview did not draw a newer version of the document');
             await page.screenshot({ path: artifactPath('ui-typed.png') });
         }],
@@ -202,7 +204,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
         ['clicking a stage in the preview selects its source in the editor', async () => {
             const target = stages.at(-1);
             await goToLine(1);
-            await preview.locator(`.timeline-stage[aria-label="Stage ${target.label}"]`).first().click();
+            await preview.locator('th.stage .stage-head', { hasText: target.label }).first().click();
             // Insertions went into the second stage's line only, so the last stage keeps its lines and length.
             const expectedLine = positionAt(original, target.end).line;
             const state = await waitUntil(`the selection to end on line ${expectedLine}`, async () => { const s = await statusSelection(); return s.line === expectedLine && s; }, 5000);
@@ -222,7 +224,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             });
             await serverWorkRecovers('after the restart');
             await typeBeforeSecondStage('stage AfterRestart "Typed after the restart" { touchpoint Call "Calls the shop" { channel phone emotion Colleen 1 } } ');
-            await preview.locator('.timeline-stage', { hasText: 'Typed after the restart' }).first().waitFor();
+            await preview.locator('th.stage .stage-label', { hasText: 'Typed after the restart' }).first().waitFor();
         }],
         ['after the server process is killed, a new one starts; problems and preview come back and follow typing', async () => {
             await runCommand('Notifications: Clear All Notifications');
@@ -232,7 +234,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             const after = await waitUntil('the language server to come back', () => serverPids(extensionsDir).find(p => p.pid !== before[0].pid), 30_000);
             await serverWorkRecovers('after the crash');
             await typeBeforeSecondStage('stage AfterKill "Typed after the crash" { touchpoint Visit "Visits the shop" { channel store emotion Colleen 2 } } stage Forgotten { } ');
-            await preview.locator('.timeline-stage', { hasText: 'Typed after the crash' }).first().waitFor({ timeout: 20_000 });
+            await preview.locator('th.stage .stage-label', { hasText: 'Typed after the crash' }).first().waitFor({ timeout: 20_000 });
             await runCommand('View: Focus Problems');
             await problemsRow('Forgotten').filter({ hasText: 'no touchpoints' }).first().waitFor({ timeout: 20_000 });
             if (!serverPids(extensionsDir).some(p => p.pid === after.pid)) throw new Error('the restarted server died again');

@@ -184,8 +184,10 @@ async function expectNoNewErrors(services: TestServices, what: string, document:
 
 /** The view model without positions: messages may cite line numbers ("first on line 12"), which formatting moves. */
 function meaning(model: DocumentViewModel): unknown {
-    const firstError = model.diagnostics.firstError && { ...model.diagnostics.firstError, message: model.diagnostics.firstError.message.replace(/\bline \d+/g, 'line N') };
-    return stripRanges({ ...model, diagnostics: { ...model.diagnostics, firstError } });
+    const lineless = (problem: { message: string }) => ({ ...problem, message: problem.message.replace(/\bline \d+/g, 'line N') });
+    const firstError = model.diagnostics.firstError && lineless(model.diagnostics.firstError);
+    const problems = model.diagnostics.problems?.map(lineless);
+    return stripRanges({ ...model, diagnostics: { ...model.diagnostics, firstError, problems } });
 }
 
 /** A request the server turns down with a ResponseError (a message for the user) gives no result; anything else thrown is a failure. */

@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewHtml } from '../../src/extension/preview/preview-html.js';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
-import type { FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage } from '../../src/protocol.js';
+import type { ExportFormat, FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage } from '../../src/protocol.js';
 import { RENDERED_EVENT, type RenderedDetail } from '../../src/webview/preview-view.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
 
-export type Theme = 'light' | 'dark';
+export type Theme = 'light' | 'dark' | 'high-contrast';
 
 /** What VS Code 1.100 puts on a webview's <html> and <body> for its default themes (Light Modern, Dark Modern). */
 const VSCODE_THEMES: Record<Theme, { bodyClass: string; variables: Record<string, string> }> = {
@@ -99,6 +99,45 @@ const VSCODE_THEMES: Record<Theme, { bodyClass: string; variables: Record<string
             '--vscode-charts-green': '#89d185',
             '--vscode-charts-purple': '#b180d7'
         }
+    },
+    'high-contrast': {
+        bodyClass: 'vscode-high-contrast',
+        variables: {
+            '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+            '--vscode-font-size': '13px',
+            '--vscode-font-weight': 'normal',
+            '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+            '--vscode-editor-background': '#000000',
+            '--vscode-editor-foreground': '#ffffff',
+            '--vscode-foreground': '#ffffff',
+            '--vscode-descriptionForeground': '#ffffff',
+            '--vscode-focusBorder': '#f38518',
+            '--vscode-contrastBorder': '#6fc3df',
+            '--vscode-contrastActiveBorder': '#f38518',
+            '--vscode-textLink-foreground': '#21a6ff',
+            '--vscode-badge-background': '#000000',
+            '--vscode-badge-foreground': '#ffffff',
+            '--vscode-panel-border': '#6fc3df',
+            '--vscode-editorWidget-background': '#0c141f',
+            '--vscode-editorWidget-border': '#6fc3df',
+            '--vscode-button-background': '#000000',
+            '--vscode-button-foreground': '#ffffff',
+            '--vscode-button-border': '#6fc3df',
+            '--vscode-button-secondaryBackground': '#000000',
+            '--vscode-button-secondaryForeground': '#ffffff',
+            '--vscode-inputValidation-errorBackground': '#000000',
+            '--vscode-inputValidation-errorBorder': '#6fc3df',
+            '--vscode-inputValidation-infoBackground': '#000000',
+            '--vscode-inputValidation-infoBorder': '#6fc3df',
+            '--vscode-charts-foreground': '#ffffff',
+            '--vscode-charts-lines': 'rgba(255, 255, 255, 0.5)',
+            '--vscode-charts-red': '#f14c4c',
+            '--vscode-charts-blue': '#3794ff',
+            '--vscode-charts-yellow': '#cca700',
+            '--vscode-charts-orange': '#d18616',
+            '--vscode-charts-green': '#89d185',
+            '--vscode-charts-purple': '#b180d7'
+        }
     }
 };
 
@@ -127,7 +166,8 @@ export async function startServer(webviewDir: string): Promise<PreviewServer> {
     const server = http.createServer((request, response) => {
         const url = new URL(request.url ?? '/', origin);
         if (url.pathname === '/preview.html') {
-            const theme: Theme = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
+            const requested = url.searchParams.get('theme');
+            const theme: Theme = requested === 'dark' || requested === 'high-contrast' ? requested : 'light';
             const page = previewHtml({
                 cspSource: origin,
                 nonce: createNonce(),
@@ -240,4 +280,15 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
         }, { model, options: { theme, ...options } as PreviewOptions, eventName: RENDERED_EVENT }),
         close: () => page.close()
     };
+}
+
+/** Asks the preview for an export and returns what it posts back (an `error` message fails). */
+export async function exported(preview: PreviewPage, format: ExportFormat): Promise<string> {
+    await preview.clearPosted();
+    await preview.send({ type: 'export', format });
+    await preview.page.waitForFunction(f => (window as unknown as { __posted: Array<{ type: string; format?: string }> }).__posted
+        .some(m => (m.type === 'exported' && m.format === f) || m.type === 'error'), format, { timeout: 30_000 });
+    const message = (await preview.posted()).find(m => m.type === 'exported' || m.type === 'error')!;
+    if (message.type !== 'exported') throw new Error(`export failed: ${JSON.stringify(message)}`);
+    return message.data;
 }

@@ -1,16 +1,24 @@
-/** The pure render layer: escaping, Mermaid text, chart data and the HTML of the map. */
+/** The pure render layer: escaping, markup, messages, the palette, lanes, the emotion lane, Mermaid text and the map's HTML. */
 import { describe, expect, test } from 'vitest';
 import { escapeHtml, mermaidText, truncate } from '../../src/render/escape.js';
 import { decodeRange, elementAt, encodeRange } from '../../src/render/elements.js';
-import { emotionChart, filledValues, MAX_TOUCHPOINT_CATEGORIES } from '../../src/render/emotion-chart.js';
-import { improvementPlanHtml, journeyHtml, standaloneHtmlDocument, swimlaneGridHtml } from '../../src/render/html.js';
-import { documentMermaid, emotionChartMermaid, timelineMermaid } from '../../src/render/mermaid.js';
+import { emotionCells } from '../../src/render/emotion-lane.js';
+import { gridGeometry, stageColumns, summaryGeometry } from '../../src/render/grid-geometry.js';
+import { gridMarkup, improvementPlan, journeyParts, journeyGrid, standaloneHtmlDocument, type MapOptions } from '../../src/render/journey-map.js';
+import { laneById, lanesOf, stageItems } from '../../src/render/lanes.js';
+import { messagesFor } from '../../src/render/languages.js';
+import { html, trusted } from '../../src/render/markup.js';
+import { formatMessage } from '../../src/render/messages.js';
+import { curveMermaid, documentMermaid, personaCurves, timelineMermaid } from '../../src/render/mermaid.js';
+import { contrastRatio, mixHex, PALETTES, paletteCss, THEME_KINDS } from '../../src/render/palette.js';
 import { fiveStageJourney, fiveStages } from './fixtures/five-stages.js';
 import { futureJourney } from './fixtures/future-state.js';
 import { HOSTILE, hostile, hostileJourney } from './fixtures/hostile.js';
 import { thirtyStageJourney } from './fixtures/thirty-stages.js';
 
+const messages = messagesFor('en');
 const personaOrder = ['colleen', 'bob'];
+const options: MapOptions = { messages, geometry: gridGeometry('comfortable'), personaOrder };
 
 describe('escapeHtml', () => {
     test('escapes every character that can open markup or close an attribute', () => {
@@ -19,6 +27,22 @@ describe('escapeHtml', () => {
 
     test('keeps already escaped text visible as written', () => {
         expect(escapeHtml('&lt;b&gt;')).toBe('&amp;lt;b&amp;gt;');
+    });
+});
+
+describe('the html template', () => {
+    test('escapes what it is given, in text and in attributes, and inserts only its own markup as it is', () => {
+        const label = '<img src=x onerror=alert(1)>';
+        expect(html`<p title="${label}">${label}</p>`.value).toBe('<p title="&lt;img src=x onerror=alert(1)&gt;">&lt;img src=x onerror=alert(1)&gt;</p>');
+        expect(html`<ul>${['a<', 'b'].map(x => html`<li>${x}</li>`)}</ul>`.value).toBe('<ul><li>a&lt;</li><li>b</li></ul>');
+        expect(html`<p>${undefined}${false}${0}</p>`.value).toBe('<p>0</p>');
+        expect(html`<p>${trusted('<b>ok</b>')}</p>`.value).toBe('<p><b>ok</b></p>');
+    });
+
+    test('isolates text that could turn its neighbours around, and only that', () => {
+        expect(html`<p>${'invoice\u202Egnp.exe'} (Email)</p>`.value).toBe('<p><bdi>invoice\u202Egnp.exe</bdi> (Email)</p>');
+        expect(html`<p>${'\u05E9\u05DC\u05D5\u05DD'}</p>`.value).toBe('<p><bdi>\u05E9\u05DC\u05D5\u05DD</bdi></p>');
+        expect(html`<p title="${'a\u202Eb'}">${'Kundreså'}</p>`.value).toBe('<p title="a\u202Eb">Kundreså</p>');
     });
 });
 
@@ -54,155 +78,198 @@ describe('truncate', () => {
     });
 });
 
-describe('timelineMermaid', () => {
-    test('draws one period per stage with its touchpoints and channels as events', () => {
-        const text = timelineMermaid(fiveStageJourney);
-        const lines = text.trimEnd().split('\n');
-        expect(lines[0]).toBe('timeline');
-        expect(lines).toHaveLength(1 + 5);
-        expect(lines[1]).toBe('    Awareness : Sees a social ad (Social media) : Reads reviews (Reviews)');
-        expect(lines[4]).toBe('    Delivery : no touchpoints yet');
+describe('messages', () => {
+    test('fill placeholders and plurals, and leave a missing parameter visible instead of writing "undefined"', () => {
+        const plural = (n: number) => new Intl.PluralRules('en').select(n);
+        const message = '{count, plural, one {# touchpoint} other {# touchpoints}} in {stage}';
+        expect(formatMessage(message, { count: 1, stage: 'Usage' }, String, plural)).toBe('1 touchpoint in Usage');
+        expect(formatMessage(message, { count: 3, stage: 'Usage' }, String, plural)).toBe('3 touchpoints in Usage');
+        expect(formatMessage('{a} and {b}', { a: 'x' }, String, plural)).toBe('x and {b}');
     });
 
-    test('keeps hostile labels inside their own period and event', () => {
-        const text = timelineMermaid(hostileJourney, { titles: true });
-        const lines = text.trimEnd().split('\n');
-        expect(lines).toHaveLength(2 + hostileJourney.stages.length);
-        for (const line of lines.slice(1)) {
-            expect(line).toMatch(/^ {4}\S/);
-            expect(line).not.toMatch(/%%|<|>|#|;|"|`/);
-        }
-        const eventSeparators = lines.slice(2).map(line => line.split(' : ').length - 1);
-        expect(eventSeparators).toEqual(hostileJourney.stages.map(s => Math.max(1, s.touchpoints.length)));
-        expect(lines[3]).toMatch(/^ {4}\u200Btitle Hacked : /);
+    test('write signed scores with a true minus, numbers and dates for the language', () => {
+        expect([messages.signed(2), messages.signed(-1.5), messages.signed(0)]).toEqual(['+2', '\u22121.5', '0']);
+        expect(messages.date('2027-03-01')).toBe('Mar 1, 2027');
+        expect(messages.date('not a date')).toBe('not a date');
     });
 });
 
-describe('emotionChart', () => {
-    test('plots a 5-stage journey per touchpoint, with a gap where a persona felt nothing', () => {
-        const chart = emotionChart(fiveStageJourney)!;
-        expect(chart.granularity).toBe('touchpoint');
-        expect(chart.categories.map(c => c.label)).toEqual([
-            'Sees a social ad', 'Reads reviews', 'Compares models on the website', 'Asks the chatbot', 'Checks out online', 'First vacuuming', 'Vacuum breaks after a month'
+describe('the palette', () => {
+    test('text is readable on every surface and marks stand out from the background, in every kind of theme', () => {
+        for (const kind of THEME_KINDS) {
+            const palette = PALETTES[kind];
+            const surfaces = [palette.background, palette.surface, ...palette.stageHues.map(hue => mixHex(hue, palette.background, palette.tint))];
+            for (const surface of surfaces) {
+                expect(contrastRatio(palette.foreground, surface), `${kind}: text on ${surface}`).toBeGreaterThanOrEqual(4.5);
+                expect(contrastRatio(palette.muted, surface), `${kind}: muted text on ${surface}`).toBeGreaterThanOrEqual(4.5);
+            }
+            for (const mark of [...palette.personas, ...palette.stageHues, palette.pain, palette.good, palette.opportunity, palette.loop, palette.gridline === palette.muted ? palette.muted : palette.muted]) {
+                expect(contrastRatio(mark, palette.background), `${kind}: ${mark} on the background`).toBeGreaterThanOrEqual(3);
+            }
+        }
+    });
+
+    test('becomes CSS variables for each kind of VS Code theme and for exports', () => {
+        const css = paletteCss();
+        for (const selector of [':root', 'body.vscode-light', 'body.vscode-dark', 'body.vscode-high-contrast', 'body.vscode-high-contrast-light', '.journey-export']) {
+            expect(css).toContain(`${selector}{`);
+        }
+        expect(css).toContain(`--journey-persona-0:${PALETTES.dark.personas[0]};`);
+        expect(css).toMatch(/\.journey-export\{[^}]*--journey-background:#ffffff;/);
+    });
+});
+
+describe('the lanes', () => {
+    test('are drawn when they hold something, in one order for every renderer', () => {
+        expect(lanesOf(fiveStageJourney).map(l => l.id)).toEqual([
+            'flow', 'touchpoints', 'does', 'thinks', 'feels', 'says', 'emotion', 'pains', 'goods', 'opportunities', 'kpis', 'frontstage', 'backstage', 'support'
         ]);
-        const [colleen, bob] = chart.series;
-        expect(colleen.points.map(p => p?.value ?? null)).toEqual([1, 2, -2, -1, 2, 3, -3]);
-        expect(bob.points.map(p => p?.value ?? null)).toEqual([0, 1, -1, null, 2, 1, -2]);
-        expect(colleen.points[0]!.covers).toEqual(['emotion:awareness/ad/colleen', 'tp:awareness/ad']);
+        expect(lanesOf(futureJourney).map(l => l.id)).toEqual(['touchpoints', 'emotion', 'goods']);
     });
 
-    test('switches to one point per stage when there are too many touchpoints to label', () => {
-        const chart = emotionChart(thirtyStageJourney)!;
-        expect(chart.granularity).toBe('stage');
-        expect(chart.categories).toHaveLength(30);
-        const felt = thirtyStageJourney.stages.filter(s => s.touchpoints.length > 0).length;
-        expect(chart.series[0].points.filter(p => p !== null)).toHaveLength(felt);
-        expect(thirtyStageJourney.stages.flatMap(s => s.touchpoints).length).toBeGreaterThan(MAX_TOUCHPOINT_CATEGORIES);
-    });
-
-    test('compares a future state with its baseline, stage by stage through the counterparts', () => {
-        const chart = emotionChart(futureJourney)!;
-        expect(chart.comparison).toBe(true);
-        expect(chart.series.map(s => s.label)).toEqual(['Curious Colleen (current)', 'Curious Colleen (future)', 'Budget Bob (current)', 'Budget Bob (future)']);
-        const colleenNow = chart.series[0].points.map(p => p?.value ?? null);
-        expect(colleenNow).toEqual([1.5, -1.5, 2, null, 0]);
-        expect(chart.series[0].points[0]!.uri).toBe('file:///work/maps/vacuum.journey');
-    });
-
-    test('draws only the personas asked for', () => {
-        const chart = emotionChart(fiveStageJourney, { personas: ['bob'] })!;
-        expect(chart.series.map(s => s.persona)).toEqual(['bob']);
-        expect(emotionChart(fiveStageJourney, { personas: [] })).toBeUndefined();
-    });
-
-    test('fills gaps for Mermaid by the straight line between neighbours', () => {
-        const series = { persona: 'p', label: 'P', role: 'journey' as const, points: [null, point(1), null, null, point(-2), null] };
-        expect(filledValues(series)).toEqual([1, 1, 0, -1, -2, -2]);
+    test('find a stage\'s items through its touchpoints and the stage itself', () => {
+        const pains = laneById('pains');
+        expect(stageItems(pains, fiveStageJourney.stages[3], fiveStageJourney).map(p => p.text)).toEqual(['Nobody knows when the parcel arrives']);
+        expect(stageItems(pains, fiveStageJourney.stages[1], fiveStageJourney)).toHaveLength(2);
+        const opportunities = laneById('opportunities');
+        expect(stageItems(opportunities, fiveStageJourney.stages[1], fiveStageJourney).map(o => o.rank)).toEqual([1, 2]);
     });
 });
 
-function point(value: number) {
-    return { value, key: 'k', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, covers: [] };
-}
+describe('the emotion lane', () => {
+    const geometry = gridGeometry('comfortable');
+    const cells = emotionCells(fiveStageJourney, { geometry, messages, personaOrder });
+    const columns = stageColumns(fiveStageJourney, geometry);
 
-describe('emotionChartMermaid', () => {
-    test('puts the emotion scale on the y axis and one line per persona', () => {
-        const chart = emotionChart(fiveStageJourney)!;
-        const text = emotionChartMermaid(fiveStageJourney, chart);
-        expect(text).toContain('y-axis "Emotion" -3 --> 3');
-        expect(text).toContain('line "Curious Colleen" [1, 2, -2, -1, 2, 3, -3]');
-        expect(text).toContain('line "Budget Bob" [0, 1, -1, 0.5, 2, 1, -2]');
-        expect(text).toContain('x-axis "Touchpoints" ["Sees a social ad", "Reads reviews", "Compares models\u2026"');
-        expect(text).toMatch(/%% No emotion recorded \(values interpolated\): series 2 at 4\n/);
+    test('puts each point in its stage\'s cell, at its touchpoint\'s column', () => {
+        cells.forEach((cell, stageIndex) => {
+            const stage = fiveStageJourney.stages[stageIndex];
+            const xs = [...cell.value.matchAll(/<g class="emotion-point persona-0[^>]*>.*?<path class="marker" d="M([\d.]+),/g)].map(m => Number(m[1]) + 5);
+            const expected = stage.touchpoints.flatMap((t, i) => t.emotions.some(e => e.persona === 'colleen') ? [columns[stageIndex].centres[i] - 1] : []);
+            expect(xs).toHaveLength(expected.length);
+            xs.forEach((x, i) => expect(Math.abs(x - expected[i])).toBeLessThan(9));
+        });
     });
 
-    test('keeps hostile labels inside their quotes', () => {
-        const chart = emotionChart(hostileJourney)!;
-        const text = emotionChartMermaid(hostileJourney, chart, { titles: true });
-        for (const line of text.split('\n').filter(l => l.startsWith('    '))) {
-            expect((line.match(/"/g) ?? []).length % 2).toBe(0);
-            expect(line.replace(' --> ', ' ')).not.toMatch(/%%|<|>|#|;|`/);
-        }
-        expect(text.split('\n').filter(l => /^\s*(click|%%\{)/.test(l))).toEqual([]);
+    test('joins points only where nothing was left unrecorded, and names whose score is missing', () => {
+        // Delivery has no touchpoints: neither curve crosses it.
+        expect(cells[3].value).not.toContain('emotion-line');
+        const gap = structuredClone(fiveStageJourney);
+        gap.stages[2].touchpoints[0].emotions = gap.stages[2].touchpoints[0].emotions.filter(e => e.persona !== 'bob');
+        gap.emotionLanes[1].points = gap.emotionLanes[1].points.filter(p => p.stageId !== 'purchase');
+        const withGap = emotionCells(gap, { geometry, messages, personaOrder });
+        expect(withGap[2].value).toContain('Budget Bob: no score here');
+        expect(withGap[2].value).not.toContain('emotion-line persona-1');
+        expect(withGap[1].value).toMatch(/emotion-line persona-1/);
     });
 
-    test('widens the chart with the number of categories so labels do not overlap', () => {
-        const wide = emotionChartMermaid(thirtyStageJourney, emotionChart(thirtyStageJourney)!);
-        const width = Number(/width: (\d+)/.exec(wide)![1]);
-        expect(width).toBeGreaterThanOrEqual(30 * 100);
+    test('names every point for a screen reader: persona, touchpoint, signed score and words', () => {
+        expect(cells[4].value).toContain('aria-label="Curious Colleen, Vacuum breaks after a month: \u22123, very negative"');
     });
-});
 
-describe('documentMermaid', () => {
-    test('gives every diagram of the document as a fenced block under a heading per journey', () => {
-        const text = documentMermaid(fiveStages);
-        expect(text.match(/```mermaid\n/g)).toHaveLength(2);
-        expect(text).toMatch(/^## Buying a vacuum cleaner \(Current state\)\n/);
-        expect(text).toContain('    title Buying a vacuum cleaner\n');
+    test('draws a future state\'s current curve dashed in the same lane, a point per stage', () => {
+        const future = emotionCells(futureJourney, { geometry, messages, personaOrder });
+        expect(future.map(cell => (cell.value.match(/emotion-point persona-0 emotion-baseline/g) ?? []).length)).toEqual([1, 1, 1, 0, 1]);
+        expect(future[1].value).toContain('aria-label="Curious Colleen, current state, Comparison: \u22121.5, negative (average)"');
     });
 });
 
-describe('journey HTML', () => {
-    test('shows every stage as a column, marks the stage without touchpoints and the loop', () => {
-        const grid = swimlaneGridHtml(fiveStageJourney, { personaOrder });
+describe('the grid', () => {
+    test('has a column per stage as wide as its touchpoints, the stage without touchpoints marked', () => {
+        const grid = gridMarkup(journeyGrid(fiveStageJourney, options)).value;
         expect(grid.match(/<th scope="col" class="stage /g)).toHaveLength(5);
-        expect(grid).toMatch(/class="stage stage-hue-3 unmapped"[^>]*><span class="stage-index">4<\/span><span class="stage-label">Delivery<\/span>/);
-        expect(grid).toContain('↩ back to <strong>Consideration</strong>: when the vacuum breaks');
-        expect(grid).toContain('<th scope="row" class="lane-name">Backstage</th>');
+        expect(grid).toMatch(/<col style="width:128px"><col style="width:399px"><col style="width:399px"><col style="width:205px"><col style="width:205px"><col style="width:399px">/);
+        expect(grid).toMatch(/class="stage stage-hue-3 unmapped"><div class="stage-head"[^>]*><span class="stage-index" aria-hidden="true">4<\/span><span class="stage-label" dir="auto">Delivery<\/span>/);
+        expect(grid).toContain('\u21A9</span> back to Consideration: when the vacuum breaks');
+        expect(grid).toContain('<th scope="row" class="lane-name"><span class="lane-title">Backstage</span></th>');
+    });
+
+    test('in the summary keeps the stages and the curve, sized to the width given', () => {
+        const geometry = summaryGeometry(fiveStageJourney, 560);
+        const grid = journeyGrid(fiveStageJourney, { ...options, geometry });
+        expect(grid.rows.map(r => r.lane)).toEqual(['emotion']);
+        const width = Number(/style="width:(\d+)px/.exec(grid.head.value)![1]);
+        expect(width).toBeLessThanOrEqual(560);
+        // Thirty stages do not fit in 560 px: columns keep a readable minimum and the summary scrolls.
+        const thirty = summaryGeometry(thirtyStageJourney, 560);
+        expect(thirty.touchpointWidth).toBeGreaterThanOrEqual(26);
     });
 
     test('orders opportunities by priority and names the owner of each action', () => {
-        const plan = improvementPlanHtml(fiveStageJourney);
-        const titles = [...plan.matchAll(/<li class="card opportunity"[^>]*>.*?<div class="card-title">([^<]+)<\/div>/g)].map(m => m[1]);
+        const plan = improvementPlan(fiveStageJourney, options).value;
+        const titles = [...plan.matchAll(/<li class="card opportunity"[^>]*>.*?<div class="card-title" dir="auto">([^<]+)<\/div>/g)].map(m => m[1]);
         expect(titles).toEqual(['Hand over from chatbot to a person', 'Side-by-side comparison tool', 'Delivery tracking email']);
         expect(plan).toContain('Owner: <strong>Support team lead</strong>');
         expect(plan).toContain('No owner yet');
     });
 
     test('gives every drawn element its key and a range that decodes back', () => {
-        const { header, grid, plan } = journeyHtml(fiveStageJourney, { personaOrder });
-        const ranges = [...(header + grid + plan).matchAll(/data-key="([^"]+)" data-range="([^"]+)"/g)];
+        const { header, grid, plan } = journeyParts(fiveStageJourney, options);
+        const all = header.value + gridMarkup(grid).value + plan.value;
+        const ranges = [...all.matchAll(/data-key="([^"]+)" data-range="([^"]+)"/g)];
         expect(ranges.length).toBeGreaterThan(40);
         for (const [, , range] of ranges) expect(decodeRange(range)).toBeDefined();
         const pain = fiveStageJourney.stages[1].touchpoints[0].pains[0];
-        expect(grid).toContain(`data-key="${pain.key}" data-range="${encodeRange(pain.range)}"`);
+        expect(all).toContain(`data-key="${pain.key}" data-range="${encodeRange(pain.range)}"`);
+    });
+
+    test('in an export, nothing takes the keyboard focus or claims to be a button', () => {
+        const { header, grid, plan } = journeyParts(fiveStageJourney, { ...options, exported: true });
+        const all = header.value + gridMarkup(grid).value + plan.value;
+        expect(all).not.toMatch(/tabindex=|role="button"/);
     });
 
     test('shows hostile labels as text: no tag, attribute or style of theirs survives', () => {
-        const { header, grid, plan } = journeyHtml(hostileJourney, { personaOrder: ['mallory'] });
-        const html = header + grid + plan;
-        expect(html).not.toMatch(/<(script|img|svg|iframe|a|style|foreignObject)[\s>/]/i);
-        const tagsWithoutValues = html.replace(/"[^"]*"/g, '""').match(/<[^>]*>/g) ?? [];
+        const { header, grid, plan } = journeyParts(hostileJourney, { ...options, personaOrder: ['mallory'] });
+        const all = header.value + gridMarkup(grid).value + plan.value;
+        expect(all).not.toMatch(/<(script|img|iframe|a|style|foreignObject)[\s>/]/i);
+        const tagsWithoutValues = all.replace(/"[^"]*"/g, '""').match(/<[^>]*>/g) ?? [];
         expect(tagsWithoutValues.filter(tag => /\son\w+=/i.test(tag))).toEqual([]);
-        expect(html).toContain(escapeHtml(HOSTILE.img));
-        expect(html).toContain(escapeHtml(HOSTILE.entities));
+        expect(all).toContain(escapeHtml(HOSTILE.img));
+        expect(all).toContain(escapeHtml(HOSTILE.entities));
     });
 
     test('writes a standalone page whose title and styles cannot close their elements', () => {
-        const page = standaloneHtmlDocument(HOSTILE.script, 'a{}</style><script>alert(1)</script>', '<main></main>');
+        const page = standaloneHtmlDocument(HOSTILE.script, 'a{}</style><script>alert(1)</script>', html`<p></p>`, messages);
         expect(page.match(/<\/style/gi)).toHaveLength(1);
         expect(page.match(/<\/title/gi)).toHaveLength(1);
         expect(page).toContain(`<title>${escapeHtml(HOSTILE.script)}</title>`);
+        expect(page).toContain('<html lang="en">');
+        expect(page).toContain('<main class="map">');
+    });
+});
+
+describe('Mermaid text', () => {
+    test('the timeline has one period per stage with its touchpoints and channels as events', () => {
+        const lines = timelineMermaid(fiveStageJourney, { messages }).trimEnd().split('\n');
+        expect(lines[0]).toBe('timeline');
+        expect(lines[1]).toBe('    Awareness : Sees a social ad (Social media) : Reads reviews (Reviews)');
+        expect(lines[4]).toBe('    Delivery : no touchpoints yet');
+    });
+
+    test('keeps hostile labels inside their own period and event', () => {
+        const lines = timelineMermaid(hostileJourney, { messages, titles: true }).trimEnd().split('\n');
+        expect(lines[1].startsWith('    title ')).toBe(true);
+        for (const line of lines.slice(2)) expect(line.split(' : ')).toHaveLength(2);
+    });
+
+    test('a persona\'s curve has only the touchpoints where it has a score: nothing is filled in', () => {
+        const gap = structuredClone(fiveStageJourney);
+        gap.emotionLanes[1].points = gap.emotionLanes[1].points.filter(p => p.stageId !== 'purchase');
+        gap.emotionLanes[1].averageByStage.purchase = null;
+        const [, bob] = personaCurves(gap);
+        expect(bob.points.map(p => p.score)).toEqual([0, 1, -1, 1, -2]);
+        expect(bob.missingStages).toEqual(['Purchase']);
+        const chart = curveMermaid(gap, bob, { messages });
+        expect(chart).toContain('    line [0, 1, -1, 1, -2]');
+        expect(chart).toContain('%% No score in Purchase\u2236 left out, not filled in');
+        expect(chart).toContain('y-axis "Emotion" -3 --> 3');
+    });
+
+    test('a document is every journey\'s diagrams as fenced blocks under a heading', () => {
+        const text = documentMermaid(fiveStages, { messages });
+        expect(text).toMatch(/^## Buying a vacuum cleaner\n\n```mermaid\ntimeline\n    title Buying a vacuum cleaner\n/);
+        expect(text.match(/```mermaid\n---\nconfig/g)).toHaveLength(2);
     });
 });
 

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { SourceRange } from '../../model/view-model.js';
 import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage } from '../../protocol.js';
 import type { JourneyModelSource, ServerState } from '../model-source.js';
+import { findBrowser } from '../../export/find-browser.js';
+import { printToPdf } from '../../export/print-pdf.js';
 import { createNonce, previewHtml } from './preview-html.js';
 
 export const PREVIEW_VIEW_TYPE = 'journey.preview';
@@ -17,6 +19,7 @@ const CURSOR_DELAY_MS = 40;
 const EXPORT_FILTERS: Record<Exclude<ExportFormat, 'mermaid'>, { extension: string; filter: Record<string, string[]> }> = {
     svg: { extension: 'svg', filter: { 'SVG picture': ['svg'] } },
     png: { extension: 'png', filter: { 'PNG picture': ['png'] } },
+    pdf: { extension: 'pdf', filter: { 'PDF document': ['pdf'] } },
     html: { extension: 'html', filter: { 'HTML page': ['html', 'htm'] } }
 };
 
@@ -79,7 +82,9 @@ export class JourneyPreview implements vscode.Disposable {
                 this.scheduleCursor(event.selections[0]?.active);
             }),
             vscode.window.onDidChangeActiveColorTheme(() => void this.sendModel()),
-            vscode.workspace.onDidChangeConfiguration(event => { if (event.affectsConfiguration('journey.preview')) void this.sendModel(); })
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('journey.preview') || event.affectsConfiguration('journey.map')) void this.sendModel();
+            })
         );
     }
 
@@ -142,7 +147,8 @@ export class JourneyPreview implements vscode.Disposable {
 
     private options(): PreviewOptions {
         const maxTouchpoints = vscode.workspace.getConfiguration('journey.preview', this.resourceUri).get<number>('maxTouchpoints', 2000);
-        return { theme: themeOf(vscode.window.activeColorTheme.kind), locked: this.lockedToResource, maxTouchpoints };
+        const language = vscode.workspace.getConfiguration('journey.map', this.resourceUri).get<string>('language', '').trim() || undefined;
+        return { theme: themeOf(vscode.window.activeColorTheme.kind), locked: this.lockedToResource, maxTouchpoints, language };
     }
 
     private scheduleModel(): void {
@@ -207,6 +213,19 @@ export class JourneyPreview implements vscode.Disposable {
             case 'error':
                 this.host.log.warn(`Preview of ${this.resourceUri.toString()}: ${message.message}`);
                 break;
+            case 'focusEditor':
+                await this.focusEditor();
+                break;
+        }
+    }
+
+    /** Escape in the preview: back to the editor of the document it shows, where the cursor was. */
+    private async focusEditor(): Promise<void> {
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === this.resourceUri.toString());
+        if (visible) {
+            await vscode.window.showTextDocument(visible.document, { viewColumn: visible.viewColumn, preserveFocus: false, selection: visible.selection });
+        } else {
+            await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
         }
     }
 
@@ -228,6 +247,34 @@ export class JourneyPreview implements vscode.Disposable {
         }
     }
 
+    /** The PDF printed by the user's browser; undefined (after saying why) when there is none to print with. */
+    private async printPdf(page: string): Promise<Uint8Array | undefined> {
+        const configured = vscode.workspace.getConfiguration('journey.export').get<string>('browserPath', '').trim();
+        let browser: string | undefined;
+        try {
+            browser = findBrowser(configured || undefined, process.env, 'The setting journey.export.browserPath');
+        } catch (error) {
+            void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+            return undefined;
+        }
+        if (!browser) {
+            const choice = await vscode.window.showErrorMessage(
+                'A PDF is printed by Chrome, Chromium or Edge, and none was found on this machine. Install one, or set journey.export.browserPath to its program. Meanwhile, the HTML export prints from any browser.',
+                'Open Settings', 'Export HTML');
+            if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'journey.export.browserPath');
+            if (choice === 'Export HTML') this.requestExport('html');
+            return undefined;
+        }
+        try {
+            return await vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Notification, title: 'Printing the journey map to PDF\u2026' },
+                () => printToPdf(page, browser));
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Could not make the PDF: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
+    }
+
     private async saveExport(format: ExportFormat, data: string): Promise<void> {
         const name = path.posix.basename(this.resourceUri.path).replace(/\.journey$/i, '');
         if (format === 'mermaid') {
@@ -243,9 +290,14 @@ export class JourneyPreview implements vscode.Disposable {
             title: `Export ${name} as ${extension.toUpperCase()}`
         });
         if (!target) return;
-        const bytes = format === 'png'
-            ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64')
-            : new TextEncoder().encode(data);
+        let bytes: Uint8Array;
+        if (format === 'pdf') {
+            const printed = await this.printPdf(data);
+            if (!printed) return;
+            bytes = printed;
+        } else {
+            bytes = format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : new TextEncoder().encode(data);
+        }
         try {
             await vscode.workspace.fs.writeFile(target, bytes);
             void vscode.window.showInformationMessage(`Saved the journey map to ${vscode.workspace.asRelativePath(target)}.`);

@@ -128,6 +128,7 @@ export function registerPreview(context: vscode.ExtensionContext, source: Journe
         vscode.commands.registerCommand('journey.togglePreviewLock', () => manager.toggleLock()),
         exportCommand('journey.exportSvg', 'svg'),
         exportCommand('journey.exportPng', 'png'),
+        exportCommand('journey.exportPdf', 'pdf'),
         exportCommand('journey.exportHtml', 'html'),
         exportCommand('journey.copyMermaid', 'mermaid'),
         vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),

@@ -13,8 +13,11 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { personasOf } from '../../render/elements.js';
-import { JourneySection } from '../../webview/journey-section.js';
-import { resolveTheme, themeKindOf } from '../../webview/theme.js';
+import { gridGeometry } from '../../render/grid-geometry.js';
+import { messagesFor } from '../../render/languages.js';
+import { paletteCss } from '../../render/palette.js';
+import { JourneySection, type SectionContext } from '../../webview/journey-section.js';
+import { pageTheme, themeKindOf } from '../../webview/theme.js';
 import previewCss from '../../../media/preview.css' with { type: 'text' };
 import { JourneyBlockModels, type ContextDocument } from '../journey-block-model.js';
 
@@ -22,7 +25,7 @@ import { JourneyBlockModels, type ContextDocument } from '../journey-block-model
 const MAX_LISTED_PROBLEMS = 5;
 
 /** preview.css addresses the page (`:root`, `body`); inside a shadow root the block's host stands for both. */
-const blockCss = previewCss
+const blockCss = `${paletteCss()}\n${previewCss}`
     .replace(/:root\b/g, ':host')
     .replace(/(^|[\s,}])body((?:\.[\w-]+)+)/g, '$1:host-context(body$2)')
     .replace(/(^|[\s,}])body(?=\s*[{,])/g, '$1:host')
@@ -77,10 +80,14 @@ async function drawBlock(block: HTMLElement, themeChanged: boolean): Promise<voi
     const { model, diagnostics } = await models.build(source, context);
     const sections = previous?.sections ?? new Map<string, JourneySection>();
     const personas = personasOf(model);
-    const sectionContext = {
-        theme: resolveTheme(themeKindOf(document.body, 'light'), true),
+    // A Markdown preview is about as wide as a side panel: the compact grid, which the block scrolls sideways.
+    const geometry = gridGeometry('compact');
+    const sectionContext: SectionContext = {
+        messages: messagesFor(),
+        theme: pageTheme(themeKindOf(document.body, 'light')),
+        geometry: () => geometry,
         personaOrder: personas.map(p => p.id),
-        personaLabels: new Map(personas.map(p => [p.id, p.label]))
+        overview: true
     };
     const map = document.createElement('div');
     map.className = 'journey-block-map map';

@@ -1,0 +1,484 @@
+/**
+ * A journey as the map people read: the header (title, kind, goal, personas), the overview
+ * band (the Mermaid timeline, drawn in a browser and put in its slot), the grid (a column per
+ * stage, a row per lane, the emotion lane among them) and the improvement plan. Pure markup,
+ * shared by the preview, every export, the Markdown preview and the CLI; every element that
+ * came from the text carries `data-key` and `data-range`, so a click can reveal its source.
+ */
+import type {
+    Evidence, JourneyView, KpiView, MomentView, PersonaView, SourceRange, StageView, TouchpointView, TransitionView
+} from '../model/view-model.js';
+import type { EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import { encodeRange, rangeContains } from './elements.js';
+import { emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
+import { emotionWordKey } from './emotion-words.js';
+import { gridWidth, stageColumns, type GridGeometry } from './grid-geometry.js';
+import { lanesOf, stagePains, type BlueprintItem, type Lane, type LaneId, type LaneItems, type RankedOpportunity } from './lanes.js';
+import { attrs, html, join, trusted, type Markup } from './markup.js';
+import type { MessageKey, Messages } from './messages.js';
+import { personaStyleIndex, STAGE_HUES } from './palette.js';
+
+export interface MapOptions {
+    messages: Messages;
+    geometry: GridGeometry;
+    /** Persona ids in document order: a persona keeps its colour and marker in every journey. */
+    personaOrder: readonly string[];
+    /** Personas whose emotions are shown; all when absent. */
+    personas?: readonly string[];
+    /**
+     * Fold each persona's details under its name and one line about it, so a narrow panel shows
+     * the map without scrolling past the personas. Exports leave this off: a shared map is read
+     * without clicking.
+     */
+    collapsePersonas?: boolean;
+    /** Where the text has errors: the stages and touchpoints they fall in are marked. */
+    problems?: ReadonlyArray<{ message: string; range: SourceRange }>;
+    /** A picture to share: nothing is a button, nothing takes the keyboard focus. */
+    exported?: boolean;
+}
+
+/** The parts of one journey's section; the preview replaces each only when its markup changed. */
+export interface JourneyParts {
+    header: Markup;
+    grid: GridMarkup;
+    plan: Markup;
+}
+
+export interface GridMarkup {
+    /** Everything before the rows: the table, its columns and the stage header row. */
+    head: Markup;
+    rows: Array<{ lane: LaneId; markup: Markup }>;
+    /** Shown instead of a grid when the journey has no stages. */
+    empty?: Markup;
+}
+
+const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
+    'current-state': 'kind.currentState',
+    'future-state': 'kind.futureState',
+    'day-in-the-life': 'kind.dayInTheLife',
+    'service-blueprint': 'kind.serviceBlueprint'
+};
+
+const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meaning: MessageKey }> = {
+    observed: { word: 'evidence.observed', meaning: 'evidence.observedMeaning' },
+    assumed: { word: 'evidence.assumed', meaning: 'evidence.assumedMeaning' },
+    proposed: { word: 'evidence.proposed', meaning: 'evidence.proposedMeaning' }
+};
+
+const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
+
+interface Traceable { key: string; range: SourceRange; uri?: string }
+
+/**
+ * What makes a drawn element clickable, focusable and findable from the cursor. Its accessible
+ * name is its visible text, as a screen reader user hears what a sighted user reads.
+ */
+function source(element: Traceable, options: MapOptions, focusable = true): Markup {
+    return attrs({
+        'data-key': element.key,
+        'data-range': encodeRange(element.range),
+        'data-uri': element.uri,
+        tabindex: options.exported ? undefined : focusable ? 0 : -1,
+        role: options.exported ? undefined : 'button'
+    });
+}
+
+function personaLabel(journey: JourneyView, persona: string): string {
+    return journey.personas.find(p => p.id === persona)?.label
+        ?? journey.emotionLanes.find(lane => lane.persona === persona)?.label
+        ?? persona;
+}
+
+function hasProblem(range: SourceRange, options: MapOptions): string | undefined {
+    return options.problems?.find(problem => rangeContains(range, problem.range.start))?.message;
+}
+
+function problemMark(range: SourceRange, options: MapOptions): Markup {
+    const problem = hasProblem(range, options);
+    return problem ? html`<span class="problem-mark" title="${problem}">${options.messages.t('problem.here')}</span>` : html``;
+}
+
+function evidenceBadge(evidence: Evidence | undefined, options: MapOptions): Markup {
+    if (!evidence) return html``;
+    const { word, meaning } = EVIDENCE_KEYS[evidence.level];
+    const title = evidence.source ? `${options.messages.t(meaning)}: ${evidence.source}` : options.messages.t(meaning);
+    return html`<span class="evidence evidence-${evidence.level}" title="${title}">${options.messages.t(word)}</span>`;
+}
+
+function levelBadge(measure: 'impact' | 'effort', level: LevelName | undefined, options: MapOptions): Markup {
+    const { messages } = options;
+    const name = messages.t(measure === 'impact' ? 'plan.impact' : 'plan.effort');
+    if (!level) return html`<span class="badge level level-unrated">${name}: ${messages.t('level.unrated')}</span>`;
+    return html`<span class="badge level ${measure}-${level}">${name}: ${messages.t(LEVEL_KEYS[level])}</span>`;
+}
+
+function formatKpi(value: number, unit: string | undefined, messages: Messages): string {
+    if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
+    return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
+}
+
+// ---------------------------------------------------------------- header
+
+/** The detail kinds that say most about a persona in one line, best first. */
+const PERSONA_SUMMARY_KINDS = ['goal', 'quote', 'backstory', 'demographics'];
+
+function personaSummary(persona: PersonaView): string | undefined {
+    for (const kind of PERSONA_SUMMARY_KINDS) {
+        const detail = persona.details.find(d => d.kind === kind);
+        if (detail) return kind === 'quote' ? `\u201C${detail.text}\u201D` : detail.text;
+    }
+    return persona.details[0]?.text;
+}
+
+const DETAIL_KEYS: Record<string, MessageKey> = {
+    backstory: 'persona.backstory', demographics: 'persona.demographics', goal: 'persona.goal', need: 'persona.need',
+    pain: 'persona.pain', motivation: 'persona.motivation', task: 'persona.task', quote: 'persona.quote'
+};
+
+function personaCard(persona: PersonaView, options: MapOptions): Markup {
+    const { messages } = options;
+    const style = personaStyleIndex(persona.id, options.personaOrder);
+    const name = html`${markerIcon(persona.id, options.personaOrder, 14)}<strong class="persona-name">${persona.label}</strong>`;
+    const details = persona.details.map(detail =>
+        html`<li><span class="detail-kind">${DETAIL_KEYS[detail.kind] ? messages.t(DETAIL_KEYS[detail.kind]) : detail.kind}</span> ${detail.text}</li>`);
+    const attributes = source(persona, options);
+    if (details.length === 0) return html`<li class="persona persona-${style}"><div class="persona-title"${attributes}>${name}</div></li>`;
+    const summary = personaSummary(persona);
+    if (options.exported || !options.collapsePersonas) {
+        return html`<li class="persona persona-${style}"><div class="persona-title"${attributes}>${name}</div><ul class="persona-details">${details}</ul></li>`;
+    }
+    // The card reveals its source; the summary inside it folds the details, as a control of its own.
+    return join([
+        html`<li class="persona persona-${style}"><details class="persona-more"><summary${attrs({ title: messages.t('persona.toggle', { persona: persona.label }) })}>${name}`,
+        html`${summary ? html`<span class="persona-summary">${summary}</span>` : ''}</summary><ul class="persona-details">${details}</ul></details>`,
+        html`<span class="persona-source"${attributes}>${messages.t('persona.showSource')}</span></li>`
+    ]);
+}
+
+export function journeyHeader(journey: JourneyView, options: MapOptions): Markup {
+    const { messages } = options;
+    const facts: Markup[] = [];
+    const fact = (key: MessageKey, value: Markup | string) => facts.push(html`<div><dt>${messages.t(key)}</dt><dd>${value}</dd></div>`);
+    if (journey.goal) fact('header.goal', journey.goal);
+    if (journey.scope) fact('header.scope', journey.scope);
+    if (journey.owner) fact('header.owner', journey.owner);
+    if (journey.review) {
+        const review = journey.review;
+        const stale = review.stale ? html` <span class="badge stale" title="${messages.t('header.reviewOverdueMeaning')}">\u26A0 ${messages.t('header.reviewOverdue')}</span>` : '';
+        const reviewSource = source({ key: `${journey.key}:review`, range: review.range }, options, false);
+        fact('header.review', html`<span${reviewSource}>${messages.date(review.date)}</span>${stale}`);
+    }
+    const baseline = journey.baseline
+        ? html`<p class="baseline-note">${messages.t('header.futureOf', { title: journey.baseline.title })}</p>`
+        : '';
+    const personas = journey.personas.length > 0 ? html`<ul class="personas">${journey.personas.map(p => personaCard(p, options))}</ul>` : '';
+    return join([
+        html`<header class="journey-header"><div class="journey-title-row">`,
+        html`<h1 class="journey-title" dir="auto"${source(journey, options)}>${journey.title}</h1>`,
+        html`<span class="badge kind kind-${journey.kind}">${messages.t(KIND_KEYS[journey.kind])}</span></div>`,
+        html`${facts.length > 0 ? html`<dl class="journey-facts">${facts}</dl>` : ''}${baseline}${personas}</header>`
+    ]);
+}
+
+// ---------------------------------------------------------------- grid items
+
+interface CellContext {
+    journey: JourneyView;
+    stage: StageView;
+    options: MapOptions;
+}
+
+type ItemRenderer<K extends LaneId> = (item: LaneItems[K], context: CellContext) => Markup;
+
+function transitionBadge(transition: TransitionView, { journey, options }: CellContext): Markup {
+    const { messages } = options;
+    const target = journey.stages.find(stage => stage.id === transition.to)?.label ?? transition.to;
+    const kind = transition.loop ? 'loop' : transition.implicit ? 'implicit' : 'explicit';
+    const text = transition.loop
+        ? messages.t(transition.label ? 'flow.backToBecause' : 'flow.backTo', { stage: target, reason: transition.label ?? '' })
+        : messages.t(transition.label ? 'flow.toBecause' : 'flow.to', { stage: target, reason: transition.label ?? '' });
+    const attributes = transition.range
+        ? source({ key: `transition:${transition.from}:${transition.to}`, range: transition.range }, options, false)
+        : html``;
+    return html`<span class="flow flow-${kind}"${attributes}><span aria-hidden="true">${transition.loop ? '\u21A9' : '\u2192'}</span> ${text}</span>`;
+}
+
+function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellContext): Markup {
+    const meta: Markup[] = [];
+    if (touchpoint.channel) meta.push(html`<span class="chip channel">${touchpoint.channel.label}</span>`);
+    // Naming every persona on every card says nothing; only a touchpoint for some of them needs saying.
+    const forEveryone = journey.personas.every(persona => touchpoint.personas.includes(persona.id));
+    for (const persona of forEveryone ? [] : touchpoint.personas) {
+        meta.push(html`<span class="chip persona-chip persona-${personaStyleIndex(persona, options.personaOrder)}">${markerIcon(persona, options.personaOrder, 10)} ${personaLabel(journey, persona)}</span>`);
+    }
+    meta.push(evidenceBadge(touchpoint.evidence, options));
+    return join([
+        html`<div class="card touchpoint${hasProblem(touchpoint.range, options) ? ' has-problem' : ''}"${source(touchpoint, options)}>`,
+        html`<div class="card-title" dir="auto">${touchpoint.label}</div><div class="card-meta">${meta}${problemMark(touchpoint.range, options)}</div></div>`
+    ]);
+}
+
+function activity(kind: 'does' | 'thinks' | 'feels' | 'says'): ItemRenderer<typeof kind> {
+    // A side panel shows three lines of each; the whole text is in the tooltip, the accessible name and every export.
+    return ({ text, touchpoint }, { options }) =>
+        html`<p class="activity activity-${kind}" dir="auto"${source(touchpoint, options, false)}${attrs({ title: options.exported ? undefined : text })}>${text}</p>`;
+}
+
+function momentCard(kind: 'pain' | 'good'): ItemRenderer<'pains' | 'goods'> {
+    return (moment: MomentView, { journey, options }: CellContext) => {
+        const { messages } = options;
+        const fixes = moment.addressedBy
+            .map(id => journey.opportunities.find(o => o.id === id))
+            .filter(o => o !== undefined)
+            .map(o => html`<span class="chip opportunity-ref" title="${messages.t('pain.addressedBy')}"><span aria-hidden="true">\u2192</span> ${o.label}</span>`);
+        return join([
+            html`<div class="card ${kind}"${source(moment, options)}><p class="moment-text" dir="auto">${moment.text}</p>`,
+            html`<div class="card-meta">${evidenceBadge(moment.evidence, options)}${fixes}</div></div>`
+        ]);
+    };
+}
+
+function opportunityCard({ opportunity, rank }: RankedOpportunity, { options }: CellContext): Markup {
+    return join([
+        html`<div class="card opportunity"${source(opportunity, options)}>`,
+        html`<div class="card-title" dir="auto"><span class="rank">#${rank}</span> ${opportunity.label}</div>`,
+        html`<div class="card-meta">${levelBadge('impact', opportunity.impact, options)}${levelBadge('effort', opportunity.effort, options)}${evidenceBadge(opportunity.evidence, options)}</div></div>`
+    ]);
+}
+
+function kpiCard(kpi: KpiView, { options }: CellContext): Markup {
+    const { messages } = options;
+    const value = formatKpi(kpi.value, kpi.unit, messages);
+    let target: Markup | string = '';
+    let meter: Markup | string = '';
+    if (kpi.target !== undefined) {
+        target = html`<span class="kpi-target">${messages.t('kpi.target', { target: formatKpi(kpi.target, kpi.unit, messages) })}</span>`;
+        // How far along the value is towards the target; the direction of "better" is not known, so no colour verdict.
+        const ratio = kpi.target === 0 ? 1 : Math.max(0, Math.min(1, kpi.value / kpi.target));
+        meter = trusted(`<span class="kpi-meter" aria-hidden="true"><span style="width:${Math.round(ratio * 100)}%"></span></span>`);
+    }
+    return join([
+        html`<div class="kpi"${source(kpi, options, false)}><span class="kpi-label" dir="auto">${kpi.label}</span>`,
+        html`<span class="kpi-value">${value}</span>${target}${meter}</div>`
+    ]);
+}
+
+function blueprintItem(item: BlueprintItem, { options }: CellContext): Markup {
+    return html`<p class="blueprint-item" dir="auto"${source(item, options, false)}>${item.text}</p>`;
+}
+
+/** How each lane draws one item: a lane without a renderer does not compile. */
+const ITEM_RENDERERS: { [K in LaneId]: ItemRenderer<K> } = {
+    flow: transitionBadge,
+    touchpoints: touchpointCard,
+    does: activity('does'),
+    thinks: activity('thinks'),
+    feels: activity('feels'),
+    says: activity('says'),
+    // The emotion lane is drawn whole, as curves (emotion-lane.ts); its items are never drawn one by one.
+    emotion: () => html``,
+    pains: momentCard('pain'),
+    goods: momentCard('good'),
+    opportunities: opportunityCard,
+    kpis: kpiCard,
+    frontstage: blueprintItem,
+    backstage: blueprintItem,
+    support: blueprintItem
+};
+
+function renderItems<K extends LaneId>(lane: Lane<K>, items: ReadonlyArray<LaneItems[K]>, context: CellContext): Markup[] {
+    const render = ITEM_RENDERERS[lane.id] as ItemRenderer<K>;
+    return items.map(item => render(item, context));
+}
+
+/**
+ * One stage's cell of a lane: the touchpoints' items each in its touchpoint's column, then the
+ * stage's own items across the columns.
+ */
+function laneCell<K extends LaneId>(lane: Lane<K>, context: CellContext): Markup {
+    const { stage, options } = context;
+    const { geometry } = options;
+    const columns = lane.ofTouchpoint && stage.touchpoints.length > 0
+        ? stage.touchpoints.map(touchpoint => html`<div class="touchpoint-column">${renderItems(lane, lane.ofTouchpoint!(touchpoint), context)}</div>`)
+        : [];
+    const own = lane.ofStage ? renderItems(lane, lane.ofStage(stage, context.journey), context) : [];
+    const touchpointItems = columns.length > 0 && stage.touchpoints.some(t => lane.ofTouchpoint!(t).length > 0);
+    const empty = lane.id === 'touchpoints' && stage.touchpoints.length === 0
+        ? html`<p class="unmapped-note">${options.messages.t('stage.unmapped')}</p>`
+        : '';
+    const grid = touchpointItems
+        ? trusted(`<div class="touchpoint-columns" style="grid-template-columns:repeat(${columns.length},${geometry.touchpointWidth}px);column-gap:${geometry.gap}px">`)
+        : undefined;
+    return html`${grid ? html`${grid}${columns}</div>` : ''}${own.length > 0 ? html`<div class="stage-items">${own}</div>` : ''}${empty}`;
+}
+
+// ---------------------------------------------------------------- grid
+
+function comparisonChips(journey: JourneyView, stage: StageView, options: MapOptions): Markup | string {
+    const { messages } = options;
+    const baseline = journey.baseline;
+    if (!baseline || !stage.counterpart) return '';
+    const counterpart = stage.counterpart;
+    const chips: Markup[] = [];
+    for (const lane of journey.emotionLanes) {
+        if (options.personas && !options.personas.includes(lane.persona)) continue;
+        const future = lane.averageByStage[stage.id];
+        const current = baseline.emotionLanes.find(l => l.persona === lane.persona)?.averageByStage[counterpart];
+        if (future === null || future === undefined || current === null || current === undefined) continue;
+        const change = future - current;
+        const trend = change > 0 ? 'better' : change < 0 ? 'worse' : 'same';
+        const arrow = trend === 'better' ? '\u25B2' : trend === 'worse' ? '\u25BC' : '=';
+        const text = messages.t('compare.chip', { persona: lane.label, current: messages.signed(current), future: messages.signed(future) });
+        const delta = trend === 'same' ? '' : ` ${messages.signed(change)}`;
+        chips.push(join([
+            html`<span class="delta delta-${trend} persona-${personaStyleIndex(lane.persona, options.personaOrder)}" title="${messages.t(`compare.${trend}`)}">`,
+            html`${markerIcon(lane.persona, options.personaOrder, 10)} ${text} <strong class="delta-change">${arrow}${delta}</strong></span>`
+        ]));
+    }
+    const previous = baseline.stages.find(s => s.id === counterpart);
+    const was = previous && previous.label !== stage.label ? html`<span class="was">${messages.t('compare.was', { stage: previous.label })}</span>` : '';
+    return chips.length > 0 || was ? html`<div class="comparison">${was}${chips}</div>` : '';
+}
+
+function stageHeader(journey: JourneyView, stage: StageView, options: MapOptions): Markup {
+    const { messages } = options;
+    const unmapped = stage.unmapped ? html`<span class="unmapped-note">${messages.t('stage.unmapped')}</span>` : '';
+    const classes = `stage stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}${hasProblem(stage.range, options) ? ' has-problem' : ''}`;
+    return join([
+        html`<th scope="col" class="${classes}"><div class="stage-head"${source(stage, options)}>`,
+        html`<span class="stage-index" aria-hidden="true">${stage.index + 1}</span><span class="stage-label" dir="auto">${stage.label}</span>`,
+        html`${evidenceBadge(stage.evidence, options)}${unmapped}${problemMark(stage.nameRange, options)}${comparisonChips(journey, stage, options)}</div></th>`
+    ]);
+}
+
+function laneRow(lane: Lane, journey: JourneyView, options: MapOptions): Markup {
+    const title = options.messages.t(lane.title);
+    const cellClass = (stage: StageView) => `cell stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}`;
+    if (lane.id === 'emotion') {
+        const cells = emotionCells(journey, { ...options });
+        return join([
+            html`<tr class="lane lane-emotion"><th scope="row" class="lane-name lane-name-emotion">${emotionHeaderCell(journey, title, options)}</th>`,
+            html`${journey.stages.map((stage, i) => html`<td class="${cellClass(stage)} emotion-cell">${cells[i]}</td>`)}</tr>`
+        ]);
+    }
+    const cells = journey.stages.map(stage => html`<td class="${cellClass(stage)}">${laneCell(lane, { journey, stage, options })}</td>`);
+    return html`<tr class="lane lane-${lane.id}"><th scope="row" class="lane-name"><span class="lane-title">${title}</span></th>${cells}</tr>`;
+}
+
+export function journeyGrid(journey: JourneyView, options: MapOptions): GridMarkup {
+    const { messages, geometry } = options;
+    if (journey.stages.length === 0) {
+        return { head: html``, rows: [], empty: html`<p class="empty-note">${messages.t('journey.noStages')}</p>` };
+    }
+    const columns = stageColumns(journey, geometry);
+    const colgroup = trusted(`<colgroup><col style="width:${geometry.laneWidth}px">${columns.map(c => `<col style="width:${c.width}px">`).join('')}</colgroup>`);
+    const width = gridWidth(journey, geometry);
+    const head = join([
+        html`<table class="map-grid density-${geometry.density}" style="width:${width}px">`,
+        html`<caption class="visually-hidden">${messages.t('grid.caption', { title: journey.title })}</caption>${colgroup}`,
+        html`<thead><tr><th scope="col" class="corner"><span class="lane-title">${messages.t('grid.stages')}</span></th>`,
+        html`${journey.stages.map(stage => stageHeader(journey, stage, options))}</tr></thead>`
+    ]);
+    const lanes = geometry.density === 'summary' ? summaryLanes(journey) : lanesOf(journey);
+    return { head, rows: lanes.map(lane => ({ lane: lane.id, markup: laneRow(lane, journey, options) })) };
+}
+
+/** The summary keeps what a reader needs at a glance: the curve and how many pain points each stage has. */
+function summaryLanes(journey: JourneyView): Lane[] {
+    return lanesOf(journey).filter(lane => lane.id === 'emotion');
+}
+
+/** The grid as one piece of markup (exports and the Markdown preview; the preview patches rows instead). */
+export function gridMarkup(grid: GridMarkup): Markup {
+    if (grid.empty) return grid.empty;
+    return html`${grid.head}<tbody>${grid.rows.map(row => row.markup)}</tbody></table>`;
+}
+
+// ---------------------------------------------------------------- plan
+
+function painReference(journey: JourneyView, painId: string, options: MapOptions): Markup {
+    for (const stage of journey.stages) {
+        const pain = stagePains(stage, journey).find(p => p.id === painId);
+        if (pain) {
+            return html`<span class="chip pain-ref" title="${options.messages.t('plan.painIn', { stage: stage.label })}">${pain.text}</span>`;
+        }
+    }
+    return html`<span class="chip pain-ref">${painId}</span>`;
+}
+
+export function improvementPlan(journey: JourneyView, options: MapOptions): Markup {
+    const { messages } = options;
+    if (journey.opportunities.length === 0 && journey.actions.length === 0) return html``;
+    const opportunities = journey.opportunities.map((opportunity, index) => {
+        const addresses = opportunity.addresses.length > 0
+            ? html`<div class="refs"><span class="refs-label">${messages.t('plan.addresses')}</span>${opportunity.addresses.map(id => painReference(journey, id, options))}</div>`
+            : '';
+        const actions = opportunity.actions
+            .map(id => journey.actions.find(a => a.id === id))
+            .filter(a => a !== undefined)
+            .map(a => html`<span class="chip action-ref">${a.label}</span>`);
+        return join([
+            html`<li><div class="card opportunity"${source(opportunity, options)}>`,
+            html`<span class="rank">#${index + 1}</span><div class="plan-body"><div class="card-title" dir="auto">${opportunity.label}</div>`,
+            html`<div class="card-meta">${levelBadge('impact', opportunity.impact, options)}${levelBadge('effort', opportunity.effort, options)}${evidenceBadge(opportunity.evidence, options)}</div>`,
+            html`${addresses}${actions.length > 0 ? html`<div class="refs"><span class="refs-label">${messages.t('plan.actions')}</span>${actions}</div>` : ''}</div></div></li>`
+        ]);
+    });
+    const actions = journey.actions.map(action => {
+        const meta: Markup[] = [];
+        meta.push(action.owner
+            ? html`<span class="owner">${messages.t('plan.owner')}: <strong>${action.owner}</strong></span>`
+            : html`<span class="owner owner-missing">${messages.t('plan.noOwner')}</span>`);
+        if (action.due) meta.push(html`<span class="due">${messages.t('plan.due', { date: messages.date(action.due) })}</span>`);
+        meta.push(evidenceBadge(action.evidence, options));
+        const serves = action.opportunities
+            .map(id => journey.opportunities.find(o => o.id === id))
+            .filter(o => o !== undefined)
+            .map(o => html`<span class="chip opportunity-ref">${o.label}</span>`);
+        return join([
+            html`<li><div class="card action"${source(action, options)}>`,
+            html`<div class="plan-body"><div class="card-title" dir="auto">${action.label}</div><div class="card-meta">${meta}</div>`,
+            html`${serves.length > 0 ? html`<div class="refs"><span class="refs-label">${messages.t('plan.for')}</span>${serves}</div>` : ''}</div></div></li>`
+        ]);
+    });
+    return join([
+        html`<section class="plan">`,
+        html`${opportunities.length > 0 ? html`<div class="plan-column"><h2>${messages.t('plan.opportunities')} <small>${messages.t('plan.opportunitiesOrder')}</small></h2><ol class="plan-list">${opportunities}</ol></div>` : ''}`,
+        html`${actions.length > 0 ? html`<div class="plan-column"><h2>${messages.t('plan.actionPlan')}</h2><ul class="plan-list">${actions}</ul></div>` : ''}`,
+        html`</section>`
+    ]);
+}
+
+// ---------------------------------------------------------------- the section
+
+export function journeyParts(journey: JourneyView, options: MapOptions): JourneyParts {
+    return { header: journeyHeader(journey, options), grid: journeyGrid(journey, options), plan: improvementPlan(journey, options) };
+}
+
+/**
+ * One journey's section, the same for the preview, every export and the Markdown preview:
+ * header, overview band, grid, plan. `overview` is the drawn timeline (or, without a
+ * browser, its Mermaid text); the preview fills the same slots part by part.
+ */
+export function journeySection(journey: JourneyView, parts: JourneyParts, overview: Markup | string, options: MapOptions): Markup {
+    return join([
+        html`<section class="journey" data-journey="${journey.key}" aria-label="${journey.title}">`,
+        html`<div class="journey-header-slot">${parts.header}</div>`,
+        html`${overview ? html`<figure class="overview"><figcaption class="overview-caption">${options.messages.t('overview.caption')}</figcaption><div class="overview-canvas">${overview}</div></figure>` : ''}`,
+        html`<div class="journey-grid-slot">${gridMarkup(parts.grid)}</div><div class="journey-plan-slot">${parts.plan}</div></section>`
+    ]);
+}
+
+/** Words of a score for a tooltip or a table: "+2 positive". */
+export function scoreWords(score: number, messages: Messages): string {
+    return `${messages.signed(score)} ${messages.t(emotionWordKey(score))}`;
+}
+
+/** A self-contained HTML document: inline CSS, no scripts, for sharing an exported map. */
+export function standaloneHtmlDocument(title: string, css: string, body: Markup, messages: Messages): string {
+    return '<!DOCTYPE html>\n'
+        + html`<html lang="${messages.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>`.value
+        + `<style>${css.replace(/<\/style/gi, '<\\/style')}</style></head>`
+        + html`<body class="journey-export"><main class="map">${body}</main></body></html>`.value + '\n';
+}
+

@@ -1,0 +1,136 @@
+/**
+ * The words the product adds to a map (lane titles, badges, notes, headings), looked up in
+ * one keyed catalog per language and handed to the renderers, which stay pure: they never
+ * pick a language themselves.
+ *
+ * A message is text with `{name}` placeholders, and `{name, plural, one {…} other {…}}`
+ * where the words depend on a count (`#` stands for the number, formatted for the language).
+ * Numbers and dates are formatted with `Intl` for the catalog's locale.
+ */
+import { en, type MessageKey } from './catalogs/en.js';
+
+export type { MessageKey };
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+export interface LanguageCatalog {
+    /** BCP 47 tag: `en`, `nb`, `sv`, ... */
+    tag: string;
+    /** The language's own name for itself, for completion and messages. */
+    name: string;
+    messages: Catalog;
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export class Messages {
+    private readonly plural: Intl.PluralRules;
+    private readonly numbers = new Map<string, Intl.NumberFormat>();
+
+    constructor(readonly catalog: LanguageCatalog) {
+        this.plural = new Intl.PluralRules(catalog.tag);
+    }
+
+    get locale(): string {
+        return this.catalog.tag;
+    }
+
+    /** The message for `key` with its placeholders filled in. */
+    t(key: MessageKey, params: MessageParams = {}): string {
+        return formatMessage(this.catalog.messages[key] ?? en[key], params, value => this.number(value), count => this.plural.select(count));
+    }
+
+    /** A number as the language writes it (decimal comma in most of Europe). */
+    number(value: number, options: Intl.NumberFormatOptions = {}): string {
+        const key = JSON.stringify(options);
+        let format = this.numbers.get(key);
+        if (!format) this.numbers.set(key, format = new Intl.NumberFormat(this.catalog.tag, { maximumFractionDigits: 2, ...options }));
+        // Intl writes a minus sign (U+2212) in some languages and a hyphen in others: a score always gets the true minus.
+        return format.format(value).replace(/^-/, '\u2212');
+    }
+
+    /** A signed number: +2, −1, 0; emotion scores read this way on every map. */
+    signed(value: number, fractionDigits = 1): string {
+        const text = this.number(Math.abs(value), { maximumFractionDigits: fractionDigits });
+        return value > 0 ? `+${text}` : value < 0 ? `\u2212${text}` : text;
+    }
+
+    /** A calendar date (YYYY-MM-DD in the source) as the language writes it. */
+    date(isoDate: string): string {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+        if (!match) return isoDate;
+        const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+        if (Number.isNaN(date.getTime())) return isoDate;
+        return new Intl.DateTimeFormat(this.catalog.tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+    }
+
+    /** A list: "a, b and c" in the language's own way. */
+    list(items: readonly string[]): string {
+        return new Intl.ListFormat(this.catalog.tag, { type: 'conjunction' }).format(items);
+    }
+}
+
+/** Placeholders of a message, with their kinds: `name` or `name:plural`. The catalog test compares them across languages. */
+export function placeholdersOf(message: string): string[] {
+    const found = new Set<string>();
+    for (const match of message.matchAll(/\{(\w+)(?:\s*,\s*(plural))?/g)) found.add(match[2] ? `${match[1]}:plural` : match[1]);
+    return [...found].sort();
+}
+
+/**
+ * Fills a message. Placeholders that are not given stay as written, so a missing parameter
+ * shows in the picture instead of becoming "undefined".
+ */
+export function formatMessage(
+    message: string,
+    params: MessageParams,
+    formatNumber: (value: number) => string,
+    pluralCategory: (count: number) => string
+): string {
+    let out = '';
+    let i = 0;
+    while (i < message.length) {
+        const open = message.indexOf('{', i);
+        if (open === -1) {
+            out += message.slice(i);
+            break;
+        }
+        out += message.slice(i, open);
+        const close = matchingBrace(message, open);
+        if (close === -1) {
+            out += message.slice(open);
+            break;
+        }
+        out += placeholder(message.slice(open + 1, close), params, formatNumber, pluralCategory);
+        i = close + 1;
+    }
+    return out;
+}
+
+function matchingBrace(text: string, open: number): number {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) return i;
+    }
+    return -1;
+}
+
+function placeholder(body: string, params: MessageParams, formatNumber: (value: number) => string, pluralCategory: (count: number) => string): string {
+    const plural = /^(\w+)\s*,\s*plural\s*,(.*)$/s.exec(body);
+    if (!plural) {
+        const value = params[body.trim()];
+        if (value === undefined) return `{${body}}`;
+        return typeof value === 'number' ? formatNumber(value) : value;
+    }
+    const [, name, cases] = plural;
+    const count = params[name];
+    if (typeof count !== 'number') return `{${body}}`;
+    const options = new Map<string, string>();
+    for (const match of cases.matchAll(/(=\d+|\w+)\s*\{/g)) {
+        const start = match.index! + match[0].length - 1;
+        const end = matchingBrace(cases, start);
+        if (end !== -1) options.set(match[1], cases.slice(start + 1, end));
+    }
+    const chosen = options.get(`=${count}`) ?? options.get(pluralCategory(count)) ?? options.get('other') ?? '';
+    return formatMessage(chosen.replace(/#/g, formatNumber(count)), params, formatNumber, pluralCategory);
+}

@@ -1,0 +1,149 @@
+/**
+ * Exports of the map as files people share: SVG, PNG, PDF, a self-contained HTML page, and the
+ * Mermaid text. Loaded only when the user exports (and by the CLI's export page). The map is
+ * laid out off screen exactly as `journeySection` writes it for every export (full detail,
+ * light palette, nothing clickable), with the overview timeline drawn by Mermaid; then it is
+ * serialised as HTML, or turned into plain SVG (`domToSvg`), which the PNG is painted from and
+ * the PDF printed from.
+ */
+import type { DocumentViewModel } from '../../model/view-model.js';
+import type { ExportFormat } from '../../protocol.js';
+import { gridGeometry } from '../../render/grid-geometry.js';
+import { journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../../render/journey-map.js';
+import { html, join, trusted, type Markup } from '../../render/markup.js';
+import type { Messages } from '../../render/messages.js';
+import { documentMermaid, timelineMermaid } from '../../render/mermaid.js';
+import { paletteCss } from '../../render/palette.js';
+import { annotateTimeline, drawMermaid, timelineConfig } from '../overview.js';
+import { exportTheme } from '../theme.js';
+import { domToSvg, type SvgPicture } from './dom-to-svg.js';
+import previewCss from '../../../media/preview.css' with { type: 'text' };
+
+export interface ExportContext {
+    messages: Messages;
+    personaOrder: readonly string[];
+    personas?: readonly string[];
+}
+
+/** Canvas limits of Chromium: past them toDataURL returns an empty picture. */
+const MAX_CANVAS_SIDE = 16384;
+const MAX_CANVAS_AREA = 120_000_000;
+const PNG_SCALE = 2;
+/** Around the map in every picture, on all four sides. */
+export const EXPORT_MARGIN = 24;
+
+export function exportCss(): string {
+    return `${paletteCss()}\n${previewCss}`;
+}
+
+function titleOf(model: DocumentViewModel): string {
+    return model.journeys.map(j => j.title).join(', ') || 'Journey map';
+}
+
+function mapOptions(context: ExportContext): MapOptions {
+    return { messages: context.messages, geometry: gridGeometry('comfortable'), personaOrder: context.personaOrder, personas: context.personas, exported: true };
+}
+
+/** The sections of every journey, with each overview drawn (Mermaid needs a browser to measure its text). */
+async function sectionsMarkup(model: DocumentViewModel, context: ExportContext): Promise<Markup> {
+    const theme = exportTheme();
+    const options = mapOptions(context);
+    const sections: Markup[] = [];
+    for (const journey of model.journeys) {
+        const overview = journey.stages.length > 0 ? await drawMermaid(timelineMermaid(journey, { messages: context.messages }), timelineConfig(theme)) : '';
+        sections.push(journeySection(journey, journeyParts(journey, options), overview ? trusted(overview) : '', options));
+    }
+    if (sections.length === 0) sections.push(html`<p class="empty-note">${context.messages.t('document.noJourney')}</p>`);
+    return join(sections);
+}
+
+/** The map laid out off screen in the export's colours, diagrams annotated, ready to be measured. */
+async function layOut(model: DocumentViewModel, context: ExportContext): Promise<HTMLElement> {
+    const styleId = 'journey-export-style';
+    if (!document.getElementById(styleId)) {
+        const style = document.createElement('style');
+        style.id = styleId;
+        // The preview page has its stylesheet already; the CLI's empty export page gets it here. Twice is harmless.
+        style.textContent = exportCss();
+        document.head.append(style);
+    }
+    const stage = document.createElement('div');
+    stage.className = 'journey-export export-stage';
+    stage.setAttribute('lang', context.messages.locale);
+    stage.innerHTML = `<div class="map">${(await sectionsMarkup(model, context)).value}</div>`;
+    document.body.append(stage);
+    const theme = exportTheme();
+    model.journeys.forEach((journey, index) => {
+        const svg = stage.querySelectorAll('section.journey')[index]?.querySelector<SVGSVGElement>('.overview-canvas svg');
+        if (svg) annotateTimeline(svg, journey, theme, context.messages, false);
+    });
+    // Measured text must be in the fonts it will be drawn in.
+    await document.fonts.ready;
+    return stage;
+}
+
+export async function exportPicture(model: DocumentViewModel, context: ExportContext): Promise<SvgPicture> {
+    const stage = await layOut(model, context);
+    try {
+        const theme = exportTheme();
+        return domToSvg(stage.firstElementChild as HTMLElement, {
+            margin: EXPORT_MARGIN, background: theme.background, title: titleOf(model), language: context.messages.locale
+        });
+    } finally {
+        stage.remove();
+    }
+}
+
+async function pngDataUrl(picture: SvgPicture): Promise<string> {
+    const { width, height } = picture;
+    const scale = Math.min(PNG_SCALE, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)));
+    const image = new Image();
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(picture.svg);
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('the browser gave no canvas to draw the PNG on');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/png');
+}
+
+/**
+ * The page a browser prints the PDF from: the SVG picture on one page of exactly its size
+ * (text stays text in the PDF). Browsers cap a page at 200 inches, so a larger map is scaled to fit.
+ */
+export function printablePage(picture: SvgPicture, title: string, language: string): string {
+    const maxSide = 200 * 96;
+    const scale = Math.min(1, maxSide / picture.width, maxSide / picture.height);
+    const width = Math.floor(picture.width * scale);
+    const height = Math.floor(picture.height * scale);
+    const svg = picture.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${width}" height="${height}"`);
+    return '<!DOCTYPE html>\n'
+        + html`<html lang="${language}"><head><meta charset="utf-8"><title>${title}</title>`.value
+        + `<style>@page { size: ${width}px ${height}px; margin: 0 } html, body { margin: 0; padding: 0 } svg { display: block }</style></head>`
+        + `<body>${svg}</body></html>\n`;
+}
+
+/**
+ * The export as text: SVG or HTML markup, Mermaid (Markdown) text, a PNG `data:` URL, or for
+ * PDF the page to print (the extension or the CLI has a browser print it).
+ */
+export async function exportMap(format: ExportFormat, model: DocumentViewModel, context: ExportContext): Promise<string> {
+    if (format === 'mermaid') return documentMermaid(model, { messages: context.messages, personas: context.personas });
+    if (format === 'html') {
+        const stage = await layOut(model, context);
+        try {
+            const map = stage.firstElementChild as HTMLElement;
+            return standaloneHtmlDocument(titleOf(model), exportCss(), trusted(map.innerHTML), context.messages);
+        } finally {
+            stage.remove();
+        }
+    }
+    const picture = await exportPicture(model, context);
+    if (format === 'svg') return picture.svg;
+    if (format === 'pdf') return printablePage(picture, titleOf(model), context.messages.locale);
+    return pngDataUrl(picture);
+}

@@ -1,0 +1,118 @@
+/**
+ * The pictures `journey render` makes, judged by tools that are not ours: the SVG drawn by
+ * librsvg (rsvg-convert) as well as by Chromium, the PDF's text read back by pdftotext, the
+ * margins measured by ImageMagick. Run as a real process, the way a user or a CI job runs it.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cli, FIXTURES, journey } from './run.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const VACUUM = 'examples/vacuum-current.journey';
+const SEVEN = path.join(FIXTURES, 'maps/seven-stages.journey');
+const TOOLS = { 'rsvg-convert': 'librsvg2-bin', pdftotext: 'poppler-utils', pdfinfo: 'poppler-utils', convert: 'imagemagick', compare: 'imagemagick' };
+
+let out: string;
+
+function tool(name: keyof typeof TOOLS, args: string[]): string {
+    const run = spawnSync(name, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.error) throw new Error(`${name} is missing: these tests judge the exports with it. Install it with \`apt-get install ${TOOLS[name]}\` (scripts/setup-machine.sh does).`);
+    if (run.status !== 0 && name !== 'compare') throw new Error(`${name} ${args.join(' ')} failed: ${run.stderr}`);
+    return name === 'compare' ? run.stderr : run.stdout;
+}
+
+/** Margins of a picture: how far from each edge the first pixel that is not the background is. */
+function margins(png: string): { left: number; top: number; right: number; bottom: number; width: number; height: number } {
+    const [w, h, x, y, width, height] = tool('convert', [png, '-trim', '-format', '%w %h %X %Y %W %H', 'info:']).trim().split(' ').map(v => parseInt(v, 10));
+    return { left: x, top: y, right: width - x - w, bottom: height - y - h, width, height };
+}
+
+/** How alike two pictures of the same size are: 0 is identical (normalised root mean square error). */
+function difference(a: string, b: string): number {
+    const report = tool('compare', ['-metric', 'RMSE', a, b, 'null:']);
+    const normalised = /\(([\d.e-]+)\)/.exec(report)?.[1];
+    if (!normalised) throw new Error(`compare gave no measure: ${report}`);
+    return Number(normalised);
+}
+
+function labelsOf(file: string): string[] {
+    const text = fs.readFileSync(file, 'utf8');
+    return [...text.matchAll(/(?:stage|touchpoint) \w+ "([^"]+)"/g)].map(m => m[1]).concat([...text.matchAll(/^\s*stage (\w+) \{/gm)].map(m => m[1]));
+}
+
+function words(text: string): string {
+    return text.replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the export tests need it. Install it with \`apt-get install chromium\`.`);
+    await cli();
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-exports-'));
+});
+
+describe.each([['vacuum-current', VACUUM], ['seven stages, two personas, long labels', SEVEN]])('exports of %s', (name, map) => {
+    const base = () => path.join(out, name.replace(/\W+/g, '-'));
+    const env = { JOURNEY_CHROMIUM: CHROMIUM };
+
+    test('the SVG is plain SVG: no foreignObject, no external reference, every stage and touchpoint as text', async () => {
+        const run = await journey(['render', map, '-o', `${base()}.svg`], { env });
+        expect(run.status, run.stderr).toBe(0);
+        const svg = fs.readFileSync(`${base()}.svg`, 'utf8');
+        expect(svg).not.toMatch(/foreignObject/i);
+        expect(svg).not.toMatch(/(href|src)="(?!#)|url\((?!#)|@import/);
+        expect(svg).toMatch(/font-family="[^"]*sans-serif"/);
+        const text = words([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => m[1]).join(' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+        for (const label of labelsOf(map)) {
+            // A long label wraps over several lines, each its own text element: compare word by word.
+            for (const word of label.split(/\s+/)) expect(text, label).toContain(word);
+        }
+    });
+
+    test('librsvg draws the SVG as Chromium does, with an even margin of background all round', async () => {
+        const svgFile = `${base()}.svg`;
+        if (!fs.existsSync(svgFile)) await journey(['render', map, '-o', svgFile], { env });
+        const png = `${base()}.png`;
+        const run = await journey(['render', map, '-o', png], { env });
+        expect(run.status, run.stderr).toBe(0);
+        const svg = fs.readFileSync(svgFile, 'utf8');
+        const [width, height] = /width="(\d+)" height="(\d+)"/.exec(svg)!.slice(1).map(Number);
+        const chromium = margins(png);
+        // The PNG is at twice the density of the picture.
+        expect(chromium.width).toBe(2 * width);
+        expect(chromium.height).toBe(2 * height);
+        const librsvg = `${base()}-librsvg.png`;
+        tool('rsvg-convert', ['-z', '2', '-b', 'white', svgFile, '-o', librsvg]);
+        const drawn = margins(librsvg);
+        expect([drawn.width, drawn.height]).toEqual([chromium.width, chromium.height]);
+        // Nothing is cut off: on every side there is background before the map starts, the same on all four.
+        for (const picture of [chromium, drawn]) {
+            const sides = [picture.left, picture.top, picture.right, picture.bottom];
+            for (const side of sides) expect(side, `margins ${sides.join(', ')}`).toBeGreaterThanOrEqual(40);
+            expect(Math.max(...sides) - Math.min(...sides), `margins ${sides.join(', ')}`).toBeLessThanOrEqual(6);
+        }
+        // And both draw the same picture: text antialiasing aside, the pixels agree.
+        expect(difference(png, librsvg)).toBeLessThan(0.06);
+    });
+
+    test('the PDF is one page of the whole map, its text selectable and complete', async () => {
+        const pdf = `${base()}.pdf`;
+        const run = await journey(['render', map, '--format', 'pdf', '-o', pdf], { env });
+        expect(run.status, run.stderr).toBe(0);
+        expect(fs.readFileSync(pdf).subarray(0, 5).toString('ascii')).toBe('%PDF-');
+        expect(tool('pdfinfo', [pdf])).toMatch(/Pages:\s+1\n/);
+        const text = words(tool('pdftotext', ['-layout', pdf, '-']));
+        for (const label of labelsOf(map)) {
+            for (const word of label.split(/\s+/)) expect(text, label).toContain(word);
+        }
+    });
+});
+
+test('a PDF is never written to the terminal', async () => {
+    // `script` (util-linux) runs the command with a terminal as its output, as a user typing it would.
+    const run = spawnSync('script', ['-qec', `node ${(await cli()).cli} render ${VACUUM} --format pdf`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, JOURNEY_CHROMIUM: CHROMIUM } });
+    expect(run.error).toBeUndefined();
+    expect(run.stdout).toContain('A PDF is binary and would garble the terminal. Write it to a file: -o map.pdf');
+});

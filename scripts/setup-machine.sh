@@ -9,6 +9,9 @@ packages=(
     chromium                # headless browser for the webview, CLI export and VS Code UI tests
     fonts-dejavu-core       # readable text in screenshots and PNG exports
     fonts-noto-color-emoji  # emoji in labels
+    librsvg2-bin            # rsvg-convert: the tests check that exported SVG draws outside a browser
+    poppler-utils           # pdftotext, pdfinfo: the tests read exported PDFs back
+    imagemagick             # convert, compare: the tests measure exported pictures
     build-essential python3 pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev  # code-server's native modules
     ripgrep                 # code-server's search, installed offline from Debian instead of GitHub
     git

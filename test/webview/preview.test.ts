@@ -5,7 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
 import type { FromPreviewMessage } from '../../src/protocol.js';
+import { ViewModelBuilder } from '../../src/model/build-view-model.js';
 import { mermaidText } from '../../src/render/escape.js';
+import { createTestServices } from '../language/services.js';
 import { PALETTES } from '../../src/render/palette.js';
 import { exported } from './harness.js';
 import { previewSession } from './session.js';
@@ -325,6 +327,30 @@ describe('drawing while writing', () => {
         await preview.draw({ ...fiveStages, version: broken.version + 1 });
         expect(await banner.isHidden()).toBe(true);
         expect(await page.locator('.has-problem').count()).toBe(0);
+    });
+
+    test('a journey with a syntax error in its third stage still draws its first two, as the language server recovers them', async () => {
+        const services = await createTestServices();
+        const document = await services.validate([
+            'persona Colleen "Curious Colleen" { goal "A vacuum that lasts" }',
+            'journey Vacuum "Buying a vacuum" {',
+            '    personas Colleen',
+            '    stage Awareness { touchpoint Ad "Sees an ad" { channel social emotion Colleen 1 } }',
+            '    stage Research { touchpoint Forum "Reads a forum" { channel web emotion Colleen -1 } }',
+            '    stage Purchase { touchpoint Checkout "Checks out" { channel web emotion Colleen ) } }',
+            '}'
+        ].join('\n'));
+        const model = new ViewModelBuilder().build(document);
+        expect(model.diagnostics.errors).toBeGreaterThan(0);
+        const preview = await open();
+        const result = await preview.draw(model);
+        expect(result.outcome).toBe('drawn');
+        const page = preview.page;
+        expect((await page.locator('th.stage .stage-label').allTextContents()).slice(0, 2)).toEqual(['Awareness', 'Research']);
+        expect(await page.locator('g.emotion-point').count()).toBeGreaterThanOrEqual(2);
+        expect(await page.locator('.has-problem').count()).toBeGreaterThan(0);
+        expect(await page.locator('.has-problem .card-title, th.has-problem .stage-label').first().textContent()).toMatch(/Checks out|Purchase/);
+        await expect(page.locator('.banner').textContent()).resolves.toMatch(/^The journey file has \d+ errors?\. The map shows what could be read; parts with errors are marked\. First, on line 6: /);
     });
 
     test('a first picture with errors never claims to be an older one', async () => {

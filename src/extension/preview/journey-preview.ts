@@ -10,11 +10,14 @@ import type { JourneyModelSource, ServerState } from '../model-source.js';
 import { findBrowser } from '../../export/find-browser.js';
 import { printToPdf } from '../../export/print-pdf.js';
 import { createNonce, previewHtml } from './preview-html.js';
+import { UpdateSchedule } from './update-schedule.js';
 
 export const PREVIEW_VIEW_TYPE = 'journey.preview';
 
 /** Cursor moves arrive per keystroke; the picture only needs the one where typing paused. */
 const CURSOR_DELAY_MS = 40;
+/** Someone typing without a pause still sees the map follow at least this often. */
+const MAX_UPDATE_WAIT_MS = 1000;
 
 const EXPORT_FILTERS: Record<Exclude<ExportFormat, 'mermaid'>, { extension: string; filter: Record<string, string[]> }> = {
     svg: { extension: 'svg', filter: { 'SVG picture': ['svg'] } },
@@ -53,7 +56,7 @@ export interface PreviewHost {
 export class JourneyPreview implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     private ready = false;
-    private modelTimer: ReturnType<typeof setTimeout> | undefined;
+    private readonly updates = new UpdateSchedule(() => void this.sendModel());
     private cursorTimer: ReturnType<typeof setTimeout> | undefined;
     /** Bumped per model request, so a slow answer for an older state is dropped. */
     private request = 0;
@@ -118,7 +121,7 @@ export class JourneyPreview implements vscode.Disposable {
     dispose(): void {
         if (this.disposed) return;
         this.disposed = true;
-        clearTimeout(this.modelTimer);
+        this.updates.dispose();
         clearTimeout(this.cursorTimer);
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
         this.panel.dispose();
@@ -152,9 +155,8 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     private scheduleModel(): void {
-        clearTimeout(this.modelTimer);
         const delay = vscode.workspace.getConfiguration('journey.preview', this.resourceUri).get<number>('updateDelay', 100);
-        this.modelTimer = setTimeout(() => void this.sendModel(), Math.max(0, delay));
+        this.updates.request(delay, Math.max(MAX_UPDATE_WAIT_MS, delay));
     }
 
     private scheduleCursor(position: vscode.Position | undefined): void {

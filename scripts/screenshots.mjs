@@ -1,14 +1,14 @@
 // `npm run screenshots`: pictures of the preview in a real VS Code, for looking at the design and
 // for the README. Builds and packages the extension, installs the .vsix into code-server with a
-// profile of its own, opens a copy of examples/ and, for every example journey in a light and a
-// dark theme, opens it with the preview to the side and saves:
-//   NAME-THEME-window.png   the whole 1600x1000 window, editor and preview side by side
-//   NAME-THEME-panel.png    the preview panel alone, as tall as the map (the window is stretched)
-//   NAME-THEME-wide.png     the preview alone in the whole window, as tall as the map
-// plus stale-review-THEME-window.png, a journey whose review date has passed, and the README's
-// pictures readme-light.png and readme-dark.png (the window without the side bar).
+// profile of its own, opens a copy of examples/ (with a seven-stage, two-persona map added) and,
+// for every journey, in light, dark and high-contrast themes, with the preview 600, 1,000 and
+// 1,900 px wide, saves:
+//   NAME-THEME-WIDTH.png         the window: the editor beside the preview (at 1,900 px the preview alone)
+//   NAME-THEME-WIDTH-cursor.png  the same after the cursor moved into the journey's third stage
+// plus stale-review-THEME-1000.png, a journey whose review date has passed, and the README's
+// pictures readme-light.png and readme-dark.png (a 1,440 x 900 laptop window).
 //
-//   node scripts/screenshots.mjs [--only=NAME,NAME] [--themes=light,dark] [--media]
+//   node scripts/screenshots.mjs [--only=NAME,NAME] [--themes=light,dark,high-contrast] [--widths=600,1000,1900] [--media]
 //
 // Pictures go to test-results/screenshots/ (gitignored); --media also copies the README's
 // pictures to media/screenshot-light.png and media/screenshot-dark.png.
@@ -18,24 +18,26 @@ import { installExtension, profilePaths, projectRoot, resetProfile, startCodeSer
 import { buildExtension, packageVsix } from './start.mjs';
 import { launchChromium } from '../test/e2e/support.mjs';
 
-/** The `workbench.colorTheme` setting of each theme, and its name in the Color Theme picker. */
+/** The `workbench.colorTheme` setting of each theme, its name in the Color Theme picker, and the workbench's class for it. */
 const THEMES = {
-    light: { setting: 'Default Light Modern', label: 'Light Modern' },
-    dark: { setting: 'Default Dark Modern', label: 'Dark Modern' }
+    light: { setting: 'Default Light Modern', label: 'Light Modern', workbench: 'vs' },
+    dark: { setting: 'Default Dark Modern', label: 'Dark Modern', workbench: 'vs-dark' },
+    'high-contrast': { setting: 'Default High Contrast', label: 'Dark High Contrast', workbench: 'hc-black' }
 };
-const WINDOW = { width: 1600, height: 1000 };
-/** The tallest panel picture: past this the map is cut off (and the PNG gets very large). */
-const MAX_PANEL_HEIGHT = 9000;
+const HEIGHT = 1000;
+const WIDTHS = [600, 1000, 1900];
+/** Width of the activity bar, the only part of the workbench beside the editors once the side bar is hidden. */
+const ACTIVITY_BAR = 48;
 const PROFILE = 'screenshots';
 const STALE_REVIEW = 'stale-review.journey';
-/**
- * The README's pictures: the editor with the preview beside it. The dark one is scrolled to the
- * diagrams, so between them the two show the header, both diagrams and the grid.
- */
+/** More stages, personas and longer labels than the examples: what a side panel and an export must cope with. */
+const SEVEN_STAGES = path.join(projectRoot, 'test/cli/fixtures/maps/seven-stages.journey');
+/** The README's pictures: a laptop's window, the editor beside the preview. */
 const README_SHOTS = [
     { example: 'vacuum-current.journey', theme: 'light', media: 'screenshot-light.png' },
-    { example: 'b2b-onboarding.journey', theme: 'dark', media: 'screenshot-dark.png', scrollTo: '.diagram-timeline' }
+    { example: 'b2b-onboarding.journey', theme: 'dark', media: 'screenshot-dark.png', line: 70 }
 ];
+const README_WINDOW = { width: 1440, height: 900 };
 const outDir = path.join(projectRoot, 'test-results', 'screenshots');
 
 const SETTINGS = {
@@ -53,24 +55,25 @@ const argument = name => process.argv.find(arg => arg.startsWith(`--${name}=`))?
 const onlyNames = argument('only');
 const copyToMedia = process.argv.includes('--media');
 const themes = argument('themes') ?? Object.keys(THEMES);
+const widths = (argument('widths') ?? WIDTHS).map(Number);
 for (const theme of themes) {
     if (!THEMES[theme]) throw new Error(`Unknown theme "${theme}": use --themes=${Object.keys(THEMES).join(',')}.`);
 }
 
 const step = message => console.log(`[screenshots] ${message}`);
 
-function examplesToShoot(workspace) {
+function journeysToShoot(workspace) {
     const names = fs.readdirSync(workspace).filter(name => name.endsWith('.journey') && name !== 'personas.journey').sort();
     if (!onlyNames) return names;
     const wanted = onlyNames.map(name => name.endsWith('.journey') ? name : `${name}.journey`);
     const unknown = wanted.filter(name => !names.includes(name));
-    if (unknown.length > 0) throw new Error(`No example named ${unknown.join(', ')} in examples/ (there are: ${names.join(', ')}).`);
+    if (unknown.length > 0) throw new Error(`No journey named ${unknown.join(', ')} to shoot (there are: ${names.join(', ')}).`);
     return wanted;
 }
 
 /**
  * A copy of newsletter-signup.journey under another name, reviewed long ago: shows the "review
- * overdue" badge. Added only for its own pictures, so no other picture lists it in the Explorer.
+ * overdue" badge. Added only for its own pictures, so no other picture lists it.
  */
 function addStaleReviewJourney(workspace) {
     const source = fs.readFileSync(path.join(workspace, 'newsletter-signup.journey'), 'utf8');
@@ -95,7 +98,7 @@ async function runCommand(page, title) {
     for (let attempt = 1; ; attempt++) {
         // A webview that holds the keyboard focus may swallow F1 or take the focus back and close the
         // palette; a click on an empty part of the status bar gives the focus to the workbench first.
-        await page.locator('.part.statusbar').click({ position: { x: WINDOW.width / 2, y: 5 } });
+        await page.locator('.part.statusbar').click({ position: { x: page.viewportSize().width / 2, y: 5 } });
         await page.keyboard.press('F1');
         try {
             await input.fill(`>${title}`, { timeout: 3000 });
@@ -117,7 +120,7 @@ async function pickRow(page, label, timeout) {
 
 /** Picks a colour theme as a user does, with Preferences: Color Theme. */
 async function setTheme(page, theme) {
-    const workbenchClass = theme === 'dark' ? 'vs-dark' : 'vs';
+    const workbenchClass = THEMES[theme].workbench;
     const current = () => page.evaluate(cls => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, workbenchClass);
     if (await current()) return;
     await runCommand(page, 'Preferences: Color Theme');
@@ -127,11 +130,13 @@ async function setTheme(page, theme) {
     await waitUntil(`the ${label} theme`, current);
 }
 
-/** Closes every editor, then opens a file from the Explorer, as a user does, and waits for its tab. */
+/** Closes every editor, then opens a file with Quick Open, as a user does, and waits for its tab. */
 async function openFile(page, name) {
     await runCommand(page, 'View: Close All Editors');
     await waitUntil('every editor to close', async () => await page.locator('.tab').count() === 0, 5000);
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
     await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
@@ -140,41 +145,53 @@ async function openPreview(page, name) {
     await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click();
     await page.locator('.tab', { hasText: `Preview ${name}` }).waitFor();
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await preview.locator('body[data-rendered-version] .journey svg').first().waitFor({ timeout: 30_000 });
-    // Fonts, the emotion chart and the editor's syntax colouring arrive just after the first drawing.
-    await page.waitForTimeout(1200);
+    await preview.locator('body[data-rendered-version] .journey table.map-grid').first().waitFor({ timeout: 30_000 });
+    // Fonts and the editor's syntax colouring arrive just after the first drawing.
+    await page.waitForTimeout(1000);
     return preview;
 }
 
-/** The preview panel as tall as its content: the window is stretched so VS Code gives the webview the room. */
-async function shootPanel(page, preview, file) {
-    const frame = page.locator('iframe.webview.ready');
-    const before = await frame.boundingBox();
-    const contentHeight = await preview.locator('.viewport').evaluate(viewport => viewport.scrollHeight);
-    const height = Math.min(MAX_PANEL_HEIGHT, Math.ceil(contentHeight + WINDOW.height - before.height + 60));
-    await page.setViewportSize({ width: WINDOW.width, height });
-    try {
-        await waitUntil('the preview to grow with the window', async () => height <= WINDOW.height || ((await frame.boundingBox())?.height ?? 0) > before.height, 5000);
-        await page.waitForTimeout(500);
-        await frame.screenshot({ path: file });
-    } finally {
-        await page.setViewportSize(WINDOW);
-        await page.waitForTimeout(300);
-    }
+async function previewWidth(page) {
+    return Math.round((await page.locator('iframe.webview.ready').boundingBox())?.width ?? 0);
 }
 
-/** The preview with the whole window to itself (editor group maximized, side bar hidden), as tall as its content. */
-async function shootWide(page, preview, name, file) {
-    await page.locator('.tab', { hasText: `Preview ${name}` }).click();
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
-    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
-    await page.waitForTimeout(800);
-    try {
-        await shootPanel(page, preview, file);
-    } finally {
-        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+/**
+ * Sizes the window so that the preview beside the editor is `width` pixels wide (the two editor
+ * groups share the window evenly); the widest view gives the preview the whole window.
+ */
+async function fitPreviewTo(page, width) {
+    if (width >= 1400) {
+        await page.setViewportSize({ width: width + ACTIVITY_BAR, height: HEIGHT });
+        await page.locator('.tab', { hasText: 'Preview ' }).first().click();
         await runCommand(page, 'View: Toggle Maximize Editor Group');
+        await page.waitForTimeout(800);
+        return;
     }
+    let window = 2 * width + ACTIVITY_BAR;
+    for (let attempt = 0; attempt < 3; attempt++) {
+        await page.setViewportSize({ width: window, height: HEIGHT });
+        await page.waitForTimeout(500);
+        const actual = await previewWidth(page);
+        if (Math.abs(actual - width) <= 4) break;
+        window += 2 * (width - actual);
+    }
+    await page.waitForTimeout(600);
+}
+
+/** The line (1-based) of the journey's third stage, or its last when it has fewer. */
+function thirdStageLine(file) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const stages = lines.flatMap((line, i) => /^\s*stage\s/.test(line) ? [i + 1] : []);
+    return stages[Math.min(2, stages.length - 1)] ?? 1;
+}
+
+/** Puts the editor's cursor a line into the journey's third stage with Go to Line, so the preview follows it there. */
+async function cursorToThirdStage(page, file) {
+    await page.locator('.tab', { hasText: path.basename(file) }).first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${thirdStageLine(file) + 1}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
 }
 
 async function main() {
@@ -186,10 +203,11 @@ async function main() {
     const runFolder = profilePaths(PROFILE).dir;
     const vsix = await packageVsix(runFolder);
     await installExtension(vsix, { profile: PROFILE, log: message => step(message) });
-    // A copy, so the stale-review journey added for its pictures never lands in examples/.
+    // A copy, so the journeys added for the pictures never land in examples/.
     const workspace = path.join(runFolder, 'workspace');
     fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
-    const examples = examplesToShoot(workspace);
+    fs.copyFileSync(SEVEN_STAGES, path.join(workspace, path.basename(SEVEN_STAGES)));
+    const journeys = journeysToShoot(workspace);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
 
@@ -199,16 +217,14 @@ async function main() {
     const written = [];
     /** Where the window is saved if taking the next picture fails, to see what was in the way. */
     let failure;
-    /** Opens the journey with its preview beside it and the editor's cursor at the top; returns the preview's frame. */
+    /** Opens the journey with its preview beside it and the editor's cursor at the top. */
     const show = async (name, theme) => {
-        const base = path.basename(name, '.journey');
-        step(`${base}, ${theme}`);
-        failure = path.join(outDir, `FAILED-${base}-${theme}.png`);
+        failure = path.join(outDir, `FAILED-${path.basename(name, '.journey')}-${theme}.png`);
         await setTheme(page, theme);
+        // Quick Open leaves the keyboard in the editor.
         await openFile(page, name);
-        await page.locator('.editor-group-container.active .monaco-editor .view-lines').click({ position: { x: 40, y: 5 } });
         await page.keyboard.press('Control+Home');
-        return openPreview(page, name);
+        await openPreview(page, name);
     };
     const shoot = async (file, take) => {
         const target = path.join(outDir, file);
@@ -216,46 +232,55 @@ async function main() {
         written.push(target);
     };
     try {
-        await page.setViewportSize(WINDOW);
+        await page.setViewportSize({ width: 1600, height: HEIGHT });
         page.setDefaultTimeout(15_000);
         await page.goto(workbenchUrl(server, { folder: workspace }));
         await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
         await page.waitForTimeout(1500);
+        // The editor and the preview share the window: the Explorer would only take room from them.
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         for (const theme of themes) {
-            for (const name of examples) {
+            for (const name of journeys) {
                 const base = path.basename(name, '.journey');
-                const preview = await show(name, theme);
-                await shoot(`${base}-${theme}-window.png`, file => page.screenshot({ path: file }));
-                await shoot(`${base}-${theme}-panel.png`, file => shootPanel(page, preview, file));
-                await shoot(`${base}-${theme}-wide.png`, file => shootWide(page, preview, name, file));
+                for (const width of widths) {
+                    step(`${base}, ${theme}, ${width} px`);
+                    await page.setViewportSize({ width: 1600, height: HEIGHT });
+                    await show(name, theme);
+                    await fitPreviewTo(page, width);
+                    const label = `${base}-${theme}-${width}`;
+                    await shoot(`${label}.png`, file => page.screenshot({ path: file }));
+                    if (width >= 1400) {
+                        await runCommand(page, 'View: Toggle Maximize Editor Group');
+                    } else {
+                        await cursorToThirdStage(page, path.join(workspace, name));
+                        await shoot(`${label}-cursor.png`, file => page.screenshot({ path: file }));
+                    }
+                }
             }
             if (!onlyNames) {
                 addStaleReviewJourney(workspace);
+                await page.setViewportSize({ width: 1600, height: HEIGHT });
                 await show(STALE_REVIEW, theme);
-                await shoot(`stale-review-${theme}-window.png`, file => page.screenshot({ path: file }));
+                await fitPreviewTo(page, 1000);
+                await shoot(`stale-review-${theme}-1000.png`, file => page.screenshot({ path: file }));
                 await runCommand(page, 'View: Close All Editors');
                 fs.rmSync(path.join(workspace, STALE_REVIEW));
             }
         }
-        const readmeShots = README_SHOTS.filter(shot => themes.includes(shot.theme) && examples.includes(shot.example));
+        const readmeShots = README_SHOTS.filter(shot => themes.includes(shot.theme) && journeys.includes(shot.example));
         for (const shot of readmeShots) {
-            const preview = await show(shot.example, shot.theme);
-            // Without the side bar, editor and preview share the window.
-            await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
-            await page.waitForTimeout(800);
-            if (shot.scrollTo) {
-                // Right up to the top edge: scrollIntoView would leave a sliver of what is above.
-                await preview.locator(shot.scrollTo).first().evaluate(element => {
-                    const viewport = element.closest('.viewport');
-                    viewport.scrollTop += element.getBoundingClientRect().top - viewport.getBoundingClientRect().top - 6;
-                });
-                await page.waitForTimeout(300);
+            await page.setViewportSize(README_WINDOW);
+            await show(shot.example, shot.theme);
+            if (shot.line) {
+                await page.keyboard.press('Control+G');
+                await page.locator('.quick-input-widget input').fill(`:${shot.line}`);
+                await page.keyboard.press('Enter');
+                await page.waitForTimeout(900);
             }
             await shoot(`readme-${shot.theme}.png`, async file => {
                 await page.screenshot({ path: file });
                 if (copyToMedia) fs.copyFileSync(file, path.join(projectRoot, 'media', shot.media));
             });
-            await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         }
         if (copyToMedia && readmeShots.length > 0) step(`copied ${readmeShots.map(shot => `media/${shot.media}`).join(' and ')}`);
     } catch (error) {

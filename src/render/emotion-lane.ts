@@ -29,6 +29,8 @@ export interface EmotionLaneOptions {
 interface PlacedPoint {
     /** From the left edge of the first stage column. */
     x: number;
+    /** Which side of the marker its score is written on: away from the other personas' markers. */
+    labelSide: 'left' | 'right';
     y: number;
     score: number;
     stageIndex: number;
@@ -93,8 +95,10 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
     const lanes = shownLanes(journey.emotionLanes, options);
     const baselineLanes = journey.baseline ? shownLanes(journey.baseline.emotionLanes, options) : [];
     const personas = [...new Set([...lanes, ...baselineLanes].map(l => l.persona))];
-    const spread = Math.min(8, geometry.touchpointWidth / (personas.length + 2));
+    const spread = Math.min(12, geometry.touchpointWidth / (personas.length + 2));
     const offset = (persona: string) => (personas.indexOf(persona) - (personas.length - 1) / 2) * spread;
+    // With several personas, the left half of the markers write their scores on the left: two equal scores stay apart.
+    const labelSide = (persona: string): PlacedPoint['labelSide'] => personas.length > 1 && personas.indexOf(persona) < (personas.length - 1) / 2 ? 'left' : 'right';
     const curves: Curve[] = [];
 
     for (const lane of lanes) {
@@ -106,6 +110,7 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
                 const score = mean(felt.map(p => p.score));
                 points.push({
                     x: columns[stageIndex].x + columns[stageIndex].centres[t] + offset(lane.persona),
+                    labelSide: labelSide(lane.persona),
                     y: emotionY(score, geometry, scale),
                     score,
                     stageIndex,
@@ -130,6 +135,7 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
             const column = columns[stageIndex];
             points.push({
                 x: column.x + COLUMN_RULE + (column.width - COLUMN_RULE) / 2 + offset(lane.persona),
+                labelSide: labelSide(lane.persona),
                 y: emotionY(average, geometry, scale),
                 score: average,
                 stageIndex,
@@ -212,7 +218,7 @@ export function emotionCell(journey: JourneyView, stageIndex: number, curves: Cu
                 'data-persona': curve.persona, 'data-covers': keys || undefined,
                 tabindex: options.exported ? undefined : 0, role: options.exported ? undefined : 'button', 'aria-label': options.exported ? undefined : point.label
             });
-            markers.push(html`<g class="emotion-point persona-${style} emotion-${curve.role}"${source}><title>${point.label}</title><path class="marker" d="${markerPath(shape, x, point.y)}"/><text class="emotion-score" x="${f(x + 8)}" y="${f(point.y - 6)}" aria-hidden="true">${score}</text></g>`);
+            markers.push(html`<g class="emotion-point persona-${style} emotion-${curve.role}"${source}><title>${point.label}</title><path class="marker" d="${markerPath(shape, x, point.y)}"/><text class="emotion-score${point.labelSide === 'left' ? ' emotion-score-left' : ''}" x="${f(point.labelSide === 'left' ? x - 8 : x + 8)}" y="${f(point.y - 6)}" aria-hidden="true">${score}</text></g>`);
         }
     }
     const stage = journey.stages[stageIndex];

@@ -32,7 +32,7 @@ export interface GridGeometry {
 
 const GEOMETRIES: Record<Exclude<Density, 'summary'>, GridGeometry> = {
     comfortable: { density: 'comfortable', laneWidth: 128, touchpointWidth: 184, gap: 10, padding: 10, emotionTop: 26, emotionStep: 17, emotionBottom: 12 },
-    compact: { density: 'compact', laneWidth: 104, touchpointWidth: 146, gap: 6, padding: 6, emotionTop: 22, emotionStep: 14, emotionBottom: 10 }
+    compact: { density: 'compact', laneWidth: 112, touchpointWidth: 146, gap: 6, padding: 6, emotionTop: 22, emotionStep: 14, emotionBottom: 10 }
 };
 
 /** Narrowest a touchpoint may be squeezed in the summary: about the width of a score label. */

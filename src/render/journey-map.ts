@@ -346,7 +346,7 @@ function stageHeader(journey: JourneyView, stage: StageView, options: MapOptions
     const classes = `stage stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}${hasProblem(stage.range, options) ? ' has-problem' : ''}`;
     return join([
         html`<th scope="col" class="${classes}"><div class="stage-head"${source(stage, options)}>`,
-        html`<span class="stage-index" aria-hidden="true">${stage.index + 1}</span><span class="stage-label" dir="auto">${stage.label}</span>`,
+        html`<span class="stage-index" aria-hidden="true">${stage.index + 1}</span><span class="stage-label" dir="auto"${attrs({ title: options.exported ? undefined : stage.label })}>${stage.label}</span>`,
         html`${evidenceBadge(stage.evidence, options)}${unmapped}${problemMark(stage.nameRange, options)}${comparisonChips(journey, stage, options)}</div></th>`
     ]);
 }

@@ -134,9 +134,19 @@ async function setTheme(page, theme) {
 async function openFile(page, name) {
     await runCommand(page, 'View: Close All Editors');
     await waitUntil('every editor to close', async () => await page.locator('.tab').count() === 0, 5000);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+    // A file written a moment ago may not be in Quick Open's list yet: ask again.
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+P');
+        await page.locator('.quick-input-widget input').fill(name);
+        try {
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 4000 });
+            break;
+        } catch (error) {
+            if (attempt === 4) throw error;
+            await page.keyboard.press('Escape');
+            await page.waitForTimeout(1500);
+        }
+    }
     await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 

@@ -6,7 +6,7 @@ import { JourneyCodeActionProvider } from './journey-code-actions.js';
 import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyHoverProvider } from './journey-hover.js';
-import { JourneyLinker } from './journey-linker.js';
+import { JourneyDocumentValidator, JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyRenameProvider } from './journey-rename.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
@@ -25,7 +25,10 @@ export type JourneyAddedServices = {
 export type JourneyServices = LangiumServices & JourneyAddedServices;
 
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
-    validation: { JourneyValidator: services => new JourneyValidator(services) },
+    validation: {
+        JourneyValidator: services => new JourneyValidator(services),
+        DocumentValidator: services => new JourneyDocumentValidator(services)
+    },
     model: { ViewModelBuilder: () => new ViewModelBuilder() },
     parser: {
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),

@@ -41,7 +41,7 @@ describe('rename', () => {
 
     test.each(['stage', 'two words', '1st', 'x-y', '', 'Ann "x"', '東京'])('%j is refused as a new name', async newName => {
         const { renamed } = await renameAt(SHOP, 'Browse', newName);
-        expect(renamed.refused).toMatch(/cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword such as 'stage'\.$/);
+        expect(renamed.refused).toMatch(/cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword that opens a block, such as 'stage'\.$/);
     });
 
     test('a valid new name, accented letters included, renames declaration and uses', async () => {

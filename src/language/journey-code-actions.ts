@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import {
     isActivity, isChannelUse, isEmotion, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
 } from './generated/ast.js';
+import { BIDI_CONTROL } from './invisible-characters.js';
 import type { JourneyChannel, JourneyLinker } from './journey-linker.js';
 import type { JourneyServices } from './journey-module.js';
 import { capitalized, closestName } from './journey-names.js';
@@ -41,6 +42,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.EmotionNotWhole: return this.clampEmotion(node, diagnostic, document);
             case IssueCodes.SeveralChannels: return this.splitTouchpoint(node, document);
             case IssueCodes.KeywordAsName: return this.renameKeyword(diagnostic, document);
+            case IssueCodes.BidiControl: return this.removeBidiControls(diagnostic, document);
             case IssueCodes.EmotionPersonaMissing: return this.nameEmotionPersona(node, document);
             case IssueCodes.PersonaNotInJourney: return this.addPersonaToJourney(node, diagnostic, document);
             case IssueCodes.PainUnaddressed: return this.addOpportunity(node, document);
@@ -76,6 +78,14 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 { range: { start, end: start }, newText: `${channel.$cstNode.text}\n\n` },
                 removal(document, channel.$cstNode)
             ])
+        }];
+    }
+
+    private removeBidiControls(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const text = document.textDocument.getText(diagnostic.range);
+        return [{
+            title: 'Remove the invisible bidirectional control characters', isPreferred: true,
+            edit: edits(document, [{ range: diagnostic.range, newText: text.replace(BIDI_CONTROL, '') }])
         }];
     }
 

@@ -2,7 +2,10 @@
  * The checks a journey map gets while it is written. Each message says what is wrong, where,
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
-import { AstUtils, type AstNode, type AstNodeDescription, type ConfigurationProvider, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    AstUtils, CstUtils,
+    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
+} from 'langium';
 import {
     isActionFor, isAddresses, isChannelDecl, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
     type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
@@ -10,6 +13,7 @@ import {
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
 import type { JourneyServices } from './journey-module.js';
+import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
 import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
 import {
@@ -35,14 +39,15 @@ export const IssueCodes = {
     ImprovesItself: 'improves-itself',
     EmotionNotWhole: 'emotion-not-whole',
     SeveralChannels: 'several-channels',
-    KeywordAsName: 'keyword-as-name'
+    KeywordAsName: 'keyword-as-name',
+    BidiControl: 'bidi-control'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
     const checks: ValidationChecks<JourneyAstType> = {
-        Model: validator.checkUniqueTopLevelNames,
+        Model: [validator.checkUniqueTopLevelNames, validator.checkBidiControls],
         Persona: validator.checkKeywordName,
         ChannelDecl: validator.checkKeywordName,
         Journey: [
@@ -100,6 +105,30 @@ export class JourneyValidator {
                 const where = elsewhere.documentUri.scheme === 'journey-builtin' ? 'as a built-in channel' : `in ${elsewhere.documentUri.path.split('/').pop()}`;
                 accept('error', `The ${word} '${element.name}' is already declared ${where}. Names of ${word}s must be unique across the workspace: rename this one or use the existing one.`, { node: element, property: 'name', ...issue(IssueCodes.DuplicateName) });
             }
+        }
+    }
+
+    /**
+     * Bidirectional controls in quoted text or comments make the text show in another order than it is
+     * written ("invoice\u202Egnp.exe" reads as "invoiceexe.png"). One warning per quoted text or comment.
+     */
+    checkBidiControls(model: Model, accept: ValidationAcceptor): void {
+        const root = model.$cstNode;
+        const text = root?.root.fullText ?? '';
+        if (!root || text.search(BIDI_CONTROL) < 0) return;
+        const found = new Map<CstNode, Set<string>>();
+        for (const match of text.matchAll(BIDI_CONTROL)) {
+            const leaf = CstUtils.findLeafNodeAtOffset(root, match.index);
+            // Anywhere else the character is a syntax error already.
+            if (!leaf || leaf.offset > match.index || !isQuotedTextOrComment(leaf)) continue;
+            let chars = found.get(leaf);
+            if (!chars) found.set(leaf, chars = new Set());
+            chars.add(match[0]);
+        }
+        for (const [leaf, chars] of found) {
+            const where = leaf.hidden ? 'This comment' : 'This quoted text';
+            accept('warning', `${where} holds invisible bidirectional control characters (${[...chars].map(describeBidiControl).join(', ')}) that make it show in another order than it is written, so it can read as something it does not say. Remove them unless the text really needs them.`,
+                { node: model, range: leaf.range, ...issue(IssueCodes.BidiControl) });
         }
     }
 
@@ -323,6 +352,10 @@ function identityKind(node: AstNode): string {
     if (node.$type === 'Opportunity') return 'opportunity';
     if (node.$type === 'Action') return 'action';
     return 'moment';
+}
+
+function isQuotedTextOrComment(leaf: LeafCstNode): boolean {
+    return leaf.hidden || leaf.tokenType.name === 'STRING';
 }
 
 function keywordOf(setting: AstNode): string {

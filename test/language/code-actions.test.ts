@@ -132,6 +132,11 @@ describe('quick fixes', () => {
         await fix(before, IssueCodes.SeveralChannels, after);
     });
 
+    test('bidirectional control characters are removed from the text that holds them', async () => {
+        const body = '    stage Awareness {\n        touchpoint Ad "invoice\u202Egnp.exe" {\n            emotion Colleen 1\n        }\n    }\n';
+        await fix(journey(body), IssueCodes.BidiControl, journey(body.replace('\u202E', '')));
+    });
+
     test('a channel declared inside another journey moves to the top of its file', async () => {
         const text = '// Shop journeys\n\njourney Shop {\n    channel kiosk "In-store kiosk"\n    stage Visit { touchpoint Kiosk { channel kiosk } }\n}\njourney Returns {\n    stage Return { touchpoint Kiosk { channel kiosk } }\n}\n';
         const moved = '// Shop journeys\n\nchannel kiosk "In-store kiosk"\n\njourney Shop {\n    stage Visit { touchpoint Kiosk { channel kiosk } }\n}\njourney Returns {\n    stage Return { touchpoint Kiosk { channel kiosk } }\n}\n';

@@ -442,3 +442,23 @@ describe('touchpoints with more than one channel', () => {
     });
 });
 
+describe('bidirectional control characters', () => {
+    test.each([
+        ['a label', CLEAN.replace('"Sees a billboard"', '"invoice\u202Egnp.exe"'), '"invoice\u202Egnp.exe"', 'This quoted text', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+        ['a persona detail', CLEAN.replace('"32, self-employed"', '"32\u2066, self\u2069-employed"'), '"32\u2066, self\u2069-employed"', 'This quoted text', 'U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE'],
+        ['a comment', `// approved\u200F by legal\n${CLEAN}`, '// approved\u200F by legal', 'This comment', 'U+200F RIGHT-TO-LEFT MARK'],
+        ['an Arabic letter mark in a KPI label', CLEAN.replace('emotion Colleen -2', 'emotion Colleen -2\n            kpi "rate\u061C" 5'), '"rate\u061C"', 'This quoted text', 'U+061C ARABIC LETTER MARK']
+    ])('in %s: a warning on the text, naming the characters', async (_what, input, flagged, where, names) => {
+        const document = await services.validate(input);
+        const warnings = (document.diagnostics ?? []).filter(d => d.code === IssueCodes.BidiControl);
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0].severity).toBe(DiagnosticSeverity.Warning);
+        expect(document.textDocument.getText(warnings[0].range)).toBe(flagged);
+        expect(text(warnings[0].message)).toBe(`${where} holds invisible bidirectional control characters (${names}) that make it show in another order than it is written, so it can read as something it does not say. Remove them unless the text really needs them.`);
+    });
+
+    test('right-to-left text without controls is not flagged', async () => {
+        const document = await services.validate(CLEAN.replace('"Sees a billboard"', '"ابحث عن مكنسة שלום"'));
+        expect(messages(document)).toEqual([]);
+    });
+});

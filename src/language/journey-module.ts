@@ -5,7 +5,7 @@ import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './gener
 import { JourneyCodeActionProvider } from './journey-code-actions.js';
 import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyFormatter } from './journey-formatter.js';
-import { JourneyHoverProvider } from './journey-hover.js';
+import { JourneyDocumentationProvider, JourneyHoverProvider } from './journey-hover.js';
 import { JourneyDocumentValidator, JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyRenameProvider } from './journey-rename.js';
@@ -30,6 +30,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         DocumentValidator: services => new JourneyDocumentValidator(services)
     },
     model: { ViewModelBuilder: () => new ViewModelBuilder() },
+    documentation: { DocumentationProvider: () => new JourneyDocumentationProvider() },
     parser: {
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),

@@ -7,7 +7,7 @@
 import type { JourneyView, KpiView, MomentView, StageView, TouchpointView } from '../model/view-model.js';
 import { ACTIVITY_KINDS, formatEmotion, type LevelName } from '../language/vocabulary.js';
 import { truncate } from './escape.js';
-import { alignColumns, markdownTable, markdownText } from './text-layout.js';
+import { alignColumns, markdownCode, markdownTable, markdownText } from './text-layout.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -432,7 +432,7 @@ function fieldMarkdown(change: FieldChange): string {
 export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: string): string {
     const parts: string[] = [];
     parts.push(`## ${markdownText(diff.after.title)}`);
-    parts.push(`\`${markdownText(beforeName)}\` → \`${markdownText(afterName)}\`${diff.futureState ? ` · future state against **${markdownText(diff.before.title)}**` : ''}`);
+    parts.push(`${markdownCode(beforeName)} → ${markdownCode(afterName)}${diff.futureState ? ` · future state against **${markdownText(diff.before.title)}**` : ''}`);
     parts.push(`**${diffSummary(diff)}**`);
     if (isEmptyDiff(diff)) return parts.join('\n\n') + '\n';
 

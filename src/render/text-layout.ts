@@ -26,17 +26,8 @@ export function alignColumns(rows: ReadonlyArray<readonly string[]>, indent = ''
         .trimEnd());
 }
 
-/**
- * User text inside Markdown prose or a table cell (never at the start of a line): on one
- * line, with the characters that would start emphasis, code, links, HTML or a new table cell
- * escaped, so a label shows as written and cannot inject markup into a README or pull request.
- */
-export function markdownText(text: string): string {
-    return text
-        .replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ')
-        .replace(/[\\`*_[\]<>|~&]/g, ch => ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`)
-        .trim();
-}
+/** The one Markdown escaping, shared with the language server's hovers. */
+export { markdownCode, markdownText } from '../language/markdown-text.js';
 
 /** A Markdown table; cells are Markdown already (escape user text with `markdownText`). */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {

@@ -66,8 +66,10 @@ describe('journey diff of two versions', () => {
         const run = await journey(['diff', V1, V2, '--format', 'markdown']);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('**stages +1 -1 ~1 · touchpoints +1 -1 ~3');
+        // File names are code, shown as written.
+        expect(run.stdout).toContain('`test/cli/fixtures/versions/v1/shop.journey` → `test/cli/fixtures/versions/v2/shop.journey`');
         expect(run.stdout).toContain('| **~** changed | Choosing a model | Choosing the right model |');
-        expect(run.stdout).toContain('| Choosing the right model | Deal-hunting Dana | -2 | +1.5 | +3.5 |');
+        expect(run.stdout).toContain('| Choosing the right model | Deal\\-hunting Dana | -2 | +1.5 | +3.5 |');
         expect(run.stdout).toContain('| **−** resolved | Pay | Shipping costs appear only at the last step |  |');
     });
 });

@@ -126,7 +126,7 @@ describe('hover', () => {
         await expectHover(services.Journey)({
             text: `${PERSONAS}journey J {\n personas Col<|>leen\n}`,
             index: 0,
-            hover: /\*\*Persona\*\* Curious Colleen \(`Colleen`\)\n- \*backstory\*: 32, self-employed, short of time\n- \*goal\*: A vacuum that will not break/
+            hover: /\*\*Persona\*\* Curious Colleen \(`Colleen`\)\n- \*backstory\*: 32, self\\-employed, short of time\n- \*goal\*: A vacuum that will not break/
         });
     });
 

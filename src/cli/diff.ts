@@ -74,6 +74,6 @@ export async function diff(args: string[]): Promise<number> {
     for (const journey of added) sections.push(`${mark[0]} journey ${journey.id} "${journey.title}" is new in ${after.shown}\n`);
     for (const journey of removed) sections.push(`${mark[1]} journey ${journey.id} "${journey.title}" is gone from ${after.shown}\n`);
     const text = sections.join('\n');
-    writeResult(format === 'text' && useColour(values.output) ? colourDiff(text) : text, values.output);
+    writeResult(text, values.output, format === 'text' && useColour(values.output) ? colourDiff : undefined);
     return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

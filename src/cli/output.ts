@@ -98,6 +98,11 @@ export function reportErrors(loaded: readonly LoadedJourneyFile[]): number {
     return errors;
 }
 
+/** Columns a text result should fit: the terminal's, or 100 for a file or a pipe. */
+export function terminalWidth(output: string | undefined): number {
+    return !output && process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100;
+}
+
 /** Colours for a terminal only, and never when NO_COLOR is set (no-color.org). */
 export function useColour(output: string | undefined): boolean {
     return !output && process.stdout.isTTY === true && !process.env.NO_COLOR;

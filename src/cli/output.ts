@@ -108,12 +108,12 @@ export function useColour(output: string | undefined): boolean {
     return !output && process.stdout.isTTY === true && !process.env.NO_COLOR;
 }
 
-const COLOURS: Record<string, string> = { '+': '\x1b[32m', '-': '\x1b[31m', '~': '\x1b[33m' };
+const COLOURS: Record<string, string> = { '+': '\x1b[32m', '✓': '\x1b[32m', '-': '\x1b[31m', '~': '\x1b[33m' };
 
-/** Colours a diff's lines by their marker: added green, removed red, changed yellow. */
+/** Colours a diff's lines by their marker: added and delivered green, removed red, changed yellow. */
 export function colourDiff(text: string): string {
     return text.split('\n').map(line => {
-        const marker = /^\s*([+\-~])\s/.exec(line)?.[1];
+        const marker = /^\s*([+\-~✓])\s/.exec(line)?.[1];
         return marker ? `${COLOURS[marker]}${line}\x1b[0m` : line;
     }).join('\n');
 }

@@ -79,7 +79,8 @@ describe('labels with control characters', () => {
 
     test.each([
         ['diff, text', []],
-        ['diff, markdown', ['--format', 'markdown']]
+        ['diff, markdown', ['--format', 'markdown']],
+        ['diff, json', ['--format', 'json']]
     ])('%s: shown as escapes, never raw', async (what, args) => {
         const run = await journey(['diff', older, file, ...args], { cwd: folder });
         expectNoRawControls(run, what);

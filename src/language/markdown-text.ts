@@ -4,13 +4,14 @@
  * people nobody vetted: `![x](https://host/t.png)` in a hover made the editor fetch that picture.
  * Every character with a meaning in Markdown (CommonMark, GitHub's tables, VS Code's `$(icon)`) is
  * escaped with a backslash, the way VS Code's MarkdownString.appendText does, so the text shows as
- * written and can start no link, image, HTML tag, entity, code span or table cell. Line breaks become
+ * written and can start no link, image, HTML tag, entity, code span or table cell. So is `:`, which
+ * keeps a bare URL from becoming a link, whose text would show the other escapes. Line breaks become
  * spaces: the text sits inside a line, where a new line could start a heading or a list.
  */
 export function markdownText(text: string): string {
     return text
         .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
-        .replace(/[\\`*_{}[\]()#+\-.!|<>&~$]/g, '\\$&')
+        .replace(/[\\`*_{}[\]()#+\-.!|<>&~$:]/g, '\\$&')
         .trim();
 }
 

@@ -115,8 +115,11 @@ describe('quoted text that cannot be read', () => {
     });
 });
 
-/** The Markdown renderer of the tests: CommonMark with raw HTML on, as a client that trusts HTML in hovers would render it. */
-const renderMarkdown = (createRequire(import.meta.url)('markdown-it') as (options: object) => { render(source: string): string })({ html: true, linkify: false });
+/**
+ * The Markdown renderer of the tests: CommonMark with raw HTML on, as a client that trusts HTML in
+ * hovers would render it, and bare URLs turned into links, as VS Code's renderer (GFM) does.
+ */
+const renderMarkdown = (createRequire(import.meta.url)('markdown-it') as (options: object) => { render(source: string): string })({ html: true, linkify: true });
 
 /** What a reader sees of rendered Markdown: its text, tags removed and entities decoded. */
 function visibleText(html: string): string {

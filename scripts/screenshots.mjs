@@ -118,16 +118,33 @@ async function pickRow(page, label, timeout) {
     await row.click({ timeout });
 }
 
+/** The kind of theme the workbench shows now, from its class. */
+function themeNow(page) {
+    return page.evaluate(themes => {
+        const classes = document.querySelector('.monaco-workbench')?.classList;
+        return Object.entries(themes).find(([, theme]) => classes?.contains(theme.workbench))?.[0];
+    }, THEMES);
+}
+
 /** Picks a colour theme as a user does, with Preferences: Color Theme. */
 async function setTheme(page, theme) {
-    const workbenchClass = THEMES[theme].workbench;
-    const current = () => page.evaluate(cls => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, workbenchClass);
-    if (await current()) return;
-    await runCommand(page, 'Preferences: Color Theme');
+    if (await themeNow(page) === theme) return;
     const { label } = THEMES[theme];
-    await page.locator('.quick-input-widget input').fill(label);
-    await pickRow(page, label);
-    await waitUntil(`the ${label} theme`, current);
+    for (let attempt = 1; ; attempt++) {
+        await runCommand(page, 'Preferences: Color Theme');
+        await page.locator('.quick-input-widget input').fill(label);
+        try {
+            // The built-in themes are listed once the extension host has scanned its extensions.
+            await pickRow(page, label, 5000);
+            await waitUntil(`the ${label} theme`, async () => await themeNow(page) === theme, 10_000);
+            await page.waitForTimeout(400);
+            return;
+        } catch (error) {
+            if (attempt === 3) throw error;
+            await page.keyboard.press('Escape');
+            await page.waitForTimeout(2000);
+        }
+    }
 }
 
 /** Closes every editor, then opens a file with Quick Open, as a user does, and waits for its tab. */
@@ -249,6 +266,7 @@ async function main() {
         await page.waitForTimeout(1500);
         // The editor and the preview share the window: the Explorer would only take room from them.
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+        await waitUntil('the extensions to be activated', async () => !(await page.locator('.part.statusbar').innerText()).includes('Activating Extensions'), 60_000);
         for (const theme of themes) {
             for (const name of journeys) {
                 const base = path.basename(name, '.journey');

@@ -33,7 +33,7 @@ export async function diff(args: string[]): Promise<number> {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' }
     });
-    const format = choice('diff', '--format', values.format, ['text', 'markdown'] as const, 'text');
+    const format = choice('diff', '--format', values.format, ['text', 'markdown', 'json'] as const, 'text');
     const progress = Progress.for(values.progress === true);
     let before: LoadedJourneyFile;
     let after: LoadedJourneyFile;
@@ -63,17 +63,23 @@ export async function diff(args: string[]): Promise<number> {
         reportErrors([before, after]);
         throw new CliError(`Neither ${before.shown} nor ${after.shown} declares a journey, so there is nothing to compare.`, ExitCode.Problems);
     }
-    const sections: string[] = [];
-    for (const [old, now] of pairs) {
-        const journeyDiff = diffJourneys(old, now);
-        const beforeName = pairs.length > 1 ? `${before.shown} (${old.id})` : before.shown;
-        const afterName = pairs.length > 1 ? `${after.shown} (${now.id})` : after.shown;
-        sections.push(format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName) : diffText(journeyDiff, beforeName, afterName));
+    const compared = pairs.map(([old, now]) => ({
+        before: pairs.length > 1 ? `${before.shown} (${old.id})` : before.shown,
+        after: pairs.length > 1 ? `${after.shown} (${now.id})` : after.shown,
+        diff: diffJourneys(old, now)
+    }));
+    if (format === 'json') {
+        const journeyIdentity = (journey: { id: string; title: string }) => ({ id: journey.id, title: journey.title });
+        const json = { comparisons: compared, added: added.map(journeyIdentity), removed: removed.map(journeyIdentity) };
+        writeResult(JSON.stringify(json, null, 2) + '\n', values.output);
+        return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;
     }
+    const sections = compared.map(({ before: beforeName, after: afterName, diff: journeyDiff }) =>
+        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName) : diffText(journeyDiff, beforeName, afterName));
     const mark = format === 'markdown' ? ['**+**', '**−**'] : ['+', '-'];
     for (const journey of added) sections.push(`${mark[0]} journey ${journey.id} "${journey.title}" is new in ${after.shown}\n`);
     for (const journey of removed) sections.push(`${mark[1]} journey ${journey.id} "${journey.title}" is gone from ${after.shown}\n`);
     const text = sections.join('\n');
-    writeResult(format === 'text' && useColour(values.output) ? colourDiff(text) : text, values.output);
+    writeResult(text, values.output, format === 'text' && useColour(values.output) ? colourDiff : undefined);
     return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

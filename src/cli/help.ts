@@ -117,7 +117,9 @@ ${EXIT_CODES}
 Compares two journey maps: two versions of one map, or a future state with the
 current state it improves (stages matched by name or by 'matches'). Lists stages
 and touchpoints added (+), removed (-) and changed (~), the emotion per stage and
-persona, pain points resolved and new, opportunities and KPIs.
+persona, pain points resolved and new, opportunities and KPIs. Against the current
+state it improves, a future state has delivered (✓) the opportunities its actions
+take up or whose pain points it no longer has; only the others are removed.
 
 With --git, the old version is the file as it was at the revision (git show
 <revision>:<file>); the other files in its folder are read as they are now.
@@ -125,7 +127,9 @@ With --git, the old version is the file as it was at the revision (git show
 Options:
   --git <revision>        Compare with the file at this git revision (HEAD, main,
                           HEAD~3, a commit hash)
-  --format text|markdown  Output format (default: text); markdown suits a pull request
+  --format text|markdown|json
+                          Output format (default: text); markdown suits a pull
+                          request, json a script
   -o, --output <file>     Write to a file instead of stdout
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)

@@ -9,6 +9,7 @@ import { check } from './check.js';
 import { diff } from './diff.js';
 import { CliError, ExitCode } from './errors.js';
 import { COMMAND_HELP, COMMANDS, MAIN_HELP, type CommandName } from './help.js';
+import { guardOutput } from './output.js';
 import { render } from './render.js';
 import { report } from './report.js';
 
@@ -47,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     return RUN[command](args);
 }
+
+guardOutput();
 
 // `journey diff ... | head` closes the pipe early: that is the reader being done, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

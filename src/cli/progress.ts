@@ -2,6 +2,8 @@
  * Progress for long runs, on stderr so stdout stays clean for pipes. Shown only on a terminal
  * (or with --progress): a CI log full of carriage returns helps nobody.
  */
+import { writeWithControls } from './output.js';
+
 export class Progress {
     private shown = false;
     private lastWrite = 0;
@@ -20,7 +22,7 @@ export class Progress {
         this.lastWrite = now;
         const line = `${verb} ${done}/${total} files`;
         if (this.stream.isTTY) {
-            this.stream.write(`\r\x1b[2K${line}`);
+            writeWithControls(this.stream, `\r\x1b[2K${line}`);
         } else {
             this.stream.write(`${line}\n`);
         }
@@ -29,7 +31,7 @@ export class Progress {
 
     /** Clears the progress line before results are printed. */
     done(): void {
-        if (this.shown && this.stream.isTTY) this.stream.write('\r\x1b[2K');
+        if (this.shown && this.stream.isTTY) writeWithControls(this.stream, '\r\x1b[2K');
         this.shown = false;
     }
 }

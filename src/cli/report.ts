@@ -3,7 +3,7 @@ import { journeyReport, reportMarkdown, reportText } from '../render/report.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
 import { choice, expectPositionals, parseCommandArgs } from './options.js';
-import { reportErrors, writeResult } from './output.js';
+import { reportErrors, terminalWidth, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
 
@@ -23,7 +23,7 @@ export async function report(args: string[]): Promise<number> {
     const reports = loaded.model.journeys.map(journeyReport);
     const text = format === 'markdown'
         ? reports.map(reportMarkdown).join('\n')
-        : reports.map(reportText).join('\n');
+        : reports.map(report => reportText(report, { width: terminalWidth(values.output) })).join('\n');
     writeResult(text, values.output);
     return reportErrors([loaded]) > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

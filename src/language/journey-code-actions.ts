@@ -2,12 +2,15 @@
 import { AstUtils, CstUtils, DocumentValidator, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
-import { isEmotion, isJourney, isPersonasSetting, isStage, isTouchpoint, type Journey } from './generated/ast.js';
-import type { JourneyLinker } from './journey-linker.js';
+import {
+    isActivity, isChannelUse, isEmotion, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
+} from './generated/ast.js';
+import { BIDI_CONTROL } from './invisible-characters.js';
+import type { JourneyChannel, JourneyLinker } from './journey-linker.js';
 import type { JourneyServices } from './journey-module.js';
-import { closestName } from './journey-names.js';
+import { capitalized, closestName } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
-import { journeyPersonas, stageTouchpoints, touchpointPersonas } from './journey-semantics.js';
+import { journeyPersonas, stageTouchpoints, touchpointChannelReferences, touchpointPersonas } from './journey-semantics.js';
 import { IssueCodes } from './journey-validator.js';
 import { EMOTION_SCALE } from './vocabulary.js';
 
@@ -35,7 +38,11 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case DocumentValidator.LinkingError: return this.fixUnknownName(node, diagnostic, document);
             case IssueCodes.UnmappedStage: return this.addTouchpoint(node, document);
             case IssueCodes.EmotionGap: return this.addMissingEmotion(node, diagnostic, document);
-            case IssueCodes.EmotionOutOfScale: return this.clampEmotion(node, diagnostic, document);
+            case IssueCodes.EmotionOutOfScale:
+            case IssueCodes.EmotionNotWhole: return this.clampEmotion(node, diagnostic, document);
+            case IssueCodes.SeveralChannels: return this.splitTouchpoint(node, document);
+            case IssueCodes.KeywordAsName: return this.renameKeyword(diagnostic, document);
+            case IssueCodes.BidiControl: return this.removeBidiControls(diagnostic, document);
             case IssueCodes.EmotionPersonaMissing: return this.nameEmotionPersona(node, document);
             case IssueCodes.PersonaNotInJourney: return this.addPersonaToJourney(node, diagnostic, document);
             case IssueCodes.PainUnaddressed: return this.addOpportunity(node, document);
@@ -49,12 +56,77 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     private fixUnknownName(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
         const refInfo = referenceAt(node, diagnostic);
         if (!refInfo) return [];
+        const elsewhere = this.linker.channelInOtherJourney(refInfo);
+        if (elsewhere) return this.moveChannelToTop(elsewhere);
         const suggestion = closestName(refInfo.reference.$refText, this.linker.candidateNames(refInfo));
         if (!suggestion) return [];
         return [{
             title: `Change to '${suggestion}'`, isPreferred: true,
             edit: edits(document, [{ range: diagnostic.range, newText: suggestion }])
         }];
+    }
+
+    /** Moves a channel declared inside a journey to the top level of its file, before the file's first declaration, where every journey sees it. */
+    private moveChannelToTop({ channel, journey, document }: JourneyChannel): Array<Omit<CodeAction, 'kind'>> {
+        const first = (document.parseResult.value as Model).elements[0]?.$cstNode;
+        if (!channel.$cstNode || !first || !journey.$cstNode || hasSyntaxErrorIn(document, journey.$cstNode)) return [];
+        const start = document.textDocument.positionAt(first.offset);
+        const file = document.uri.path.split('/').pop();
+        return [{
+            title: `Move channel '${channel.name}' out of the journey '${journey.name}' to the top of ${file}`, isPreferred: true,
+            edit: edits(document, [
+                { range: { start, end: start }, newText: `${channel.$cstNode.text}\n\n` },
+                removal(document, channel.$cstNode)
+            ])
+        }];
+    }
+
+    private removeBidiControls(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const text = document.textDocument.getText(diagnostic.range);
+        return [{
+            title: 'Remove the invisible bidirectional control characters', isPreferred: true,
+            edit: edits(document, [{ range: diagnostic.range, newText: text.replace(BIDI_CONTROL, '') }])
+        }];
+    }
+
+    private renameKeyword(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
+        return suggestion ? [{ title: `Rename to '${suggestion}'`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: suggestion }]) }] : [];
+    }
+
+    /**
+     * One touchpoint per channel: each channel after the first moves to a new touchpoint after this one,
+     * with the same label, personas, activities and emotions. Pain points, good moments, KPIs and evidence
+     * stay with the original: they were observed there, and named ones cannot be declared twice.
+     */
+    private splitTouchpoint(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const touchpoint = AstUtils.getContainerOfType(node, isTouchpoint);
+        const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
+        const cst = touchpoint?.$cstNode;
+        if (!touchpoint?.name || !journey || !cst || hasSyntaxErrorIn(document, cst)) return [];
+        const [first, ...others] = touchpointChannelReferences(touchpoint);
+        if (!first || others.length === 0) return [];
+        const changes: TextEdit[] = [];
+        for (const use of touchpoint.items.filter(isChannelUse)) {
+            if (use !== first.use) {
+                changes.push(removal(document, use.$cstNode!));
+            } else if (use.extraChannels.length > 0) {
+                // `channel web, app` keeps `channel web`.
+                changes.push({ range: { start: use.channel.$refNode!.range.end, end: use.$cstNode!.range.end }, newText: '' });
+            }
+        }
+        const indent = indentOf(document, cst);
+        const copied = touchpoint.items.filter(item => isPersonaUse(item) || isActivity(item) || isEmotion(item)).map(item => item.$cstNode!.text);
+        const taken = new Set<string>();
+        const copies = others.map(({ reference }) => {
+            const name = uniqueName(`${touchpoint.name}${capitalized(reference.$refText)}`, journey, taken);
+            taken.add(name);
+            const label = GrammarUtils.findNodeForProperty(cst, 'label');
+            return [`touchpoint ${name}${label ? ` ${label.text}` : ''} {`, `    channel ${reference.$refText}`, ...copied.map(text => `    ${text}`), '}'].map(line => indent + line).join('\n');
+        });
+        const end = cst.range.end;
+        changes.push({ range: { start: end, end }, newText: copies.map(copy => `\n${copy}`).join('') });
+        return [{ title: `Split '${touchpoint.name}' into one touchpoint per channel`, isPreferred: true, edit: edits(document, changes) }];
     }
 
     private addTouchpoint(node: AstNode, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
@@ -196,8 +268,7 @@ function insertIntoBlock(document: LangiumDocument, block: AstNode, lines: strin
     const close = GrammarUtils.findNodesForKeyword(cst, '}').at(-1);
     if (!cst || !open || !close || close.offset < open.end || hasSyntaxErrorIn(document, cst)) return undefined;
     const text = document.textDocument.getText();
-    const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
-    const indent = /^[ \t]*/.exec(text.slice(lineStart, cst.offset))![0];
+    const indent = indentOf(document, cst);
     const inner = indent + '    ';
     const body = lines.map(line => inner + line).join('\n');
     if (where === 'start') {
@@ -218,10 +289,26 @@ function hasSyntaxErrorIn(document: LangiumDocument, cst: CstNode): boolean {
         || document.parseResult.parserErrors.some(error => within(error.token.startOffset) || Number.isNaN(error.token.startOffset));
 }
 
-function uniqueName(base: string, journey: Journey): string {
+function uniqueName(base: string, journey: Journey, alsoTaken: ReadonlySet<string> = new Set()): string {
     const taken = new Set(AstUtils.streamAllContents(journey).map(node => (node as { name?: string }).name).filter(Boolean));
-    if (!taken.has(base)) return base;
-    for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+    const free = (name: string) => !taken.has(name) && !alsoTaken.has(name);
+    if (free(base)) return base;
+    for (let i = 2; ; i++) if (free(`${base}${i}`)) return `${base}${i}`;
+}
+
+/** The indentation of the line a node starts on. */
+function indentOf(document: LangiumDocument, cst: CstNode): string {
+    const text = document.textDocument.getText();
+    const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(lineStart, cst.offset))![0];
+}
+
+/** An edit that removes a statement with the space before it: its whole line when it stands alone, else just the statement. */
+function removal(document: LangiumDocument, cst: CstNode): TextEdit {
+    const text = document.textDocument.getText();
+    let start = cst.offset;
+    while (start > 0 && /\s/.test(text[start - 1])) start--;
+    return { range: { start: document.textDocument.positionAt(start), end: cst.range.end }, newText: '' };
 }
 
 function edits(document: LangiumDocument, changes: TextEdit[]) {

@@ -6,8 +6,8 @@ import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import snippets from '../../snippets/journey.json';
-import { isJourney, isTouchpoint } from './generated/ast.js';
-import { journeyPersonas } from './journey-semantics.js';
+import { isImprovesSetting, isJourney, isTouchpoint } from './generated/ast.js';
+import { journeyKind, journeyPersonas } from './journey-semantics.js';
 import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion } from './vocabulary.js';
 
 const SNIPPETS: Array<{ prefix: string; description: string; body: string[] }> = Object.values(snippets);
@@ -47,7 +47,16 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         // Punctuation is typed, not picked from a list.
-        return /^[a-z]/.test(keyword.value) && super.filterKeyword(context, keyword);
+        if (!/^[a-z]/.test(keyword.value) || !super.filterKeyword(context, keyword)) return false;
+        // Where a name goes, the keywords that may also be names are no suggestion.
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule?.name === 'Name' || rule?.name === 'DeclaredName') return false;
+        // `matches` names a stage of the journey this one improves: without one it can only be an error.
+        if (keyword.value === 'matches') {
+            const journey = context.node && AstUtils.getContainerOfType(context.node, isJourney);
+            return journey !== undefined && (journeyKind(journey) === 'future-state' || journey.header.some(isImprovesSetting));
+        }
+        return true;
     }
 
     /** A ready-to-fill block (from snippets/journey.json) where the keyword that opens it is valid. */

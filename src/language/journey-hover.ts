@@ -1,47 +1,66 @@
-/** Hover cards: who a persona is, what a stage holds, how a touchpoint feels. */
-import { AstUtils, type AstNode, type MaybePromise } from 'langium';
+/**
+ * Hover cards: who a persona is, what a stage holds, how a touchpoint feels. The same card is the
+ * documentation of a name offered by completion. Cards are Markdown, and every piece of user text in
+ * them goes through `markdownText`; names (letters, digits and _ only) sit in code spans.
+ */
+import { AstUtils, type AstNode, type DocumentationProvider, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
-    isChannelDecl, isJourney, isOpportunity, isPainPoint, isPersona, isStage, isTouchpoint,
+    isChannelDecl, isJourney, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
     type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type Touchpoint
 } from './generated/ast.js';
 import {
     emotionPersona, journeyKind, journeyPersonas, journeyTitle, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
 } from './journey-semantics.js';
+import { markdownText as md } from './markdown-text.js';
 import { emotionLabel, formatEmotion, JOURNEY_KINDS } from './vocabulary.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
-
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        if (isPersona(node)) return personaCard(node);
-        if (isStage(node)) return stageCard(node);
-        if (isTouchpoint(node)) return touchpointCard(node);
-        if (isJourney(node)) return journeyCard(node);
-        if (isPainPoint(node)) return painCard(node);
-        if (isOpportunity(node)) return opportunityCard(node);
-        if (isChannelDecl(node)) return `**Channel** \`${node.name}\`${node.label ? `: ${node.label}` : ''}`;
-        return undefined;
+        return journeyCard(node);
     }
 }
 
+/**
+ * Completion shows the card of each name it offers. Langium's default reads a `/** ... *\/` comment
+ * before the declaration as Markdown, which would let a comment in a map do what a label cannot.
+ */
+export class JourneyDocumentationProvider implements DocumentationProvider {
+    getDocumentation(node: AstNode): string | undefined {
+        return journeyCard(node);
+    }
+}
+
+/** The card of a named thing of a journey map, as Markdown; undefined for things without one. */
+export function journeyCard(node: AstNode): string | undefined {
+    if (isPersona(node)) return personaCard(node);
+    if (isStage(node)) return stageCard(node);
+    if (isTouchpoint(node)) return touchpointCard(node);
+    if (isJourney(node)) return journeyOverview(node);
+    if (isPainPoint(node)) return painCard(node);
+    if (isOpportunity(node)) return opportunityCard(node);
+    if (isChannelDecl(node)) return `**Channel** ${code(node.name)}${node.label ? `: ${md(node.label)}` : ''}`;
+    return undefined;
+}
+
 function personaCard(persona: Persona): string {
-    const lines = [`**Persona** ${persona.label ? `${persona.label} (\`${persona.name}\`)` : `\`${persona.name}\``}`];
-    for (const detail of persona.details) lines.push(`- *${detail.kind}*: ${detail.text}`);
+    const lines = [`**Persona** ${persona.label ? `${md(persona.label)} (${code(persona.name)})` : code(persona.name)}`];
+    for (const detail of persona.details) lines.push(`- *${detail.kind}*: ${md(detail.text ?? '')}`);
     return lines.join('\n');
 }
 
 function stageCard(stage: Stage): string {
     const journey = AstUtils.getContainerOfType(stage, isJourney);
     const touchpoints = stageTouchpoints(stage);
-    const lines = [`**Stage** ${stage.label ?? stage.name}${journey ? ` of *${journeyTitle(journey)}*` : ''}`, ''];
-    lines.push(touchpoints.length === 0 ? 'No touchpoints yet.' : `${touchpoints.length} touchpoint${touchpoints.length === 1 ? '' : 's'}: ${touchpoints.map(t => t.label ?? t.name).join(', ')}`);
+    const lines = [`**Stage** ${md(stage.label ?? stage.name ?? '')}${journey ? ` of *${md(journeyTitle(journey))}*` : ''}`, ''];
+    lines.push(touchpoints.length === 0 ? 'No touchpoints yet.' : `${touchpoints.length} touchpoint${touchpoints.length === 1 ? '' : 's'}: ${touchpoints.map(t => md(t.label ?? t.name ?? '')).join(', ')}`);
     if (journey) {
         const averages = averageEmotionByPersona(touchpoints, journey);
         if (averages.length > 0) {
             lines.push('', '| Persona | Average emotion |', '|---|---|');
             for (const { persona, average } of averages) {
-                lines.push(`| ${persona.label ?? persona.name} | ${average === undefined ? '—' : `${formatEmotion(round(average))} (${emotionLabel(average)})`} |`);
+                lines.push(`| ${md(persona.label ?? persona.name)} | ${average === undefined ? '—' : `${formatEmotion(round(average))} (${emotionLabel(average)})`} |`);
             }
         }
     }
@@ -51,35 +70,40 @@ function stageCard(stage: Stage): string {
 function touchpointCard(touchpoint: Touchpoint): string {
     const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
     const channel = touchpointChannel(touchpoint);
-    const lines = [`**Touchpoint** ${touchpoint.label ?? touchpoint.name}${channel ? ` via *${channel.label ?? channel.name}*` : ''}`];
+    const lines = [`**Touchpoint** ${md(touchpoint.label ?? touchpoint.name ?? '')}${channel ? ` via *${md(channel.label ?? channel.name)}*` : ''}`];
     if (journey) {
         const personas = touchpointPersonas(touchpoint, journey);
-        if (personas.length > 0) lines.push(`Personas: ${personas.map(p => p.label ?? p.name).join(', ')}`);
+        if (personas.length > 0) lines.push(`Personas: ${personas.map(p => md(p.label ?? p.name)).join(', ')}`);
     }
-    for (const activity of touchpointActivities(touchpoint)) lines.push(`- *${activity.kind}*: ${activity.text}`);
+    for (const activity of touchpointActivities(touchpoint)) lines.push(`- *${activity.kind}*: ${md(activity.text ?? '')}`);
     for (const emotion of touchpointEmotions(touchpoint)) {
         const persona = emotionPersona(emotion);
-        lines.push(`- emotion${persona ? ` of ${persona.name}` : ''}: ${formatEmotion(emotion.score)} (${emotionLabel(emotion.score)})`);
+        lines.push(`- emotion${persona ? ` of ${md(persona.name)}` : ''}: ${formatEmotion(emotion.score)} (${emotionLabel(emotion.score)})`);
     }
     return lines.join('\n');
 }
 
-function journeyCard(journey: Journey): string {
+function journeyOverview(journey: Journey): string {
     const personas = journeyPersonas(journey);
     return [
-        `**Journey** ${journeyTitle(journey)} — ${JOURNEY_KINDS[journeyKind(journey)]}`,
-        `${journey.stages.length} stages: ${journey.stages.map(s => s.name).join(' → ')}`,
-        personas.length > 0 ? `Personas: ${personas.map(p => p.label ?? p.name).join(', ')}` : 'No personas named yet.'
+        `**Journey** ${md(journeyTitle(journey))} — ${JOURNEY_KINDS[journeyKind(journey)]}`,
+        `${journey.stages.length} stages: ${journey.stages.map(s => md(s.name ?? '')).join(' → ')}`,
+        personas.length > 0 ? `Personas: ${personas.map(p => md(p.label ?? p.name)).join(', ')}` : 'No personas named yet.'
     ].join('\n\n');
 }
 
 function painCard(pain: PainPoint): string {
-    return `**Pain point**${pain.name ? ` \`${pain.name}\`` : ''}: ${pain.text}`;
+    return `**Pain point**${pain.name ? ` ${code(pain.name)}` : ''}: ${md(pain.text ?? '')}`;
 }
 
 function opportunityCard(opportunity: Opportunity): string {
-    const ratings = opportunity.items.filter(item => item.$type === 'Rating').map(item => `${(item as { measure: string }).measure} ${(item as { level: string }).level}`);
-    return `**Opportunity** ${opportunity.label ?? opportunity.name}${ratings.length > 0 ? ` (${ratings.join(', ')})` : ''}`;
+    const ratings = opportunity.items.filter(isRating).map(rating => `${rating.measure} ${rating.level}`);
+    return `**Opportunity** ${md(opportunity.label ?? opportunity.name ?? '')}${ratings.length > 0 ? ` (${ratings.join(', ')})` : ''}`;
+}
+
+/** A name in a code span: names are letters, digits and _, so no backtick can end the span early. */
+function code(name: string): string {
+    return `\`${name}\``;
 }
 
 /** Mean emotion of each journey persona over the touchpoints given; undefined where the persona has none. */

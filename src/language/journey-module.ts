@@ -5,8 +5,8 @@ import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './gener
 import { JourneyCodeActionProvider } from './journey-code-actions.js';
 import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyFormatter } from './journey-formatter.js';
-import { JourneyHoverProvider } from './journey-hover.js';
-import { JourneyLinker } from './journey-linker.js';
+import { JourneyDocumentationProvider, JourneyHoverProvider } from './journey-hover.js';
+import { JourneyDocumentValidator, JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyRenameProvider } from './journey-rename.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
@@ -25,8 +25,12 @@ export type JourneyAddedServices = {
 export type JourneyServices = LangiumServices & JourneyAddedServices;
 
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
-    validation: { JourneyValidator: services => new JourneyValidator(services) },
+    validation: {
+        JourneyValidator: services => new JourneyValidator(services),
+        DocumentValidator: services => new JourneyDocumentValidator(services)
+    },
     model: { ViewModelBuilder: () => new ViewModelBuilder() },
+    documentation: { DocumentationProvider: () => new JourneyDocumentationProvider() },
     parser: {
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),

@@ -1,4 +1,6 @@
-/** Spelling help for names: "did you mean X?" for references that resolve to nothing. */
+/** Which words can be names, and spelling help for names: "did you mean X?" for references that resolve to nothing. */
+import { GrammarAST } from 'langium';
+import { JourneyMapGrammar } from './generated/grammar.js';
 
 /** Longer names are not typed by hand, so they get no spelling suggestion (and no quadratic comparison). */
 const MAX_SUGGESTED_LENGTH = 100;
@@ -53,4 +55,25 @@ export function closestName(unknown: string, candidates: Iterable<string>): stri
         }
     }
     return best !== undefined && bestDistance <= allowed ? best : undefined;
+}
+
+/** The keywords a grammar rule admits directly as one of its alternatives. */
+function keywordsOf(ruleName: string): ReadonlySet<string> {
+    const rule = JourneyMapGrammar().rules.find(candidate => candidate.name === ruleName);
+    const alternatives = rule && GrammarAST.isParserRule(rule) && GrammarAST.isAlternatives(rule.definition) ? rule.definition.elements : [];
+    return new Set(alternatives.filter(GrammarAST.isKeyword).map(keyword => keyword.value));
+}
+
+/** Keywords that may also be names (`stage support`), read from the grammar's Name rule. */
+export const KEYWORDS_AS_NAMES = keywordsOf('Name');
+
+/**
+ * Keywords that open a block (`stage`, `persona`, ...). A declaration reads them as its name so that one
+ * error can say what to do, but nothing could refer to it (see DeclaredName in the grammar).
+ */
+export const BLOCK_KEYWORDS = keywordsOf('DeclaredName');
+
+/** The word with its first letter in upper case: no keyword is, so it makes a name of a keyword. */
+export function capitalized(word: string): string {
+    return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -8,6 +8,7 @@ import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isJourney } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
+import { KEYWORDS_AS_NAMES } from './journey-names.js';
 import { isBuiltinLibrary } from './journey-workspace.js';
 
 export class JourneyRenameProvider extends DefaultRenameProvider {
@@ -21,7 +22,7 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
     override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
         this.refuseBuiltin(document, params.position);
         if (!this.isName(params.newName)) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `'${params.newName}' cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword such as 'stage'.`);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `'${params.newName}' cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword that opens a block, such as 'stage'.`);
         }
         this.refuseTakenName(document, params.position, params.newName);
         return super.rename(document, params, cancelToken);
@@ -56,9 +57,14 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         }
     }
 
-    /** A new name must read back as exactly one name: the lexer decides, so keywords and stray characters are refused. */
+    /**
+     * A new name must read back as exactly one name: the lexer decides, so stray characters are refused, and
+     * so are the keywords that cannot be names (those that open a block).
+     */
     private isName(text: string): boolean {
         const result = this.services.parser.Lexer.tokenize(text);
-        return result.errors.length === 0 && result.tokens.length === 1 && result.tokens[0].tokenType.name === 'ID' && result.tokens[0].image === text;
+        const [token] = result.tokens;
+        return result.errors.length === 0 && result.tokens.length === 1 && token.image === text
+            && (token.tokenType.name === 'ID' || KEYWORDS_AS_NAMES.has(text));
     }
 }

@@ -5,11 +5,11 @@
  * those may lack a part the generated types call required (`next` without its stage), so single
  * references are read with `?.`.
  */
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
     isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isOwnerSetting,
     isPainPoint, isPersonasSetting, isPersonaUse, isReviewSetting, isScopeSetting, isTouchpoint, isTransition,
-    type Action, type ChannelDecl, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type Opportunity, type PainPoint, type Persona,
+    type Action, type ChannelDecl, type ChannelUse, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type Opportunity, type PainPoint, type Persona,
     type Stage, type Touchpoint, type Transition
 } from './generated/ast.js';
 import { DEFAULT_JOURNEY_KIND, type JourneyKindName } from './vocabulary.js';
@@ -79,6 +79,24 @@ export function touchpointEmotions(touchpoint: Touchpoint): Emotion[] {
 
 export function touchpointChannel(touchpoint: Touchpoint): ChannelDecl | undefined {
     return touchpoint.items.find(isChannelUse)?.channel?.ref;
+}
+
+/**
+ * Every channel a touchpoint names, in order: `channel web, app` and a second `channel` line both name
+ * more than the one a touchpoint has. `index` is the position in the statement's extra channels.
+ */
+export function touchpointChannelReferences(touchpoint: Touchpoint): Array<{ use: ChannelUse; reference: Reference<ChannelDecl>; index?: number }> {
+    return touchpoint.items.filter(isChannelUse).flatMap(use => [
+        ...use.channel ? [{ use, reference: use.channel }] : [],
+        ...use.extraChannels.map((reference, index) => ({ use, reference, index }))
+    ]);
+}
+
+/** True when the personas a touchpoint concerns are named somewhere but some of the names are not found. */
+export function namesUnknownPersonas(touchpoint: Touchpoint, journey: Journey): boolean {
+    const uses = touchpoint.items.filter(isPersonaUse);
+    const lists = uses.length > 0 ? uses : journey.header.filter(isPersonasSetting);
+    return lists.some(list => list.personas.some(ref => !ref.ref));
 }
 
 export function touchpointActivities(touchpoint: Touchpoint) {

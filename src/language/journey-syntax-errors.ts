@@ -5,7 +5,7 @@
 import type { ILexerErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { AstUtils, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
 import { JourneyMapGrammar } from './generated/grammar.js';
-import { closestName } from './journey-names.js';
+import { BLOCK_KEYWORDS, capitalized, closestName, KEYWORDS_AS_NAMES } from './journey-names.js';
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name (letters, digits and _, starting with a letter)',
@@ -21,7 +21,7 @@ const KEYWORDS = AstUtils.streamAllContents(JourneyMapGrammar()).filter(GrammarA
 export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
 
     override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken }): string {
-        return `Expected ${describe(expected)} but found ${found(actual)}.${keywordHint(actual)}${closingHint(expected, actual)}`;
+        return `Expected ${describe(expected)} but found ${found(actual)}.${keywordHint(actual)}${blockKeywordHint([expected], actual)}${closingHint(expected, actual)}`;
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
@@ -29,12 +29,13 @@ export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessage
     }
 
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
-        const firsts = [...new Set(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(describe))];
-        return `Expected ${listOf(firsts)} but found ${found(actual[0])}.${keywordHint(actual[0])}`;
+        const expected = withoutNameKeywords(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean));
+        const firsts = [...new Set(expected.map(describe))];
+        return `Expected ${listOf(firsts)} but found ${found(actual[0])}.${keywordHint(actual[0])}${blockKeywordHint(expected, actual[0])}`;
     }
 
     override buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
-        const firsts = [...new Set(expectedIterationPaths.map(path => path[0]).filter(Boolean).map(describe))];
+        const firsts = [...new Set(withoutNameKeywords(expectedIterationPaths.map(path => path[0]).filter(Boolean)).map(describe))];
         return `Expected at least one of ${listOf(firsts)} but found ${found(actual[0])}.`;
     }
 }
@@ -54,9 +55,25 @@ export class JourneyLexerErrorMessageProvider implements ILexerErrorMessageProvi
     }
 }
 
+/** Where a name may stand, the keywords that may be names are part of "a name", not alternatives of their own. */
+function withoutNameKeywords(types: TokenType[]): TokenType[] {
+    if (!types.some(type => type.name === 'ID')) return types;
+    return types.filter(type => !KEYWORDS_AS_NAMES.has(keywordOf(type)));
+}
+
+function keywordOf(type: TokenType): string {
+    return type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
+}
+
+/** A keyword that opens a block, where a name should be: an unfinished line before it, or a thing named like the keyword. */
+function blockKeywordHint(expected: TokenType[], actual: IToken | undefined): string {
+    if (!actual || !BLOCK_KEYWORDS.has(actual.image) || !expected.some(type => type.name === 'ID')) return '';
+    return ` '${actual.image}' opens a block, so it cannot be a name: finish the line before it, or rename what is called '${actual.image}' (to '${capitalized(actual.image)}', for example).`;
+}
+
 function describe(type: TokenType): string {
     if (TOKEN_WORDS[type.name]) return TOKEN_WORDS[type.name];
-    return `'${type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name}'`;
+    return `'${keywordOf(type)}'`;
 }
 
 function found(token: IToken | undefined): string {

@@ -2,17 +2,23 @@
  * The checks a journey map gets while it is written. Each message says what is wrong, where,
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
-import { AstUtils, type AstNode, type AstNodeDescription, type ConfigurationProvider, type IndexManager, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
-    isActionFor, isAddresses, isChannelDecl, isChannelUse, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
-    type Action, type ActionDue, type Addresses, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
-    type Model, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
+    AstUtils, CstUtils,
+    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
+} from 'langium';
+import {
+    isActionFor, isAddresses, isChannelDecl, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
+    type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
+    type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
+import { KIND_WORDS } from './journey-linker.js';
 import type { JourneyServices } from './journey-module.js';
+import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
+import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
 import {
-    counterpartIn, emotionPersona, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, parseCalendarDate,
-    stageTouchpoints, touchpointPersonas, unreachableStages
+    counterpartIn, emotionPersona, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
+    stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
 import { EMOTION_SCALE, formatEmotion } from './vocabulary.js';
 
@@ -30,26 +36,33 @@ export const IssueCodes = {
     InvalidDate: 'invalid-date',
     PersonaNotInJourney: 'persona-not-in-journey',
     RepeatedSetting: 'repeated-setting',
-    ImprovesItself: 'improves-itself'
+    ImprovesItself: 'improves-itself',
+    EmotionNotWhole: 'emotion-not-whole',
+    SeveralChannels: 'several-channels',
+    KeywordAsName: 'keyword-as-name',
+    BidiControl: 'bidi-control'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
     const checks: ValidationChecks<JourneyAstType> = {
-        Model: validator.checkUniqueTopLevelNames,
+        Model: [validator.checkUniqueTopLevelNames, validator.checkBidiControls],
+        Persona: validator.checkKeywordName,
+        ChannelDecl: validator.checkKeywordName,
         Journey: [
-            validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability, validator.checkCounterparts,
-            validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions
+            validator.checkKeywordName, validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability,
+            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions
         ],
-        Stage: validator.checkStageMapped,
-        Touchpoint: validator.checkTouchpoint,
+        Stage: [validator.checkKeywordName, validator.checkStageMapped],
+        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint],
+        Opportunity: validator.checkKeywordName,
         Emotion: validator.checkEmotion,
         ReviewSetting: validator.checkReviewDate,
         ActionDue: validator.checkDueDate,
         ImprovesSetting: validator.checkImproves,
         Addresses: validator.checkAddressesPains,
-        Action: validator.checkAction
+        Action: [validator.checkKeywordName, validator.checkAction]
     };
     registry.register(checks, validator);
 }
@@ -70,6 +83,7 @@ export class JourneyValidator {
         const firstInFile = new Set<string>();
         const elsewhereByKind = new Map<string, Map<string, AstNodeDescription>>();
         for (const element of model.elements) {
+            if (!element.name) continue; // the syntax error says the name is missing
             const kind = isPersona(element) ? 'Persona' : isJourney(element) ? 'Journey' : 'ChannelDecl';
             const word = kind === 'Persona' ? 'persona' : kind === 'Journey' ? 'journey' : 'channel';
             const key = `${element.$type}:${element.name}`;
@@ -94,6 +108,38 @@ export class JourneyValidator {
         }
     }
 
+    /**
+     * Bidirectional controls in quoted text or comments make the text show in another order than it is
+     * written ("invoice\u202Egnp.exe" reads as "invoiceexe.png"). One warning per quoted text or comment.
+     */
+    checkBidiControls(model: Model, accept: ValidationAcceptor): void {
+        const root = model.$cstNode;
+        const text = root?.root.fullText ?? '';
+        if (!root || text.search(BIDI_CONTROL) < 0) return;
+        const found = new Map<CstNode, Set<string>>();
+        for (const match of text.matchAll(BIDI_CONTROL)) {
+            const leaf = CstUtils.findLeafNodeAtOffset(root, match.index);
+            // Anywhere else the character is a syntax error already.
+            if (!leaf || leaf.offset > match.index || !isQuotedTextOrComment(leaf)) continue;
+            let chars = found.get(leaf);
+            if (!chars) found.set(leaf, chars = new Set());
+            chars.add(match[0]);
+        }
+        for (const [leaf, chars] of found) {
+            const where = leaf.hidden ? 'This comment' : 'This quoted text';
+            accept('warning', `${where} holds invisible bidirectional control characters (${[...chars].map(describeBidiControl).join(', ')}) that make it show in another order than it is written, so it can read as something it does not say. Remove them unless the text really needs them.`,
+                { node: model, range: leaf.range, ...issue(IssueCodes.BidiControl) });
+        }
+    }
+
+    /** A block keyword read as a declaration's name: one error, instead of the syntax errors every use of the name would cause. */
+    checkKeywordName(node: Persona | ChannelDecl | Journey | Stage | Touchpoint | Opportunity | Action, accept: ValidationAcceptor): void {
+        if (!BLOCK_KEYWORDS.has(node.name)) return;
+        const suggestion = capitalized(node.name);
+        accept('error', `'${node.name}' is a keyword, so it cannot name a ${KIND_WORDS[node.$type]}: try '${suggestion}'.`,
+            { node, property: 'name', ...issue(IssueCodes.KeywordAsName, { suggestion }) });
+    }
+
     /** Stages, touchpoints, pain points, opportunities, actions and channels must be unique within a journey. */
     checkJourneyNames(journey: Journey, accept: ValidationAcceptor): void {
         const seen = new Map<string, AstNode>();
@@ -104,7 +150,7 @@ export class JourneyValidator {
             const first = seen.get(key);
             if (first) {
                 const word = identityKind(node);
-                accept('error', `The ${word} '${name}' is declared twice in the journey '${journey.name}' (first on line ${lineOf(first)}). Give this one another name.`, { node, property: 'name' as never, ...issue(IssueCodes.DuplicateName) });
+                accept('error', `The ${word} '${name}' is declared twice in ${journey.name ? `the journey '${journey.name}'` : 'this journey'} (first on line ${lineOf(first)}). Give this one another name.`, { node, property: 'name' as never, ...issue(IssueCodes.DuplicateName) });
             } else {
                 seen.set(key, node);
             }
@@ -130,7 +176,7 @@ export class JourneyValidator {
     }
 
     checkStageMapped(stage: Stage, accept: ValidationAcceptor): void {
-        if (stageTouchpoints(stage).length > 0) return;
+        if (!stage.name || stageTouchpoints(stage).length > 0) return;
         accept('warning', `Stage '${stage.label ?? stage.name}' has no touchpoints yet: where does the customer meet you here? Add a 'touchpoint' to map it.`, { node: stage, property: 'name', ...issue(IssueCodes.UnmappedStage) });
     }
 
@@ -140,7 +186,7 @@ export class JourneyValidator {
         if (personas.length === 0) return;
         for (const stage of journey.stages) {
             const touchpoints = stageTouchpoints(stage);
-            if (touchpoints.length === 0) continue;
+            if (!stage.name || touchpoints.length === 0) continue;
             const felt = new Set<Persona>();
             for (const touchpoint of touchpoints) {
                 for (const item of touchpoint.items) {
@@ -159,7 +205,8 @@ export class JourneyValidator {
     checkReachability(journey: Journey, accept: ValidationAcceptor): void {
         const first = journey.stages[0];
         for (const stage of unreachableStages(journey)) {
-            accept('warning', `Stage '${stage.label ?? stage.name}' cannot be reached from the first stage '${first.name}': no 'next' leads to it. Add 'next ${stage.name}' to a stage before it, or remove it.`, { node: stage, property: 'name', ...issue(IssueCodes.UnreachableStage) });
+            if (!stage.name) continue;
+            accept('warning', `Stage '${stage.label ?? stage.name}' cannot be reached from the first stage${first.name ? ` '${first.name}'` : ''}: no 'next' leads to it. Add 'next ${stage.name}' to a stage before it, or remove it.`, { node: stage, property: 'name', ...issue(IssueCodes.UnreachableStage) });
         }
     }
 
@@ -168,16 +215,19 @@ export class JourneyValidator {
         if (!baseline || journeyKind(journey) !== 'future-state') return;
         const names = baseline.stages.map(stage => stage.name).filter(Boolean);
         for (const stage of journey.stages) {
-            if (counterpartIn(stage, baseline)) continue;
+            if (!stage.name || counterpartIn(stage, baseline)) continue;
             if (stage.items.some(item => item.$type === 'Counterpart')) continue; // an unresolved 'matches' already has its own error
             accept('warning', `Future stage '${stage.name}' has no counterpart in the current state '${baseline.name}' (stages: ${names.join(', ')}). Name it like the stage it replaces, or add 'matches <Stage>'.`, { node: stage, property: 'name', ...issue(IssueCodes.NoCounterpart) });
         }
     }
 
     checkTouchpoint(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
-        const channels = touchpoint.items.filter(isChannelUse);
+        const channels = touchpointChannelReferences(touchpoint);
         if (channels.length > 1) {
-            accept('error', `Touchpoint '${touchpoint.name}' names ${channels.length} channels. A touchpoint happens in one channel: split it into one touchpoint per channel.`, { node: channels[1] });
+            const [second] = channels.slice(1);
+            const names = channels.map(({ reference }) => reference.$refText).join(', ');
+            accept('error', `${touchpoint.name ? `Touchpoint '${touchpoint.name}'` : 'This touchpoint'} names ${channels.length} channels (${names}), but a touchpoint happens in one channel. Split it into one touchpoint per channel.`,
+                { node: second.use, ...(second.index === undefined ? {} : { property: 'extraChannels', index: second.index }), ...issue(IssueCodes.SeveralChannels) });
         }
         const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
         if (!journey) return;
@@ -194,15 +244,18 @@ export class JourneyValidator {
     checkEmotion(emotion: Emotion, accept: ValidationAcceptor): void {
         const { min, max } = EMOTION_SCALE;
         if (emotion.score === undefined) return; // the syntax error already says a number is missing
-        if (!Number.isInteger(emotion.score) || emotion.score < min || emotion.score > max) {
+        if (emotion.score < min || emotion.score > max) {
             accept('error', `Emotion ${emotion.score} is outside the scale. Use a whole number from ${min} (very negative) to ${formatEmotion(max)} (very positive); 0 is neutral.`, { node: emotion, property: 'score', ...issue(IssueCodes.EmotionOutOfScale) });
+        } else if (!Number.isInteger(emotion.score)) {
+            const [lower, upper] = [Math.floor(emotion.score), Math.ceil(emotion.score)].map(formatEmotion);
+            accept('error', `Emotion ${emotion.score} is on the scale but between two steps: the scale has only whole numbers from ${min} to ${formatEmotion(max)}. Choose ${lower} or ${upper}.`, { node: emotion, property: 'score', ...issue(IssueCodes.EmotionNotWhole) });
         }
         if (emotion.persona) {
             const persona = emotion.persona.ref;
             const touchpoint = AstUtils.getContainerOfType(emotion, isTouchpoint);
             const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
             if (persona && touchpoint && journey && !touchpointPersonas(touchpoint, journey).includes(persona)) {
-                accept('warning', `Persona '${persona.name}' is not among the personas of touchpoint '${touchpoint.name}'. Add it to the touchpoint's 'persona' line or to the journey's 'personas'.`, { node: emotion, property: 'persona', ...issue(IssueCodes.PersonaNotInJourney) });
+                accept('warning', `Persona '${persona.name}' is not among the personas of ${touchpoint.name ? `touchpoint '${touchpoint.name}'` : 'this touchpoint'}. Add it to the touchpoint's 'persona' line or to the journey's 'personas'.`, { node: emotion, property: 'persona', ...issue(IssueCodes.PersonaNotInJourney) });
             }
             return;
         }
@@ -210,9 +263,11 @@ export class JourneyValidator {
         const touchpoint = AstUtils.getContainerOfType(emotion, isTouchpoint);
         const journey = touchpoint && AstUtils.getContainerOfType(touchpoint, isJourney);
         const personas = touchpoint && journey ? touchpointPersonas(touchpoint, journey) : [];
+        // Personas named but not found: the unknown name has its own error, and this one would contradict the file.
+        if (personas.length === 0 && touchpoint && journey && namesUnknownPersonas(touchpoint, journey)) return;
         const message = personas.length === 0
             ? `Whose emotion is this? The journey names no personas. Add 'personas <Name>' to the journey header, or write 'emotion <Persona> ${formatEmotion(emotion.score)}'.`
-            : `Whose emotion is this? Touchpoint '${touchpoint!.name}' concerns ${personas.map(p => p.name).join(' and ')}: write 'emotion ${personas[0].name} ${formatEmotion(emotion.score)}'.`;
+            : `Whose emotion is this? ${touchpoint!.name ? `Touchpoint '${touchpoint!.name}'` : 'This touchpoint'} concerns ${personas.map(p => p.name).join(' and ')}: write 'emotion ${personas[0].name} ${formatEmotion(emotion.score)}'.`;
         accept('error', message, { node: emotion, keyword: 'emotion', ...issue(IssueCodes.EmotionPersonaMissing) });
     }
 
@@ -231,7 +286,7 @@ export class JourneyValidator {
     checkOpportunitiesHaveActions(journey: Journey, accept: ValidationAcceptor): void {
         const acted = new Set(journey.actions.flatMap(action => action.items.filter(isActionFor).flatMap(item => item.opportunities.map(ref => ref.ref))));
         for (const opportunity of journey.opportunities) {
-            if (acted.has(opportunity)) continue;
+            if (!opportunity.name || acted.has(opportunity)) continue;
             accept('hint', `No action takes up the opportunity '${opportunity.name}' yet. Add an action with 'for ${opportunity.name}' and an owner.`, { node: opportunity, property: 'name', ...issue(IssueCodes.OpportunityWithoutAction) });
         }
     }
@@ -277,7 +332,7 @@ export class JourneyValidator {
 
     checkAction(action: Action, accept: ValidationAcceptor): void {
         const owners = action.items.filter(item => item.$type === 'ActionOwner');
-        if (owners.length === 0) {
+        if (action.name && owners.length === 0) {
             accept('hint', `Action '${action.name}' has no owner, so nobody is accountable for it. Add 'owner "Team or person"'.`, { node: action, property: 'name' });
         }
     }
@@ -297,6 +352,10 @@ function identityKind(node: AstNode): string {
     if (node.$type === 'Opportunity') return 'opportunity';
     if (node.$type === 'Action') return 'action';
     return 'moment';
+}
+
+function isQuotedTextOrComment(leaf: LeafCstNode): boolean {
+    return leaf.hidden || leaf.tokenType.name === 'STRING';
 }
 
 function keywordOf(setting: AstNode): string {

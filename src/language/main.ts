@@ -3,12 +3,14 @@ import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { speakClientUris } from './client-uris.js';
 import { createJourneyServices } from './journey-module.js';
 import { registerViewModelService } from './view-model-service.js';
 
 const connection = createConnection(ProposedFeatures.all);
+const clientUris = speakClientUris(connection);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
-registerViewModelService(connection, shared, Journey);
+registerViewModelService(connection, shared, Journey, clientUris);
 // Settings change what the validator reports, not the text: validate every document again. Under the
 // workspace lock, like every other build, so it never races an edit's build: `update` then rebuilds
 // whatever is below Validated, including documents whose build an earlier write cancelled.

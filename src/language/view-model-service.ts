@@ -6,13 +6,14 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams, type ViewModelResult } from '../protocol.js';
+import type { ClientUris } from './client-uris.js';
 import type { JourneyServices } from './journey-module.js';
 import { isBuiltinLibrary } from './journey-workspace.js';
 
 /** Builds in quick succession (one per keystroke) are announced once. */
 const NOTIFY_DELAY_MS = 30;
 
-export function registerViewModelService(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices): void {
+export function registerViewModelService(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices, clientUris: ClientUris): void {
     const documents = shared.workspace.LangiumDocuments;
     const builder = shared.workspace.DocumentBuilder;
 
@@ -24,7 +25,7 @@ export function registerViewModelService(connection: Connection, shared: Langium
         if (!documents.hasDocument(uri)) return null;
         await builder.waitUntil(DocumentState.Validated, uri);
         const document = documents.getDocument(uri);
-        return document ? journey.model.ViewModelBuilder.build(document) : null;
+        return document ? clientUris.inClientSpelling(journey.model.ViewModelBuilder.build(document)) : null;
     });
 
     const changed = new Set<string>();
@@ -36,7 +37,7 @@ export function registerViewModelService(connection: Connection, shared: Langium
         if (changed.size === 0 || timer) return;
         timer = setTimeout(() => {
             timer = undefined;
-            const params: ModelChangedParams = { uris: [...changed] };
+            const params: ModelChangedParams = { uris: [...changed].map(uri => clientUris.toClient(uri)) };
             changed.clear();
             void connection.sendNotification(ModelChangedNotification, params);
         }, NOTIFY_DELAY_MS);

@@ -82,13 +82,37 @@ export function levelWeight(level: LevelName | undefined): number {
 }
 
 /**
- * Priority of an opportunity: high impact and low effort first.
- * Unrated measures count as medium so that a half-rated opportunity is not hidden.
+ * The impact/effort matrix, best value for effort first. Medium counts on the high side of each
+ * measure, and an unrated measure counts as medium, so a half-rated opportunity is not hidden.
+ */
+export const OPPORTUNITY_QUADRANTS = [
+    { name: 'quick win', rule: 'medium or high impact, low effort' },
+    { name: 'big bet', rule: 'medium or high impact, more effort' },
+    { name: 'fill-in', rule: 'low impact, low effort' },
+    { name: 'money pit', rule: 'low impact, more effort' }
+] as const;
+export type OpportunityQuadrant = typeof OPPORTUNITY_QUADRANTS[number]['name'];
+
+/** How opportunities are ranked, in words, for the reports that rank them. */
+export const OPPORTUNITY_RANKING = `${OPPORTUNITY_QUADRANTS.map(q => `${q.name}s (${q.rule})`).join(', then ')}; `
+    + 'within each, higher impact first, then lower effort. An unrated impact or effort counts as medium.';
+
+export function opportunityQuadrant(impact: LevelName | undefined, effort: LevelName | undefined): OpportunityQuadrant {
+    const worthIt = (impact ?? 'medium') !== 'low';
+    const cheap = (effort ?? 'medium') === 'low';
+    return worthIt ? (cheap ? 'quick win' : 'big bet') : (cheap ? 'fill-in' : 'money pit');
+}
+
+/**
+ * Priority of an opportunity, higher first: by quadrant of the impact/effort matrix (quick wins, big
+ * bets, fill-ins, money pits), then by impact, then by lower effort. Every reader of opportunities
+ * (the preview, the report, the Markdown export) orders by this number, so they agree.
  */
 export function opportunityPriority(impact: LevelName | undefined, effort: LevelName | undefined): number {
+    const quadrant = OPPORTUNITY_QUADRANTS.findIndex(q => q.name === opportunityQuadrant(impact, effort));
     const i = levelWeight(impact ?? 'medium');
     const e = levelWeight(effort ?? 'medium');
-    return i * 3 + (4 - e);
+    return (OPPORTUNITY_QUADRANTS.length - quadrant) * 9 + i * 3 + (3 - e);
 }
 
 export const EVIDENCE_LEVELS = {

@@ -54,7 +54,7 @@ export interface JourneyView extends Located {
     personas: PersonaView[];
     stages: StageView[];
     transitions: TransitionView[];
-    /** Highest priority first (impact high, effort low). */
+    /** Quick wins first, then big bets, fill-ins and money pits (opportunityPriority in the vocabulary). */
     opportunities: OpportunityView[];
     actions: ActionView[];
     emotionLanes: EmotionLane[];

@@ -4,10 +4,10 @@
  * `matches` in a future state; touchpoints, named pain points and opportunities by name,
  * unnamed pain points by their text. Pure: view models in, diff data and text out.
  */
-import type { JourneyView, KpiView, MomentView, StageView, TouchpointView } from '../model/view-model.js';
+import type { JourneyView, KpiView, MomentView, OpportunityView, StageView, TouchpointView } from '../model/view-model.js';
 import { ACTIVITY_KINDS, formatEmotion, type LevelName } from '../language/vocabulary.js';
 import { truncate } from './escape.js';
-import { alignColumns, markdownTable, markdownText } from './text-layout.js';
+import { alignColumns, markdownCode, markdownTable, markdownText } from './text-layout.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -50,13 +50,22 @@ export interface PainChange {
     addressedBy: string[];
 }
 
+/**
+ * An opportunity of the old map that the new one no longer lists. Against the current state it
+ * improves, a future state lists no opportunity it has delivered: one an action of the future state
+ * takes up, or whose pain points the future state no longer has. Only what is neither is removed.
+ */
+export type OpportunityChangeKind = ChangeKind | 'delivered';
+
 export interface OpportunityChange {
-    kind: ChangeKind;
+    kind: OpportunityChangeKind;
     id: string;
     label: string;
     impact?: LevelName;
     effort?: LevelName;
     changes: FieldChange[];
+    /** For a delivered opportunity: the actions that took it up, and the texts of the pain points that are gone. */
+    delivered?: { actions: string[]; resolved: string[] };
 }
 
 export interface KpiChange {
@@ -228,10 +237,11 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
         field(changes, 'effort', old.effort, opportunity.effort);
         if (changes.length > 0) opportunities.push({ kind: 'changed', ...base, changes });
     }
+    const futureState = after.baseline?.id === before.id;
     for (const opportunity of before.opportunities) {
-        if (!after.opportunities.some(o => o.id === opportunity.id)) {
-            opportunities.push({ kind: 'removed', id: opportunity.id, label: opportunity.label, impact: opportunity.impact, effort: opportunity.effort, changes: [] });
-        }
+        if (after.opportunities.some(o => o.id === opportunity.id)) continue;
+        const delivered = futureState ? delivery(opportunity, after, painsAfter, allPains(before)) : undefined;
+        opportunities.push({ kind: delivered ? 'delivered' : 'removed', id: opportunity.id, label: opportunity.label, impact: opportunity.impact, effort: opportunity.effort, changes: [], delivered });
     }
 
     // KPIs are compared by label: the same measure, wherever in the journey it is taken.
@@ -248,9 +258,21 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
     return {
         before: { id: before.id, title: before.title },
         after: { id: after.id, title: after.title },
-        futureState: after.baseline?.id === before.id,
+        futureState,
         stages, touchpoints, emotions, pains, opportunities, kpis
     };
+}
+
+/**
+ * How a future state delivered a current-state opportunity: the future state's actions that name it
+ * (or that carry on one of its actions), and its pain points when every one of them is gone.
+ * Undefined when the future state shows neither.
+ */
+function delivery(opportunity: OpportunityView, future: JourneyView, painsAfter: ReadonlySet<string>, painsBefore: MomentView[]): OpportunityChange['delivered'] {
+    const actions = future.actions.filter(action => action.opportunities.includes(opportunity.id) || opportunity.actions.includes(action.id)).map(action => action.label);
+    const addressed = painsBefore.filter(pain => pain.id !== undefined && opportunity.addresses.includes(pain.id));
+    const resolved = addressed.length > 0 && addressed.every(pain => !painsAfter.has(painKey(pain))) ? addressed.map(pain => pain.text) : [];
+    return actions.length > 0 || resolved.length > 0 ? { actions, resolved } : undefined;
 }
 
 /**
@@ -285,7 +307,7 @@ function tally<T extends { kind: string }>(items: readonly T[]): Record<string, 
 }
 
 /** `+2 −1 ~3`, leaving out zeros; `unchanged` when all are zero. */
-function plusMinus(items: ReadonlyArray<{ kind: ChangeKind }>): string {
+function plusMinus(items: ReadonlyArray<{ kind: string }>): string {
     const counts = tally(items);
     const parts = [['+', counts.added], ['-', counts.removed], ['~', counts.changed]].filter(([, n]) => n).map(([sign, n]) => `${sign}${n}`);
     return parts.length > 0 ? parts.join(' ') : 'unchanged';
@@ -294,6 +316,14 @@ function plusMinus(items: ReadonlyArray<{ kind: ChangeKind }>): string {
 function isEmptyDiff(diff: JourneyDiff): boolean {
     return diff.stages.length + diff.touchpoints.length + diff.pains.length + diff.opportunities.length + diff.kpis.length === 0
         && diff.emotions.every(e => e.before === e.after);
+}
+
+/** `+1 -2`, with the delivered ones counted apart: `7 delivered, +1`. */
+function opportunitySummary(changes: readonly OpportunityChange[]): string {
+    const delivered = changes.filter(change => change.kind === 'delivered').length;
+    const others = plusMinus(changes.filter(change => change.kind !== 'delivered'));
+    if (delivered === 0) return others;
+    return others === 'unchanged' ? `${delivered} delivered` : `${delivered} delivered, ${others}`;
 }
 
 function diffSummary(diff: JourneyDiff): string {
@@ -306,13 +336,13 @@ function diffSummary(diff: JourneyDiff): string {
         `touchpoints ${plusMinus(diff.touchpoints)}`,
         `emotion better in ${better}, worse in ${worse}`,
         `pain points ${pains.resolved ?? 0} resolved, ${pains.added ?? 0} new`,
-        `opportunities ${plusMinus(diff.opportunities)}`
+        `opportunities ${opportunitySummary(diff.opportunities)}`
     ].join(' · ');
 }
 
 // ---------------------------------------------------------------- text
 
-const MARK: Record<ChangeKind, string> = { added: '+', removed: '-', changed: '~' };
+const MARK: Record<OpportunityChangeKind, string> = { added: '+', removed: '-', changed: '~', delivered: '✓' };
 
 /** Long free text (a "does" line) is cut in the terminal; the Markdown table keeps it whole. */
 const TEXT_WIDTH = 70;
@@ -405,7 +435,7 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
             MARK[o.kind], o.label,
             o.kind === 'changed'
                 ? o.changes.map(c => `${c.field} ${c.before ?? 'unrated'} → ${c.after ?? 'unrated'}`).join(', ')
-                : `impact ${o.impact ?? 'unrated'}, effort ${o.effort ?? 'unrated'}`
+                : o.delivered ? `delivered: ${deliveredBy(o.delivered)}` : `impact ${o.impact ?? 'unrated'}, effort ${o.effort ?? 'unrated'}`
         ]), '  '));
     }
 
@@ -416,9 +446,17 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
     return lines.join('\n') + '\n';
 }
 
+/** What delivered an opportunity, in words: `by 'Enable guest checkout'; its pain points are gone`. */
+function deliveredBy({ actions, resolved }: NonNullable<OpportunityChange['delivered']>): string {
+    return [
+        actions.length > 0 ? `by ${actions.map(label => `'${label}'`).join(', ')}` : '',
+        resolved.length > 0 ? `${resolved.length === 1 ? 'its pain point is' : `its ${resolved.length} pain points are`} gone` : ''
+    ].filter(Boolean).join('; ');
+}
+
 // ---------------------------------------------------------------- markdown
 
-const WORD: Record<ChangeKind, string> = { added: '**+** added', removed: '**−** removed', changed: '**~** changed' };
+const WORD: Record<OpportunityChangeKind, string> = { added: '**+** added', removed: '**−** removed', changed: '**~** changed', delivered: '**✓** delivered' };
 
 function fieldMarkdown(change: FieldChange): string {
     if (change.field === 'stage') return `moved from ${markdownText(change.before ?? '')}`;
@@ -432,7 +470,7 @@ function fieldMarkdown(change: FieldChange): string {
 export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: string): string {
     const parts: string[] = [];
     parts.push(`## ${markdownText(diff.after.title)}`);
-    parts.push(`\`${markdownText(beforeName)}\` → \`${markdownText(afterName)}\`${diff.futureState ? ` · future state against **${markdownText(diff.before.title)}**` : ''}`);
+    parts.push(`${markdownCode(beforeName)} → ${markdownCode(afterName)}${diff.futureState ? ` · future state against **${markdownText(diff.before.title)}**` : ''}`);
     parts.push(`**${diffSummary(diff)}**`);
     if (isEmptyDiff(diff)) return parts.join('\n\n') + '\n';
 
@@ -459,12 +497,12 @@ export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: s
     }
     if (diff.opportunities.length > 0) {
         parts.push('### Opportunities');
-        parts.push(markdownTable(['Change', 'Opportunity', 'Impact', 'Effort'], diff.opportunities.map(o => {
+        parts.push(markdownTable(['Change', 'Opportunity', 'Impact', 'Effort', 'Delivered'], diff.opportunities.map(o => {
             const rating = (measure: 'impact' | 'effort') => {
                 const change = o.changes.find(c => c.field === measure);
                 return change ? `${change.before ?? 'unrated'} → ${change.after ?? 'unrated'}` : o[measure] ?? 'unrated';
             };
-            return [WORD[o.kind], markdownText(o.label), rating('impact'), rating('effort')];
+            return [WORD[o.kind], markdownText(o.label), rating('impact'), rating('effort'), o.delivered ? markdownText(deliveredBy(o.delivered)) : ''];
         })));
     }
     if (diff.kpis.length > 0) {

@@ -5,8 +5,10 @@
  * model in, report data and text out; the CLI prints it, and anything else may.
  */
 import type { Evidence, JourneyView, MomentView, StageView } from '../model/view-model.js';
-import { JOURNEY_KINDS, emotionLabel, formatEmotion, type LevelName } from '../language/vocabulary.js';
-import { alignColumns, count, markdownTable, markdownText } from './text-layout.js';
+import {
+    JOURNEY_KINDS, OPPORTUNITY_RANKING, emotionLabel, formatEmotion, opportunityQuadrant, type LevelName, type OpportunityQuadrant
+} from '../language/vocabulary.js';
+import { alignColumns, count, markdownTable, markdownText, oneLine, wrap } from './text-layout.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -23,6 +25,15 @@ export interface PersonaLows {
     lows: EmotionalLow[];
 }
 
+/**
+ * Each persona's average emotion per stage, the emotional curve in numbers. Null where the persona
+ * has no emotion in a stage: a gap in the curve, not a neutral moment, and never filled in.
+ */
+export interface EmotionCurve {
+    personas: string[];
+    stages: Array<{ stage: string; averages: Array<number | null> }>;
+}
+
 export interface PainfulStage {
     stage: string;
     pains: string[];
@@ -34,6 +45,8 @@ export interface RankedOpportunity {
     label: string;
     impact?: LevelName;
     effort?: LevelName;
+    /** Where it sits in the impact/effort matrix. */
+    quadrant: OpportunityQuadrant;
     /** Texts of the pain points it addresses. */
     addresses: string[];
     actions: string[];
@@ -59,6 +72,7 @@ export interface JourneyReport {
     stageCount: number;
     touchpointCount: number;
     lows: PersonaLows[];
+    curve: EmotionCurve;
     /** Stages with at least one pain point, most pain points first. */
     painfulStages: PainfulStage[];
     unmappedStages: string[];
@@ -100,6 +114,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         label: opportunity.label,
         impact: opportunity.impact,
         effort: opportunity.effort,
+        quadrant: opportunityQuadrant(opportunity.impact, opportunity.effort),
         addresses: opportunity.addresses.map(id => painText.get(id) ?? id),
         actions: opportunity.actions.map(id => journey.actions.find(a => a.id === id)?.label ?? id)
     }));
@@ -141,6 +156,10 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         stageCount: journey.stages.length,
         touchpointCount: journey.stages.reduce((sum, stage) => sum + stage.touchpoints.length, 0),
         lows,
+        curve: {
+            personas: journey.emotionLanes.map(lane => lane.label),
+            stages: journey.stages.map(stage => ({ stage: stage.label, averages: journey.emotionLanes.map(lane => lane.averageByStage[stage.id] ?? null) }))
+        },
         painfulStages,
         unmappedStages: journey.stages.filter(stage => stage.unmapped).map(stage => stage.label),
         opportunities,
@@ -160,55 +179,80 @@ function level(value: LevelName | undefined): string {
     return value ?? 'unrated';
 }
 
+/** An average emotion to one decimal, or the gap mark where the persona has none. */
+function average(value: number | null): string {
+    return value === null ? '—' : formatEmotion(Math.round(value * 10) / 10);
+}
+
+const GAP_NOTE = '— marks a gap: the persona has no emotion there (a hole in the curve, not a neutral moment).';
+
+function hasGaps(curve: EmotionCurve): boolean {
+    return curve.stages.some(stage => stage.averages.includes(null));
+}
+
 // ---------------------------------------------------------------- text
 
-export function reportText(report: JourneyReport): string {
+export interface ReportTextOptions {
+    /** Terminal columns to fit: tables are wrapped to it, and so is prose. */
+    width?: number;
+}
+
+export function reportText(report: JourneyReport, { width = Infinity }: ReportTextOptions = {}): string {
     const lines: string[] = [];
-    lines.push(`${report.title}  (${report.id}, ${report.kind.toLowerCase()}: ${count(report.stageCount, 'stage')}, ${count(report.touchpointCount, 'touchpoint')})`);
+    const table = (rows: string[][], indent: string) => lines.push(...alignColumns(rows, indent, '  ', width));
+    const prose = (text: string, indent = '  ') => lines.push(...wrap(oneLine(text), Math.max(20, width - indent.length)).map(line => indent + line));
+    lines.push(...wrap(`${oneLine(report.title)}  (${report.id}, ${report.kind.toLowerCase()}: ${count(report.stageCount, 'stage')}, ${count(report.touchpointCount, 'touchpoint')})`, width));
 
     lines.push('', 'Lowest emotional moments');
     if (report.lows.length === 0) {
-        lines.push('  No emotions recorded. Add "emotion <persona> <score>" to touchpoints to see where the journey hurts.');
+        prose('No emotions recorded. Add "emotion <persona> <score>" to touchpoints to see where the journey hurts.');
     }
     for (const persona of report.lows) {
-        lines.push(`  ${persona.label}`);
-        lines.push(...alignColumns(persona.lows.map(low => [formatEmotion(low.score), emotionLabel(low.score), `${low.stage} › ${low.touchpoint}`]), '    '));
+        lines.push(`  ${oneLine(persona.label)}`);
+        table(persona.lows.map(low => [formatEmotion(low.score), emotionLabel(low.score), `${low.stage} › ${low.touchpoint}`]), '    ');
+    }
+
+    if (report.curve.personas.length > 0) {
+        lines.push('', 'Emotion by stage (average per persona)');
+        table([['', ...report.curve.personas], ...report.curve.stages.map(stage => [stage.stage, ...stage.averages.map(average)])], '  ');
+        if (hasGaps(report.curve)) prose(GAP_NOTE);
     }
 
     lines.push('', 'Stages with the most pain points');
     if (report.painfulStages.length === 0) lines.push('  No pain points recorded.');
     // One pain point a line: several on one line would run far past the terminal's edge.
-    lines.push(...alignColumns(report.painfulStages.flatMap(stage => stage.pains.map((pain, i) =>
-        i === 0 ? [stage.stage, String(stage.pains.length), pain] : ['', '', pain])), '  '));
+    table(report.painfulStages.flatMap(stage => stage.pains.map((pain, i) =>
+        i === 0 ? [stage.stage, String(stage.pains.length), pain] : ['', '', pain])), '  ');
 
     lines.push('', 'Unmapped stages');
-    lines.push(report.unmappedStages.length === 0
-        ? '  None: every stage has at least one touchpoint.'
-        : `  ${report.unmappedStages.join(', ')}: no touchpoints yet. Add the moments where customers meet you there.`);
+    prose(report.unmappedStages.length === 0
+        ? 'None: every stage has at least one touchpoint.'
+        : `${report.unmappedStages.join(', ')}: no touchpoints yet. Add the moments where customers meet you there.`);
 
-    lines.push('', 'Opportunities, highest priority first (impact high, effort low)');
+    lines.push('', 'Opportunities, best value for effort first');
     if (report.opportunities.length === 0) lines.push('  None yet. Add "opportunity" blocks that address named pain points.');
     else {
-        lines.push(...alignColumns([
-            ['#', 'Opportunity', 'Impact', 'Effort', 'Actions'],
-            ...report.opportunities.map(o => [String(o.rank), o.label, level(o.impact), level(o.effort), o.actions.length > 0 ? o.actions.join('; ') : 'no action yet'])
-        ], '  '));
+        prose(`Ranked as on an impact/effort matrix: ${OPPORTUNITY_RANKING}`);
+        table([
+            ['#', 'Opportunity', 'Impact', 'Effort', 'Quadrant', 'Actions'],
+            ...report.opportunities.map(o => [String(o.rank), o.label, level(o.impact), level(o.effort), o.quadrant, o.actions.length > 0 ? o.actions.join('; ') : 'no action yet'])
+        ], '  ');
     }
 
     lines.push('', 'Channel coverage (touchpoints per channel and stage)');
     if (report.coverage.rows.length === 0) lines.push('  No touchpoints yet.');
     else {
-        lines.push(...alignColumns([
+        table([
             ['', ...report.coverage.stages],
             ...report.coverage.rows.map(row => [row.channel, ...row.touchpoints.map(n => n === 0 ? '·' : String(n))])
-        ], '  '));
+        ], '  ');
     }
 
     lines.push('', 'Still assumed, not yet observed');
     if (report.assumed.length === 0) lines.push('  Nothing marked "evidence assumed".');
-    lines.push(...alignColumns(report.assumed.map(item => [item.kind, item.label, item.where, item.source ? `(${item.source})` : '']), '  '));
+    table(report.assumed.map(item => [item.kind, item.label, item.where, item.source ? `(${item.source})` : '']), '  ');
     if (report.withoutEvidence > 0) {
-        lines.push(`  ${withoutEvidenceSentence(report.withoutEvidence)}: add "evidence observed", "assumed" or "proposed" to say how you know.`);
+        prose(`${withoutEvidenceSentence(report.withoutEvidence)}: add "evidence observed", "assumed" or "proposed" to say how you know.`);
     }
     return lines.join('\n') + '\n';
 }
@@ -227,6 +271,13 @@ export function reportMarkdown(report: JourneyReport): string {
             [markdownText(persona.label), `${formatEmotion(low.score)} ${emotionLabel(low.score)}`, markdownText(low.stage), markdownText(low.touchpoint)]))));
     }
 
+    if (report.curve.personas.length > 0) {
+        parts.push('### Emotion by stage (average per persona)');
+        parts.push(markdownTable(['Stage', ...report.curve.personas.map(markdownText)], report.curve.stages.map(stage =>
+            [markdownText(stage.stage), ...stage.averages.map(average)])));
+        if (hasGaps(report.curve)) parts.push(GAP_NOTE);
+    }
+
     parts.push('### Stages with the most pain points');
     parts.push(report.painfulStages.length === 0 ? 'No pain points recorded.'
         : markdownTable(['Stage', 'Pain points', 'What hurts'], report.painfulStages.map(stage =>
@@ -236,10 +287,11 @@ export function reportMarkdown(report: JourneyReport): string {
     parts.push(report.unmappedStages.length === 0 ? 'None: every stage has at least one touchpoint.'
         : `${report.unmappedStages.map(markdownText).join(', ')}: no touchpoints yet.`);
 
-    parts.push('### Opportunities, highest priority first');
+    parts.push('### Opportunities, best value for effort first');
+    if (report.opportunities.length > 0) parts.push(`Ranked as on an impact/effort matrix: ${OPPORTUNITY_RANKING}`);
     parts.push(report.opportunities.length === 0 ? 'None yet.'
-        : markdownTable(['#', 'Opportunity', 'Impact', 'Effort', 'Addresses', 'Actions'], report.opportunities.map(o => [
-            String(o.rank), markdownText(o.label), level(o.impact), level(o.effort),
+        : markdownTable(['#', 'Opportunity', 'Impact', 'Effort', 'Quadrant', 'Addresses', 'Actions'], report.opportunities.map(o => [
+            String(o.rank), markdownText(o.label), level(o.impact), level(o.effort), o.quadrant,
             o.addresses.map(markdownText).join('<br>'), o.actions.length > 0 ? o.actions.map(markdownText).join('<br>') : '*no action yet*'
         ])));
 

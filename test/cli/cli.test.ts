@@ -103,7 +103,9 @@ describe('journey check', () => {
         const lines = run.stdout.trim().split('\n');
         expect(lines[0]).toMatch(/^test\/cli\/fixtures\/broken\/unresolved\.journey:3:14 error Unknown persona 'Nobody'\. .*Declare it with 'persona Nobody "Full name" \{ \.\.\. \}'/);
         expect(lines.some(line => /^test\/cli\/fixtures\/broken\/unresolved\.journey:6:21 error Unknown channel 'fax'/.test(line))).toBe(true);
-        expect(run.stderr).toContain('3 errors');
+        // The unknown persona is reported once, on the personas line, not again at each emotion that names it.
+        expect(lines.filter(line => line.includes("Unknown persona 'Nobody'"))).toHaveLength(1);
+        expect(run.stderr).toContain('2 errors');
     });
 
     test('syntax errors point at the line and column of the mistake', async () => {
@@ -127,7 +129,7 @@ describe('journey check', () => {
         const run = await journey(['check', '--format', 'json', 'test/cli/fixtures/broken/unresolved.journey', 'examples/vacuum-current.journey']);
         expect(run.status).toBe(1);
         const json = JSON.parse(run.stdout) as { errors: number; warnings: number; files: Array<{ file: string; errors: number; diagnostics: Array<{ line: number; column: number; severity: string; message: string }> }> };
-        expect(json.errors).toBe(3);
+        expect(json.errors).toBe(2);
         expect(json.files.map(f => f.file)).toEqual(['test/cli/fixtures/broken/unresolved.journey', 'examples/vacuum-current.journey']);
         expect(json.files[1].errors).toBe(0);
         expect(json.files[0].diagnostics[0]).toMatchObject({ line: 3, column: 14, severity: 'error' });

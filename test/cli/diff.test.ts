@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { JourneyDiff } from '../../src/render/diff.js';
 import { cli, FIXTURES, journey } from './run.js';
 
 const V1 = 'test/cli/fixtures/versions/v1/shop.journey';
@@ -66,8 +67,10 @@ describe('journey diff of two versions', () => {
         const run = await journey(['diff', V1, V2, '--format', 'markdown']);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('**stages +1 -1 ~1 · touchpoints +1 -1 ~3');
+        // File names are code, shown as written.
+        expect(run.stdout).toContain('`test/cli/fixtures/versions/v1/shop.journey` → `test/cli/fixtures/versions/v2/shop.journey`');
         expect(run.stdout).toContain('| **~** changed | Choosing a model | Choosing the right model |');
-        expect(run.stdout).toContain('| Choosing the right model | Deal-hunting Dana | -2 | +1.5 | +3.5 |');
+        expect(run.stdout).toContain('| Choosing the right model | Deal\\-hunting Dana | -2 | +1.5 | +3.5 |');
         expect(run.stdout).toContain('| **−** resolved | Pay | Shipping costs appear only at the last step |  |');
     });
 });
@@ -77,12 +80,65 @@ describe('journey diff of a future state against its current state', () => {
         const run = await journey(['diff', 'examples/vacuum-current.journey', 'examples/vacuum-future.journey']);
         expect(run.status).toBe(0);
         const lines = run.stdout.split('\n');
-        expect(lines[0]).toBe('stages ~1 · touchpoints +10 -9 ~3 · emotion better in 6, worse in 0 · pain points 8 resolved, 1 new · opportunities +1 -7');
+        // The seven opportunities of the current state are delivered by the future state, not removed.
+        expect(lines[0]).toBe('stages ~1 · touchpoints +10 -9 ~3 · emotion better in 6, worse in 0 · pain points 8 resolved, 1 new · opportunities 7 delivered, +1');
         expect(lines[2]).toBe('Buying a vacuum cleaner (future state), against the current state it improves: Buying a vacuum cleaner (current state)');
         // Advocacy became Sharing through `matches Advocacy`: a relabelled stage, not one removed and one added.
         expect(run.stdout).toMatch(/~ {2}Reviews and recommendations → Sharing the experience {2}\(Advocacy → Sharing\)/);
         expect(run.stdout).toMatch(/ {2}Purchase +Curious Colleen +-0\.5 → +\+2 {2}\(\+2\.5\)\n/);
         expect(run.stdout).toMatch(/\+ {2}new +Delivery +Two-hour slots cost extra/);
+    });
+});
+
+describe('journey diff of a future state: opportunities delivered, not removed', () => {
+    const CURRENT = 'test/cli/fixtures/future/current.journey';
+    const FUTURE = 'test/cli/fixtures/future/future.journey';
+
+    test('text: delivered by an action that carries on, delivered because its pain is gone, or removed', async () => {
+        const run = await journey(['diff', CURRENT, FUTURE]);
+        expect(run.status).toBe(0);
+        expect(run.stdout.split('\n')[0]).toMatch(/ · opportunities 2 delivered, \+1 -1$/);
+        expect(run.stdout).toMatch(/\n {2}✓ {2}Gästkassa +delivered: by 'Bygg gästkassan'\n/);
+        expect(run.stdout).toMatch(/\n {2}✓ {2}Jämförelseverktyg +delivered: its pain point is gone\n/);
+        // Its pain is still there and no action took it up: this one was dropped.
+        expect(run.stdout).toMatch(/\n {2}- {2}Visa frakten tidigt +impact medium, effort low\n/);
+    });
+
+    test('markdown says delivered, and how', async () => {
+        const run = await journey(['diff', CURRENT, FUTURE, '--format', 'markdown']);
+        expect(run.stdout).toContain("| **✓** delivered | Gästkassa | high | low | by 'Bygg gästkassan' |");
+        expect(run.stdout).toContain('| **✓** delivered | Jämförelseverktyg | high | medium | its pain point is gone |');
+        expect(run.stdout).toContain('| **−** removed | Visa frakten tidigt | medium | low |  |');
+    });
+
+    test('json gives each change its kind and what delivered it', async () => {
+        const run = await journey(['diff', CURRENT, FUTURE, '--format', 'json']);
+        expect(run.status).toBe(0);
+        const json = JSON.parse(run.stdout) as { comparisons: Array<{ before: string; after: string; diff: JourneyDiff }>; added: unknown[]; removed: unknown[] };
+        expect(json.comparisons.map(c => [c.before, c.after])).toEqual([[CURRENT, FUTURE]]);
+        const [{ diff }] = json.comparisons;
+        expect(diff.futureState).toBe(true);
+        expect(diff.opportunities.map(o => [o.id, o.kind, o.delivered])).toEqual([
+            ['Snabbleverans', 'added', undefined],
+            ['Gastkassa', 'delivered', { actions: ['Bygg gästkassan'], resolved: [] }],
+            ['Fraktinfo', 'removed', undefined],
+            ['Jamforverktyg', 'delivered', { actions: [], resolved: ['Går inte att jämföra batteritid'] }]
+        ]);
+    });
+
+    test('two versions of one map remove an opportunity, they do not deliver it', async () => {
+        const run = await journey(['diff', V1, V2, '--format', 'json']);
+        const [{ diff }] = (JSON.parse(run.stdout) as { comparisons: Array<{ diff: JourneyDiff }> }).comparisons;
+        expect(diff.opportunities.filter(o => o.kind === 'delivered')).toEqual([]);
+        expect(diff.opportunities.some(o => o.kind === 'removed')).toBe(true);
+    });
+
+    test('a persona with no emotion in a stage is a gap, not a number', async () => {
+        const text = await journey(['diff', CURRENT, FUTURE]);
+        expect(text.stdout).toMatch(/\n {2}Välja modell +Jānis +-1 → +— {2}\(gone\)\n/);
+        const json = await journey(['diff', CURRENT, FUTURE, '--format', 'json']);
+        const [{ diff }] = (JSON.parse(json.stdout) as { comparisons: Array<{ diff: JourneyDiff }> }).comparisons;
+        expect(diff.emotions.find(e => e.persona === 'Jānis' && e.stage === 'Välja modell')).toEqual({ stage: 'Välja modell', persona: 'Jānis', before: -1, after: null });
     });
 });
 

@@ -41,7 +41,8 @@ describe('journey render: text formats', () => {
     test('markdown has mermaid blocks GitHub renders and a lane table per journey', async () => {
         const run = await journey(['render', VACUUM, '--format', 'markdown']);
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain('## Buying a vacuum cleaner (current state)');
+        // Labels are escaped for Markdown: the parentheses render as written.
+        expect(run.stdout).toContain('## Buying a vacuum cleaner \\(current state\\)');
         // The timeline and Colleen's curve.
         expect(run.stdout.match(/```mermaid\n/g)).toHaveLength(2);
         expect(run.stdout).toContain('| Lane | 1. Awareness | 2. Consideration |');

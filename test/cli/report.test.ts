@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { alignColumns } from '../../src/render/text-layout.js';
 import { cli, journey } from './run.js';
+
+const PRIORITIES = 'test/cli/fixtures/report/priorities.journey';
+
+/** Width in terminal columns of the widest line. */
+function widest(text: string): number {
+    return Math.max(...text.split('\n').map(line => Array.from(line).length));
+}
 
 beforeAll(async () => { await cli(); });
 
@@ -13,27 +21,28 @@ describe('journey report', () => {
         expect(text).toMatch(/Lowest emotional moments\n {2}Curious Colleen\n {4}-3 {2}very negative {2}Delivery › Delivery day SMS\n/);
         expect(text).toMatch(/Stages with the most pain points\n {2}Consideration +3 {2}Too much content/);
         expect(text).toContain('None: every stage has at least one touchpoint.');
-        expect(text).toMatch(/ {2}1 {2}Guest checkout +high {4}low {5}Enable guest checkout/);
+        expect(text).toMatch(/ {2}1 {2}Guest checkout +high {4}low {5}quick win {2}Enable guest checkout/);
         // Channel by stage: the product itself is met in Awareness once and in Usage twice.
         expect(text).toMatch(/ {2}Product +1 +· +· +· +2 +·\n/);
-        expect(text).toMatch(/pain point +Chat is staffed 9-17, but Colleen researches after 21:00 +Consideration › Live chat question/);
+        // Rows wrap to 100 columns: the first line of each cell is on the row's first line.
+        expect(text).toMatch(/pain point +Chat is staffed 9-17, but +Consideration › Live chat +\(Chat logs show evening/);
     });
 
     test('unmapped stages and assumed items are called out', async () => {
         const run = await journey(['report', 'test/cli/fixtures/warnings/gaps.journey']);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('  Comparing offers: no touchpoints yet. Add the moments where customers meet you there.');
-        expect(run.stdout).toMatch(/pain point +The new price is higher and the email does not say why +Reminder › Renewal email +\(Two complaints in the support inbox\)/);
-        expect(run.stdout).toMatch(/opportunity +Explain the price change in the email/);
+        expect(run.stdout).toMatch(/pain point +The new price is higher and +Reminder › Renewal email +\(Two complaints in the support\n +the email does not say why +inbox\)\n/);
+        expect(run.stdout).toMatch(/opportunity +Explain the price change in\n +the email\n/);
     });
 
     test('markdown: one table per finding', async () => {
         const run = await journey(['report', 'examples/vacuum-current.journey', '--format', 'markdown']);
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain('## Buying a vacuum cleaner (current state)');
+        expect(run.stdout).toContain('## Buying a vacuum cleaner \\(current state\\)');
         expect(run.stdout).toContain('| Curious Colleen | -3 very negative | Delivery | Delivery day SMS |');
         expect(run.stdout).toContain('| Channel | Awareness | Consideration | Purchase | Delivery | Usage | Reviews and recommendations |');
-        expect(run.stdout).toContain('| 1 | Guest checkout | high | low | Checkout forces account creation before payment | Enable guest checkout |');
+        expect(run.stdout).toContain('| 1 | Guest checkout | high | low | quick win | Checkout forces account creation before payment | Enable guest checkout |');
     });
 
     test('a journey without emotions says how to add them', async () => {
@@ -41,5 +50,59 @@ describe('journey report', () => {
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('No emotions recorded. Add "emotion <persona> <score>" to touchpoints');
         expect(run.stderr).toContain('syntax.journey:9:11 error');
+    });
+});
+
+describe('journey report ranks opportunities by value for effort', () => {
+    test('quick wins, then big bets, fill-ins and money pits, and the report says so', async () => {
+        const run = await journey(['report', PRIORITIES]);
+        expect(run.status).toBe(0);
+        const rows = run.stdout.split('\n').filter(line => /^ {2}\d {2}/.test(line)).map(line => line.trim().split(/ {2,}/));
+        expect(rows.map(([rank, label, impact, effort, quadrant]) => [rank, label.slice(0, 22), impact, effort, quadrant])).toEqual([
+            ['1', 'Gjestekasse uten konto', 'high', 'low', 'quick win'],
+            ['2', 'Fordelsutsagn på hver ', 'medium', 'low', 'quick win'],
+            ['3', 'Sammenligningsverktøy ', 'high', 'high', 'big bet'],
+            ['4', 'Ikke vurdert ennå', 'unrated', 'unrated', 'big bet'],
+            ['5', 'Byta färg på knappen', 'low', 'low', 'fill-in'],
+            ['6', 'Bygge en egen app for ', 'low', 'high', 'money pit']
+        ]);
+        expect(run.stdout.replace(/\s+/g, ' ')).toContain('Ranked as on an impact/effort matrix: quick wins (medium or high impact, low effort), then big bets (medium or high impact, more effort), then fill-ins (low impact, low effort), then money pits (low impact, more effort); within each, higher impact first, then lower effort. An unrated impact or effort counts as medium.');
+        const markdown = await journey(['report', PRIORITIES, '--format', 'markdown']);
+        expect(markdown.stdout).toMatch(/\| 1 \| Gjestekasse uten konto \| high \| low \| quick win \|[^\n]*\n\| 2 \| Fordelsutsagn[^\n]*\| medium \| low \| quick win \|[^\n]*\n\| 3 \| Sammenligningsverktøy[^\n]*\| high \| high \| big bet \|/);
+        expect(markdown.stdout).toContain('Ranked as on an impact/effort matrix: quick wins');
+    });
+});
+
+describe('journey report fits the terminal', () => {
+    test('tables with long labels wrap to 100 columns when the output is not a terminal', async () => {
+        const run = await journey(['report', PRIORITIES]);
+        expect(widest(run.stdout)).toBeLessThanOrEqual(100);
+        // A wrapped cell goes on under its own column.
+        expect(run.stdout).toMatch(/\n {2}3 {2}Sammenligningsverktøy for alle modeller og +high +high +big bet +no action yet\n {5}konkurrenter med batteritid, filter og garanti\n/);
+    });
+
+    test('alignColumns narrows the widest columns to the width given and wraps their cells at spaces', () => {
+        const lines = alignColumns([['#', 'Opportunity', 'Impact'], ['1', 'Sammenligningsverktøy for alle modeller og konkurrenter', 'high']], '  ', '  ', 40);
+        expect(lines).toEqual([
+            '  #  Opportunity                Impact',
+            '  1  Sammenligningsverktøy for  high',
+            '     alle modeller og',
+            '     konkurrenter'
+        ]);
+        expect(Math.max(...lines.map(line => Array.from(line).length))).toBeLessThanOrEqual(40);
+    });
+});
+
+describe('journey report shows gaps in the emotional curve as gaps', () => {
+    test('a persona with no emotion in a stage gets a dash, never a number', async () => {
+        const run = await journey(['report', PRIORITIES]);
+        const section = run.stdout.slice(run.stdout.indexOf('Emotion by stage'), run.stdout.indexOf('Stages with the most pain points'));
+        expect(section).toMatch(/\n {2}Oppdage behovet og lete etter +-1 +\+1\n/);
+        expect(section).toMatch(/\n {2}Jämföra modeller, läsa +-2 +—\n/);
+        expect(section).toMatch(/\n {2}Toimitus kotiovelle ja +\+1 +—\n/);
+        expect(section).toContain('— marks a gap: the persona has no emotion there (a hole in the curve, not a neutral moment).');
+        const markdown = await journey(['report', PRIORITIES, '--format', 'markdown']);
+        expect(markdown.stdout).toContain('| Jämföra modeller, läsa recensioner och fråga i chatten på kvällen | -2 | — |');
+        expect(markdown.stdout).toContain('| Toimitus kotiovelle ja kuljettajan viesti | +1 | — |');
     });
 });

@@ -8,6 +8,43 @@ import { artifactPath, saveServerLogs } from './support.mjs';
 const EXAMPLE = 'vacuum-current.journey';
 const TEST_TIMEOUT_MS = 45_000;
 
+/**
+ * A map from someone nobody vetted: every label tries to make the workbench fetch a remote picture
+ * (Markdown and HTML images, a reference-style image), link elsewhere or inject markup. `.invalid`
+ * hosts never resolve, but a request for them is still a request.
+ */
+const HOSTILE_FILE = 'hostile-labels.journey';
+function hostileLabel(name) {
+    return `![${name}](https://tracker.invalid/${name}.png) [open](https://phish.invalid/${name}) <img src=https://tracker.invalid/${name}-html.png> <b>bold</b> &lt;x&gt; \`\`\`${name}`;
+}
+const HOSTILE_MAP = `persona P "${hostileLabel('persona')}" { backstory "${hostileLabel('backstory')}" }
+channel C "${hostileLabel('channel')}"
+journey J "${hostileLabel('journey')}" {
+    personas P
+    stage S "${hostileLabel('stage')}" {
+        touchpoint T "${hostileLabel('touchpoint')}" {
+            channel C
+            does "${hostileLabel('does')}"
+            emotion P 1
+            pain Slow "${hostileLabel('pain')}"
+        }
+    }
+    opportunity O "${hostileLabel('opportunity')}" { addresses Slow }
+}
+`;
+/** Each name of the map, where it is declared and where it is used: the word its hover card starts with, and whose label the card shows. */
+const HOSTILE_NAMES = [
+    ['persona P ', 'Persona', 'persona'], ['channel C ', 'Channel', 'channel'], ['journey J ', 'Journey', 'journey'], ['personas P', 'Persona', 'persona'],
+    ['stage S ', 'Stage', 'stage'], ['touchpoint T ', 'Touchpoint', 'touchpoint'], ['channel C\n', 'Channel', 'channel'], ['emotion P ', 'Persona', 'persona'],
+    ['pain Slow ', 'Pain point', 'pain'], ['opportunity O ', 'Opportunity', 'opportunity'], ['addresses Slow', 'Pain point', 'pain']
+];
+
+/** A request that leaves this machine: any web or socket URL whose host is not 127.0.0.1. */
+function leavesTheMachine(url) {
+    const { protocol, hostname } = new URL(url);
+    return ['http:', 'https:', 'ws:', 'wss:'].includes(protocol) && hostname !== '127.0.0.1';
+}
+
 // Keep the editor from popping up suggestions while the tests type; completion is tested in the extension host.
 const UI_SETTINGS = {
     'editor.quickSuggestions': { other: false, comments: false, strings: false },
@@ -91,6 +128,8 @@ export async function runUiTests({ browser, workspace, profile, results }) {
     const stages = stagesOf(original);
     if (stages.length < 2) throw new Error(`examples/${EXAMPLE} needs at least two stages for the UI tests`);
     const [, second] = stages;
+    // In the workspace from the start, so Quick Open finds it without waiting for a file watcher.
+    fs.writeFileSync(path.join(workspace, HOSTILE_FILE), HOSTILE_MAP);
     // All typing goes onto the second stage's line, in front of the stage: no line numbers move.
     let inserted = '';
 
@@ -239,6 +278,49 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             await problemsRow('Forgotten').filter({ hasText: 'no touchpoints' }).first().waitFor({ timeout: 20_000 });
             if (!serverPids(extensionsDir).some(p => p.pid === after.pid)) throw new Error('the restarted server died again');
             await page.screenshot({ path: artifactPath('ui-after-kill.png') });
+        }],
+        ['hovering every name of a map with hostile labels fetches nothing from outside 127.0.0.1 and shows the labels as text', async () => {
+            const outside = [];
+            const onRequest = request => { if (leavesTheMachine(request.url())) outside.push(request.url()); };
+            browser.context.on('request', onRequest);
+            try {
+                await page.keyboard.press('Control+P');
+                await page.locator('.quick-input-widget input').fill(HOSTILE_FILE);
+                await page.locator('.quick-input-list .monaco-list-row', { hasText: HOSTILE_FILE }).first().waitFor();
+                await page.keyboard.press('Enter');
+                await page.locator('.tab.active', { hasText: HOSTILE_FILE }).waitFor();
+                const hover = page.locator('.monaco-hover:visible').first();
+                for (const [anchor, card, labelOf] of HOSTILE_NAMES) {
+                    const nameAt = HOSTILE_MAP.indexOf(anchor) + anchor.trimEnd().lastIndexOf(' ') + 1;
+                    const { line, column } = positionAt(HOSTILE_MAP, nameAt);
+                    await focusEditor();
+                    await page.keyboard.press('Control+G');
+                    await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+                    await page.keyboard.press('Enter');
+                    await waitUntil(`the cursor on ${line}:${column}`, async () => { const s = await statusSelection(); return s.line === line && s.column === column; }, 5000);
+                    // The mouse goes where the cursor is, as a user pointing at the name.
+                    const cursor = await page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first().boundingBox();
+                    await page.mouse.move(0, 0);
+                    await page.mouse.move(cursor.x + 3, cursor.y + cursor.height / 2);
+                    await hover.filter({ hasText: card }).waitFor({ timeout: 10_000 })
+                        .catch(() => { throw new Error(`no hover card "${card}" over the name at ${line}:${column} (${anchor.trim()})`); });
+                    // Time for a picture to be fetched, had the card made one.
+                    await page.waitForTimeout(400);
+                    if (outside.length > 0) throw new Error(`requests left 127.0.0.1 while hovering the name at ${line}:${column}:\n${[...new Set(outside)].join('\n')}`);
+                    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+                    if (!text.includes(hostileLabel(labelOf))) throw new Error(`the hover at ${line}:${column} does not show the label as written:\n${text}`);
+                    // The cards have no links, pictures or bold text of their own: any in the rendered Markdown came from a label.
+                    // (The workbench adds its own "Quick Fix..." link next to a problem's message, outside the Markdown.)
+                    const markdown = hover.locator('.rendered-markdown');
+                    if (await markdown.count() === 0) throw new Error(`the hover at ${line}:${column} has no rendered Markdown to check`);
+                    const markup = await markdown.locator('img, a, b').count();
+                    if (markup > 0) throw new Error(`the hover at ${line}:${column} turned a label into ${markup} image(s), link(s) or bold text`);
+                    if (anchor === HOSTILE_NAMES[0][0]) await page.screenshot({ path: artifactPath('ui-hostile-hover.png') });
+                    await page.keyboard.press('Escape');
+                }
+            } finally {
+                browser.context.off('request', onRequest);
+            }
         }]
     ];
 

@@ -103,6 +103,11 @@ async function run(services: TestServices, text: string, random: Random, options
         }
     }
     const renames = options.everyOffset ? await renameEverything(services, document, random) : [await renameSomething(services, document, random)];
+    // A name or text cut short by a syntax error is missing, never 'undefined' (unless the writer wrote the word).
+    if (!text.includes('undefined')) {
+        const said = [...diagnostics.map(d => messageText(d.message)), ...fixes.map(fix => fix.action.title)].filter(message => message.includes('undefined'));
+        await step('no message or quick fix says undefined', () => expectEqual(said, [], 'a message or quick fix says undefined'));
+    }
 
     // Every check below builds other documents, so everything above was asked of the original first.
     await services.reset();

@@ -41,7 +41,16 @@ describe('rename', () => {
 
     test.each(['stage', 'two words', '1st', 'x-y', '', 'Ann "x"', '東京'])('%j is refused as a new name', async newName => {
         const { renamed } = await renameAt(SHOP, 'Browse', newName);
-        expect(renamed.refused).toMatch(/cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword such as 'stage'\.$/);
+        expect(renamed.refused).toMatch(/cannot be a name: use letters, digits and _, start with a letter or _, and do not use a keyword that opens a block, such as 'stage'\.$/);
+    });
+
+    test('a keyword that may be a name is a valid new name', async () => {
+        const { document, renamed } = await renameAt(SHOP, 'Browse', 'support');
+        const edits = (renamed.result as { changes: Record<string, []> }).changes[document.textDocument.uri];
+        const after = TextDocument.applyEdits(document.textDocument, edits);
+        expect(after).toBe(SHOP.replace('Browse', 'support'));
+        await services.reset();
+        expect((await services.validate(after)).diagnostics).toEqual([]);
     });
 
     test('a valid new name, accented letters included, renames declaration and uses', async () => {

@@ -3,9 +3,12 @@
  * model as the same plain string, its escapes read exactly once, nothing HTML- or Mermaid-escaped (that is
  * the renderer's job), in every place a journey holds quoted text.
  */
+import { createRequire } from 'node:module';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
 import { createTestServices } from '../language/services.js';
+import { HOSTILE } from '../webview/fixtures/hostile.js';
+import { QUOTED_INJECTIONS } from './injection-corpus.js';
 import { Random, STRANGE_TEXT } from './mutate.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -83,28 +86,7 @@ function quote(text: string): string {
 }
 
 describe('quoted text reaches the view model as written', () => {
-    test.each([
-        ['escaped double quotes', String.raw`"a \"quoted\" word"`, 'a "quoted" word'],
-        ['escaped single quotes in single quotes', String.raw`'it\'s "fine"'`, `it's "fine"`],
-        ['an escaped backslash', String.raw`"back\\slash"`, 'back\\slash'],
-        ['an escaped backslash before a quote', String.raw`"ends with \\\""`, 'ends with \\"'],
-        ['a line break and a tab', String.raw`"line\nbreak\tand tab"`, 'line\nbreak\tand tab'],
-        ['an escaped backslash before n is not a line break', String.raw`"not a \\n break"`, 'not a \\n break'],
-        ['backslashes that escape nothing', String.raw`"C:\Users\Ann and 50\50, \d+ \u0041 \b \0"`, 'C:\\Users\\Ann and 50\\50, \\d+ \\u0041 \\b \\0'],
-        ['a Mermaid init directive', String.raw`"%%{init: {\"theme\": \"dark\", \"securityLevel\": \"loose\"}}%%"`, '%%{init: {"theme": "dark", "securityLevel": "loose"}}%%'],
-        ['Mermaid syntax', '"A-->B; click A call alert(1); classDef x fill:#f00"', 'A-->B; click A call alert(1); classDef x fill:#f00'],
-        ['a script tag', `"<script>alert('x')</script>"`, "<script>alert('x')</script>"],
-        ['HTML with an event handler', '"<img src=x onerror=alert(1)>"', '<img src=x onerror=alert(1)>'],
-        ['HTML entities, not decoded', '"&lt;b&gt; &amp; &#0; &quot;"', '&lt;b&gt; &amp; &#0; &quot;'],
-        ['template and snippet syntax', '"${1:Name} {{x}} `code` $(icon)"', '${1:Name} {{x}} `code` $(icon)'],
-        ['Markdown', '"**bold** [link](command:workbench.action.quit) | table |"', '**bold** [link](command:workbench.action.quit) | table |'],
-        ['prototype keys', '"__proto__ constructor toString"', '__proto__ constructor toString'],
-        ['emoji and joiners', '"😀 👨‍👩‍👧 🏳️‍🌈"', '😀 👨‍👩‍👧 🏳️‍🌈'],
-        ['Arabic, right to left', '"ابحث عن مكنسة"', 'ابحث عن مكنسة'],
-        ['Hebrew with a direction override', '"שלום \u202Eolleh\u202C"', 'שלום \u202Eolleh\u202C'],
-        ['control characters typed raw', '"nul\u0000 bell\u0007 escape\u001b[31m"', 'nul\u0000 bell\u0007 escape\u001b[31m'],
-        ['an empty label', '""', '']
-    ])('%s', async (_what, literal, expected) => {
+    test.each(QUOTED_INJECTIONS)('%s', async (_what, literal, expected) => {
         expect(await readBack(literal)).toEqual(Array(22).fill(expected));
     });
 
@@ -130,5 +112,77 @@ describe('quoted text that cannot be read', () => {
         const model = services.Journey.model.ViewModelBuilder.build(document);
         expect(model.diagnostics.errors).toBeGreaterThan(0);
         expect(JSON.stringify(model)).not.toContain('never closed"');
+    });
+});
+
+/**
+ * The Markdown renderer of the tests: CommonMark with raw HTML on, as a client that trusts HTML in
+ * hovers would render it, and bare URLs turned into links, as VS Code's renderer (GFM) does.
+ */
+const renderMarkdown = (createRequire(import.meta.url)('markdown-it') as (options: object) => { render(source: string): string })({ html: true, linkify: true });
+
+/** What a reader sees of rendered Markdown: its text, tags removed and entities decoded. */
+function visibleText(html: string): string {
+    return html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+/** The tags a card's own Markdown produces; anything else came from a label. */
+const CARD_TAGS = /^<\/?(p|strong|em|code|ul|li|table|thead|tbody|tr|th|td)>$/;
+
+describe('hover cards and completion documentation show hostile text as text', () => {
+    const HOSTILE_VALUES = [...QUOTED_INJECTIONS.map(([, , value]) => value), ...Object.values(HOSTILE)].filter(value => value.trim().length > 0);
+
+    /** A map whose every hoverable name carries `literal` in its label and texts. */
+    function hoverable(literal: string): string {
+        return `persona P ${literal} { backstory ${literal} }
+channel C ${literal}
+journey J ${literal} {
+    personas P
+    stage S ${literal} {
+        touchpoint T ${literal} {
+            channel C
+            does ${literal}
+            emotion P 1
+            pain Slow ${literal}
+        }
+    }
+    opportunity O ${literal} { addresses Slow }
+}
+journey K { personas P stage X { touchpoint Y { channel C } } }`;
+    }
+
+    function expectShownAsText(markdown: string, value: string, where: string): void {
+        const html = renderMarkdown.render(markdown);
+        const tags = (html.match(/<[^>]+>/g) ?? []).filter(tag => !CARD_TAGS.test(tag));
+        expect(tags, `${where}: markup from the label in ${html}`).toEqual([]);
+        const shown = value.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+        expect(visibleText(html), `${where}: the label does not read as written`).toContain(shown);
+    }
+
+    test.each(HOSTILE_VALUES.map(value => [JSON.stringify(value).slice(0, 60), value]))('%s', async (_shown, value) => {
+        const literal = `"${value.replace(/[\\"\n\t]/g, char => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t' })[char]!)}"`;
+        const text = hoverable(literal);
+        const document = await services.validate(text);
+        expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
+        const textDocument = { uri: document.textDocument.uri };
+        for (const name of ['P', 'C', 'J', 'S', 'T', 'Slow', 'O']) {
+            const offset = text.indexOf(` ${name} `) + 1;
+            const hover = await services.Journey.lsp.HoverProvider!.getHoverContent(document, { textDocument, position: document.textDocument.positionAt(offset) });
+            const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
+            expect(markdown, `no hover for ${name}`).not.toBe('');
+            expectShownAsText(markdown, value, `hover of ${name}`);
+        }
+        // Completion documents each name it offers with the same card.
+        const completion = await services.Journey.lsp.CompletionProvider!.getCompletion(document, { textDocument, position: document.textDocument.positionAt(text.indexOf('channel C }') + 'channel '.length) });
+        const channel = completion?.items.find(item => item.label === 'C');
+        expectShownAsText((channel?.documentation as { value: string } | undefined)?.value ?? '', value, 'completion documentation of C');
+    });
+
+    test('a doc comment before a declaration is not sent as Markdown with completion', async () => {
+        const text = '/** ![x](https://tracker.example/t.png) <b>trusted</b> */\npersona P "Pia" { }\njourney J { personas  }';
+        const document = await services.validate(text);
+        const completion = await services.Journey.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.textDocument.uri }, position: document.textDocument.positionAt(text.indexOf('personas ') + 'personas '.length) });
+        const documentation = (completion?.items.find(item => item.label === 'P')?.documentation as { value: string } | undefined)?.value;
+        expect(documentation).toBe('**Persona** Pia (`P`)');
     });
 });

@@ -81,4 +81,66 @@ describe('quick fixes', () => {
         expect(preferred.title).toBe("Match current-state stage 'Purchase'");
         expect(preferred.edit?.changes?.[future.textDocument.uri][0].newText).toBe('\n        matches Purchase');
     });
+
+    test('an emotion between two steps of the scale is rounded', async () => {
+        const body = '    stage Awareness {\n        touchpoint Ad {\n            emotion Colleen 1.5\n        }\n    }\n';
+        const result = await fix(journey(body), IssueCodes.EmotionNotWhole, journey(body.replace('1.5', '+2')));
+        expect(result.action?.title).toBe('Change to +2');
+    });
+
+    test('a keyword that opens a block, as a name, is renamed to the capitalised word', async () => {
+        const body = '    stage stage {\n        touchpoint Ad {\n            emotion Colleen 1\n        }\n    }\n';
+        const result = await fix(journey(body), IssueCodes.KeywordAsName, journey(body.replace('stage stage', 'stage Stage')));
+        expect(result.action?.title).toBe("Rename to 'Stage'");
+    });
+
+    test('a touchpoint with two channels is split into one touchpoint per channel, findings staying with the first', async () => {
+        const before = journey([
+            '    stage Consideration {',
+            '        touchpoint Chat "Live chat" {',
+            '            channel chat, app',
+            '            does "Asks about the battery"',
+            '            emotion Colleen -1',
+            '            pain Slow "Waits ten minutes"',
+            '        }',
+            '    }',
+            ''
+        ].join('\n'));
+        const after = journey([
+            '    stage Consideration {',
+            '        touchpoint Chat "Live chat" {',
+            '            channel chat',
+            '            does "Asks about the battery"',
+            '            emotion Colleen -1',
+            '            pain Slow "Waits ten minutes"',
+            '        }',
+            '        touchpoint ChatApp "Live chat" {',
+            '            channel app',
+            '            does "Asks about the battery"',
+            '            emotion Colleen -1',
+            '        }',
+            '    }',
+            ''
+        ].join('\n'));
+        const result = await fix(before, IssueCodes.SeveralChannels, after);
+        expect(result.action?.title).toBe("Split 'Chat' into one touchpoint per channel");
+    });
+
+    test('a second channel line is split off the same way', async () => {
+        const before = journey('    stage Buy {\n        touchpoint Pay {\n            channel web\n            channel store\n            emotion Colleen 1\n        }\n    }\n');
+        const after = journey('    stage Buy {\n        touchpoint Pay {\n            channel web\n            emotion Colleen 1\n        }\n        touchpoint PayStore {\n            channel store\n            emotion Colleen 1\n        }\n    }\n');
+        await fix(before, IssueCodes.SeveralChannels, after);
+    });
+
+    test('bidirectional control characters are removed from the text that holds them', async () => {
+        const body = '    stage Awareness {\n        touchpoint Ad "invoice\u202Egnp.exe" {\n            emotion Colleen 1\n        }\n    }\n';
+        await fix(journey(body), IssueCodes.BidiControl, journey(body.replace('\u202E', '')));
+    });
+
+    test('a channel declared inside another journey moves to the top of its file', async () => {
+        const text = '// Shop journeys\n\njourney Shop {\n    channel kiosk "In-store kiosk"\n    stage Visit { touchpoint Kiosk { channel kiosk } }\n}\njourney Returns {\n    stage Return { touchpoint Kiosk { channel kiosk } }\n}\n';
+        const moved = '// Shop journeys\n\nchannel kiosk "In-store kiosk"\n\njourney Shop {\n    stage Visit { touchpoint Kiosk { channel kiosk } }\n}\njourney Returns {\n    stage Return { touchpoint Kiosk { channel kiosk } }\n}\n';
+        const result = await fix(text, DocumentValidator.LinkingError, moved);
+        expect(result.action?.title).toMatch(/^Move channel 'kiosk' out of the journey 'Shop' to the top of \S+\.journey$/);
+    });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { expectCompletion, expectFindReferences, expectFoldings, expectGoToDefinition, expectHover, expectSymbols, highlightHelper } from 'langium/test';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTestServices } from './services.js';
 
@@ -76,6 +77,36 @@ describe('completion', () => {
         });
     });
 
+    test('offers matches only where a journey improves another one', async () => {
+        const labelsAt = async (text: string) => {
+            let labels: string[] = [];
+            await expectCompletion(services.Journey)({ text, index: 0, assert: completion => { labels = completion.items.map(item => String(item.label)); } });
+            return labels;
+        };
+        const current = await labelsAt('journey J {\n kind current-state\n stage S {\n  <|>\n }\n}');
+        expect(current).toContain('next');
+        expect(current).not.toContain('matches');
+        expect(await labelsAt('journey J {\n stage S {\n  <|>\n }\n}')).not.toContain('matches');
+        expect(await labelsAt('journey Old { stage S { } }\njourney J {\n kind future-state\n improves Old\n stage S {\n  <|>\n }\n}')).toContain('matches');
+    });
+
+    test('offers names, not the keywords a name may be, where a name goes', async () => {
+        await expectCompletion(services.Journey)({
+            text: 'journey J {\n stage support { }\n stage Pay {\n  next <|>\n }\n}\njourney K {\n stage <|>\n}',
+            index: 0,
+            assert: completion => {
+                const labels = completion.items.map(item => item.label);
+                expect(labels).toEqual(expect.arrayContaining(['support', 'Pay']));
+                for (const keyword of ['goal', 'review', 'pain', 'next', 'target']) expect(labels).not.toContain(keyword);
+            }
+        });
+        await expectCompletion(services.Journey)({
+            text: 'journey J {\n stage support { }\n stage Pay {\n  next <|>\n }\n}\njourney K {\n stage <|>\n}',
+            index: 1,
+            assert: completion => expect(completion.items.filter(item => item.kind === CompletionItemKind.Keyword).map(item => item.label)).toEqual([])
+        });
+    });
+
     test('offers stage and persona snippets where they fit', async () => {
         await expectCompletion(services.Journey)({
             text: 'journey J {\n <|>\n}\n<|>',
@@ -95,7 +126,7 @@ describe('hover', () => {
         await expectHover(services.Journey)({
             text: `${PERSONAS}journey J {\n personas Col<|>leen\n}`,
             index: 0,
-            hover: /\*\*Persona\*\* Curious Colleen \(`Colleen`\)\n- \*backstory\*: 32, self-employed, short of time\n- \*goal\*: A vacuum that will not break/
+            hover: /\*\*Persona\*\* Curious Colleen \(`Colleen`\)\n- \*backstory\*: 32, self\\-employed, short of time\n- \*goal\*: A vacuum that will not break/
         });
     });
 
@@ -190,5 +221,11 @@ describe('semantic highlighting', () => {
         expect(types).toContain('number');
         const number = tokens.tokens.find(t => t.tokenType === 'number')!;
         expect(number.text).toBe('-2');
+    });
+
+    test('a keyword used as a name is coloured as the name it is, where it is declared and where it is used', async () => {
+        const tokens = await highlightHelper(services.Journey)('journey J {\n stage <|support|> { touchpoint T { } next <|goal|> }\n stage goal { touchpoint U { } }\n}');
+        const names = tokens.tokens.filter(token => token.text === 'support' || token.text === 'goal');
+        expect(names.map(token => [token.text, token.tokenType])).toEqual([['support', 'type'], ['goal', 'type'], ['goal', 'type']]);
     });
 });

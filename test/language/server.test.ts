@@ -90,3 +90,46 @@ describe('language server over stdio', () => {
         expect(await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: staleUri })).toMatchObject({ diagnostics: { warnings: 0 } });
     });
 });
+
+describe('URIs as the client spells them', () => {
+    // Lower-case percent-escapes, as some clients write them; Langium's own spelling is %C3%A4.
+    const personasUri = 'file:///tmp/kund%c3%a4/personer.journey';
+    const journeyUri = 'file:///tmp/kund%c3%a4/k%c3%b8p.journey';
+    const personas = 'persona Åse "Åse Ødegård" { goal "Finne riktig støvsuger" }\n';
+    const journeyText = 'journey Kjøp "Kjøpe støvsuger" {\n    personas Åse\n    stage Vurdering {\n        touchpoint Nettside {\n            channel web\n            emotion Åse -1\n        }\n    }\n    stage Levering {\n    }\n}\n';
+
+    test('diagnostics, locations, edits, symbols and the view model use the URI each document was opened with', async () => {
+        const published: Array<{ uri: string; diagnostics: Array<{ message: string }> }> = [];
+        connection.onNotification('textDocument/publishDiagnostics', params => { published.push(params); });
+        changes.length = 0;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: personasUri, languageId: 'journey', version: 1, text: personas } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: journeyUri, languageId: 'journey', version: 1, text: journeyText } });
+
+        const diagnostics = await waitFor(() => published.find(d => d.uri === journeyUri && d.diagnostics.length > 0), `diagnostics under ${journeyUri}`);
+        expect(diagnostics.diagnostics.map(d => d.message)).toEqual([expect.stringMatching(/Stage 'Levering' has no touchpoints yet/)]);
+        expect(published.map(d => d.uri).filter(uri => /%C3/.test(uri))).toEqual([]);
+        await waitFor(() => changes.find(uris => uris.includes(journeyUri)), `a model-changed notification naming ${journeyUri}`);
+
+        const fixes = await connection.sendRequest<Array<{ edit?: { changes: Record<string, unknown[]> } }>>('textDocument/codeAction', {
+            textDocument: { uri: journeyUri }, range: (diagnostics.diagnostics[0] as unknown as { range: object }).range, context: { diagnostics: diagnostics.diagnostics }
+        });
+        expect(fixes.flatMap(fix => Object.keys(fix.edit?.changes ?? {}))).toEqual([journeyUri]);
+
+        const position = { line: 5, character: '            emotion Å'.length };
+        const definition = await connection.sendRequest<Array<{ uri?: string; targetUri?: string }>>('textDocument/definition', { textDocument: { uri: journeyUri }, position });
+        expect(definition.map(location => location.uri ?? location.targetUri)).toEqual([personasUri]);
+
+        const references = await connection.sendRequest<Array<{ uri: string }>>('textDocument/references', { textDocument: { uri: journeyUri }, position, context: { includeDeclaration: true } });
+        expect([...new Set(references.map(location => location.uri))].sort()).toEqual([journeyUri, personasUri].sort());
+
+        const rename = await connection.sendRequest<{ changes: Record<string, unknown[]> }>('textDocument/rename', { textDocument: { uri: journeyUri }, position, newName: 'Åsa' });
+        expect(Object.keys(rename.changes).sort()).toEqual([journeyUri, personasUri].sort());
+
+        const symbols = await connection.sendRequest<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'Kjøp' });
+        expect(symbols.find(symbol => symbol.name === 'Kjøp')?.location.uri).toBe(journeyUri);
+
+        const model = await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: journeyUri });
+        expect(model?.uri).toBe(journeyUri);
+        expect(model?.journeys[0].personas[0].uri).toBe(personasUri);
+    });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, afterEach, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { IssueCodes } from '../../src/language/journey-validator.js';
 import { createTestServices, messages, text } from './services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -102,9 +103,16 @@ describe('emotions', () => {
         expect(error.message).toMatch(/Emotion -5 is outside the scale\. Use a whole number from -3 .* to \+3/);
     });
 
-    test('fractions are outside the scale too', async () => {
+    test('a fraction on the scale is not called outside it: it is between two steps', async () => {
         const document = await services.validate(CLEAN.replace('emotion Colleen -2', 'emotion Colleen 1.5'));
-        expect(diagnosticsAt(document, '1.5')[0].message).toMatch(/Emotion 1.5 is outside the scale/);
+        const [error] = diagnosticsAt(document, '1.5');
+        expect(error.message).toBe('Emotion 1.5 is on the scale but between two steps: the scale has only whole numbers from -3 to +3. Choose +1 or +2.');
+        expect(error.code).toBe(IssueCodes.EmotionNotWhole);
+    });
+
+    test('a fraction outside the scale is outside it', async () => {
+        const document = await services.validate(CLEAN.replace('emotion Colleen -2', 'emotion Colleen -4.5'));
+        expect(diagnosticsAt(document, '-4.5')[0].message).toMatch(/^Emotion -4.5 is outside the scale\./);
     });
 
     test('a gap in a persona emotion lane', async () => {
@@ -273,5 +281,184 @@ describe('syntax errors recover', () => {
         // Later stages still parse: Purchase is known to the view model.
         const model = services.Journey.model.ViewModelBuilder.build(document);
         expect(model.journeys[0].stages.map(s => s.id)).toEqual(['Awareness', 'Empty', 'Purchase']);
+    });
+});
+
+describe('keywords as names', () => {
+    /** Every keyword the language lets a name be, used as a name of each kind and referred to. */
+    const KEYWORD_NAMES = `
+persona need "Nadia" { goal "A newsletter worth reading" }
+journey review "Support" {
+    personas need
+    channel target "Kiosk"
+    stage support {
+        touchpoint goal "Asks in chat" {
+            channel chat
+            persona need
+            emotion need -1
+            pain next "Waits for an answer"
+        }
+        next scope
+    }
+    stage scope {
+        matches support
+        touchpoint owner { channel target emotion need 1 good evidence "Answered" }
+        kpi "Solved" 80 % target 90
+    }
+    stage kind { touchpoint matches { channel web emotion need 0 } }
+    opportunity impact "Faster answers" {
+        impact high
+        effort low
+        addresses next
+    }
+    action effort "Staff the chat" {
+        owner "Support"
+        for impact
+        due 2099-01-01
+    }
+}`;
+
+    test('parse, link and validate like any other name: no syntax error, no unknown name, nothing about undefined', async () => {
+        const document = await services.validate(KEYWORD_NAMES.replace('matches support', ''));
+        expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
+        expect(messages(document)).toEqual([]);
+        const [journey] = services.Journey.model.ViewModelBuilder.build(document).journeys;
+        expect(journey.stages.map(stage => stage.id)).toEqual(['support', 'scope', 'kind']);
+        expect(journey.transitions.filter(t => !t.implicit).map(t => `${t.from}->${t.to}`)).toEqual(['support->scope']);
+        expect(journey.stages[1].touchpoints[0].channel).toEqual({ id: 'target', label: 'Kiosk' });
+        expect(journey.opportunities[0].addresses).toEqual(['next']);
+        expect(journey.actions[0].opportunities).toEqual(['impact']);
+    });
+
+    test('stage support no longer cascades into unrelated errors about built-in channels', async () => {
+        const document = await services.validate(CLEAN.replace('stage Awareness {', 'stage support {'));
+        expect(messages(document)).toEqual([]);
+    });
+
+    test.each(['stage', 'touchpoint', 'persona', 'journey', 'channel', 'opportunity', 'action'])('a block keyword as a name (%s) is one error that says what to use instead', async keyword => {
+        const input = `${PERSONAS}
+journey Shop {
+    personas Colleen
+    channel ${keyword === 'channel' ? 'channel' : 'kiosk'}
+    stage ${keyword === 'stage' ? 'stage' : 'Browse'} {
+        touchpoint ${keyword === 'touchpoint' ? 'touchpoint' : 'Home'} { channel web emotion 1 }
+    }
+    opportunity ${keyword === 'opportunity' ? 'opportunity' : 'Faster'} { }
+    action ${keyword === 'action' ? 'action' : 'Fix'} { owner "Web" }
+}
+${keyword === 'persona' ? 'persona persona { }' : ''}${keyword === 'journey' ? 'journey journey { }' : ''}`;
+        const document = await services.validate(input);
+        const kind = { stage: 'stage', touchpoint: 'touchpoint', persona: 'persona', journey: 'journey', channel: 'channel', opportunity: 'opportunity', action: 'action' }[keyword];
+        const errors = (document.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error);
+        expect(errors.map(d => text(d.message))).toEqual([`'${keyword}' is a keyword, so it cannot name a ${kind}: try '${keyword[0].toUpperCase()}${keyword.slice(1)}'.`]);
+        expect(errors[0].code).toBe(IssueCodes.KeywordAsName);
+    });
+
+    test('a block keyword where a name is referred to says why it cannot be a name', async () => {
+        const document = await services.validate(CLEAN.replace('            emotion Colleen -2\n        }', '            emotion Colleen -2\n        }\n        next stage'));
+        expect(messages(document)[0]).toMatch(/^Expected a name \(letters, digits and _, starting with a letter\) but found 'stage'\. 'stage' opens a block, so it cannot be a name: finish the line before it, or rename what is called 'stage' \(to 'Stage', for example\)\./);
+    });
+
+    test('syntax errors where a name is expected do not list the keywords a name may be', async () => {
+        const document = await services.validate('journey J {\n stage S {\n  next }\n }\n}');
+        expect(messages(document)[0]).toBe("Expected a name (letters, digits and _, starting with a letter) but found '}'.");
+    });
+});
+
+describe('no message says undefined', () => {
+    /** Names and texts cut short by syntax errors are reported as missing, never as 'undefined'. */
+    test.each([
+        ['a keyword as the name of an unmapped stage', CLEAN.replace('stage Purchase {', 'stage next { }\n    stage Purchase {')],
+        ['a stage without a name', CLEAN.replace('stage Purchase {', 'stage {')],
+        ['an empty stage without a name', CLEAN.replace('stage Purchase {', 'stage { }\n    stage Purchase {')],
+        ['a stage whose name is a number', CLEAN.replace('stage Purchase {', 'stage 2 { }\n    stage Purchase {')],
+        ['a first stage without a name, before an unreachable one', CLEAN.replace('stage Awareness {', 'stage {\n next Purchase').replace('stage Purchase {', 'stage Lost { touchpoint X { emotion 1 } }\n    stage Purchase {')],
+        ['an unreachable stage without a name', CLEAN.replace('pain TooMuch', 'next Purchase\n        pain TooMuch').replace('stage Purchase {', 'stage { touchpoint X { emotion 1 } }\n    stage Purchase {')],
+        ['unnamed touchpoint, opportunity and action', CLEAN.replace('touchpoint Checkout {', 'touchpoint {').replace('opportunity Compare', 'opportunity').replace('action Build', 'action')],
+        ['two unnamed personas', `persona { }\npersona { }\n${CLEAN}`]
+    ])('%s', async (_what, input) => {
+        const document = await services.validate(input);
+        expect(messages(document).length).toBeGreaterThan(0);
+        expect(messages(document).filter(message => message.includes('undefined'))).toEqual([]);
+    });
+});
+
+describe('an unknown name is reported once, and nothing that follows from it contradicts the file', () => {
+    const FUTURE = `
+journey VacuumFuture {
+    kind future-state
+    improves VacumCurrent
+    personas Coleen
+    stage Sharing {
+        matches Advocacy
+        touchpoint Post {
+            channel social
+            persona Coleen
+            emotion 2
+            emotion Coleen 1
+        }
+    }
+}`;
+
+    test('an improves that is not found: its error, the unknown persona once, and no "names no personas" or "add improves first"', async () => {
+        const document = await services.validate(`${PERSONAS}${FUTURE}`);
+        expect(messages(document)).toEqual([
+            "Unknown journey 'VacumCurrent'. Known: VacuumFuture. Check the spelling, or open the folder that holds the journey 'VacumCurrent'.",
+            "Unknown persona 'Coleen'. Did you mean 'Colleen'?"
+        ]);
+    });
+
+    test('once the journey it improves is found, matches is checked again', async () => {
+        const [, future] = await services.workspace({
+            'file:///follow/current.journey': CLEAN.replace('journey Vacuum "Buying a vacuum"', 'journey VacuumCurrent'),
+            'file:///follow/future.journey': FUTURE.replace('VacumCurrent', 'VacuumCurrent').replaceAll('Coleen', 'Colleen')
+        });
+        expect(messages(future)).toEqual([expect.stringMatching(/^Unknown stage 'Advocacy'\. Known: Awareness, Purchase\./)]);
+    });
+});
+
+describe('a channel declared inside another journey', () => {
+    test('says where it is declared and that it can move to the top of that file', async () => {
+        const [, other] = await services.workspace({
+            'file:///ch/shop.journey': 'journey Shop {\n    channel kiosk "In-store kiosk"\n    stage Visit { touchpoint Kiosk { channel kiosk } }\n}\n',
+            'file:///ch/returns.journey': 'journey Returns {\n    stage Return { touchpoint Kiosk { channel kiosk } }\n}\n'
+        });
+        expect(messages(other)).toEqual([
+            "Unknown channel 'kiosk' here: it is declared inside the journey 'Shop' (shop.journey, line 2), and a channel declared inside a journey is known only there. Move the declaration to the top of shop.journey so every journey can use it."
+        ]);
+    });
+});
+
+describe('touchpoints with more than one channel', () => {
+    test.each([
+        ['a list', 'channel web, app'],
+        ['two channel lines', 'channel web\n            channel app']
+    ])('%s: one error saying a touchpoint has one channel, not a syntax error', async (_what, channels) => {
+        const document = await services.validate(CLEAN.replace('channel web', channels));
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(messages(document)).toEqual(["Touchpoint 'Checkout' names 2 channels (web, app), but a touchpoint happens in one channel. Split it into one touchpoint per channel."]);
+        expect(document.diagnostics![0].code).toBe(IssueCodes.SeveralChannels);
+        expect(document.textDocument.getText(document.diagnostics![0].range)).toMatch(/^(app|channel app)$/);
+    });
+});
+
+describe('bidirectional control characters', () => {
+    test.each([
+        ['a label', CLEAN.replace('"Sees a billboard"', '"invoice\u202Egnp.exe"'), '"invoice\u202Egnp.exe"', 'This quoted text', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+        ['a persona detail', CLEAN.replace('"32, self-employed"', '"32\u2066, self\u2069-employed"'), '"32\u2066, self\u2069-employed"', 'This quoted text', 'U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE'],
+        ['a comment', `// approved\u200F by legal\n${CLEAN}`, '// approved\u200F by legal', 'This comment', 'U+200F RIGHT-TO-LEFT MARK'],
+        ['an Arabic letter mark in a KPI label', CLEAN.replace('emotion Colleen -2', 'emotion Colleen -2\n            kpi "rate\u061C" 5'), '"rate\u061C"', 'This quoted text', 'U+061C ARABIC LETTER MARK']
+    ])('in %s: a warning on the text, naming the characters', async (_what, input, flagged, where, names) => {
+        const document = await services.validate(input);
+        const warnings = (document.diagnostics ?? []).filter(d => d.code === IssueCodes.BidiControl);
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0].severity).toBe(DiagnosticSeverity.Warning);
+        expect(document.textDocument.getText(warnings[0].range)).toBe(flagged);
+        expect(text(warnings[0].message)).toBe(`${where} holds invisible bidirectional control characters (${names}) that make it show in another order than it is written, so it can read as something it does not say. Remove them unless the text really needs them.`);
+    });
+
+    test('right-to-left text without controls is not flagged', async () => {
+        const document = await services.validate(CLEAN.replace('"Sees a billboard"', '"ابحث عن مكنسة שלום"'));
+        expect(messages(document)).toEqual([]);
     });
 });

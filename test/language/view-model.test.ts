@@ -35,3 +35,22 @@ describe('view model keys', () => {
         expect(keyOf(after)).toBe(keyOf(before));
     });
 });
+
+describe('opportunities in the view model', () => {
+    test('come by value for effort, as the preview and the report show them: quick wins, big bets, fill-ins, money pits', async () => {
+        const document = await services.validate(`journey A {
+    stage S { touchpoint T { } }
+    opportunity MoneyPit { impact low effort high }
+    opportunity BigBet { impact high effort high }
+    opportunity MediumBet { impact medium effort high }
+    opportunity FillIn { impact low effort low }
+    opportunity QuickWin { impact medium effort low }
+    opportunity Unrated { }
+    opportunity BestWin { impact high effort low }
+    opportunity SlowPit { impact low effort medium }
+}`);
+        const [journey] = services.Journey.model.ViewModelBuilder.build(document).journeys;
+        // Medium impact for low effort ranks above high impact for high effort.
+        expect(journey.opportunities.map(o => o.id)).toEqual(['BestWin', 'QuickWin', 'BigBet', 'Unrated', 'MediumBet', 'FillIn', 'SlowPit', 'MoneyPit']);
+    });
+});

@@ -81,7 +81,7 @@ export interface Action extends langium.AstNode {
     readonly $type: 'Action';
     items: Array<ActionItem>;
     label?: string;
-    name: string;
+    name: DeclaredName;
 }
 
 export const Action = {
@@ -209,7 +209,7 @@ export interface ChannelDecl extends langium.AstNode {
     readonly $container: Journey | Model;
     readonly $type: 'ChannelDecl';
     label?: string;
-    name: string;
+    name: DeclaredName;
 }
 
 export const ChannelDecl = {
@@ -226,11 +226,13 @@ export interface ChannelUse extends langium.AstNode {
     readonly $container: Touchpoint;
     readonly $type: 'ChannelUse';
     channel: langium.Reference<ChannelDecl>;
+    extraChannels: Array<langium.Reference<ChannelDecl>>;
 }
 
 export const ChannelUse = {
     $type: 'ChannelUse',
-    channel: 'channel'
+    channel: 'channel',
+    extraChannels: 'extraChannels'
 } as const;
 
 export function isChannelUse(item: unknown): item is ChannelUse {
@@ -250,6 +252,12 @@ export const Counterpart = {
 
 export function isCounterpart(item: unknown): item is Counterpart {
     return reflection.isInstance(item, Counterpart.$type);
+}
+
+export type DeclaredName = 'action' | 'channel' | 'journey' | 'opportunity' | 'persona' | 'stage' | 'touchpoint' | Name;
+
+export function isDeclaredName(item: unknown): item is DeclaredName {
+    return isName(item) || item === 'action' || item === 'channel' || item === 'journey' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
 }
 
 export interface Emotion extends langium.AstNode {
@@ -311,7 +319,7 @@ export interface GoodMoment extends langium.AstNode {
     readonly $container: Stage | Touchpoint;
     readonly $type: 'GoodMoment';
     details: Array<ItemDetail>;
-    name?: string;
+    name?: Name;
     text: string;
 }
 
@@ -357,7 +365,7 @@ export interface Journey extends langium.AstNode {
     actions: Array<Action>;
     channels: Array<ChannelDecl>;
     header: Array<JourneyHeader>;
-    name: string;
+    name: DeclaredName;
     opportunities: Array<Opportunity>;
     stages: Array<Stage>;
     title?: string;
@@ -456,12 +464,18 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
+
+export function isName(item: unknown): item is Name {
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+}
+
 export interface Opportunity extends langium.AstNode {
     readonly $container: Journey;
     readonly $type: 'Opportunity';
     items: Array<OpportunityItem>;
     label?: string;
-    name: string;
+    name: DeclaredName;
 }
 
 export const Opportunity = {
@@ -504,7 +518,7 @@ export interface PainPoint extends langium.AstNode {
     readonly $container: Stage | Touchpoint;
     readonly $type: 'PainPoint';
     details: Array<ItemDetail>;
-    name?: string;
+    name?: Name;
     text: string;
 }
 
@@ -524,7 +538,7 @@ export interface Persona extends langium.AstNode {
     readonly $type: 'Persona';
     details: Array<PersonaDetail>;
     label?: string;
-    name: string;
+    name: DeclaredName;
 }
 
 export const Persona = {
@@ -643,7 +657,7 @@ export interface Stage extends langium.AstNode {
     readonly $type: 'Stage';
     items: Array<StageItem>;
     label?: string;
-    name: string;
+    name: DeclaredName;
 }
 
 export const Stage = {
@@ -682,7 +696,7 @@ export interface Touchpoint extends langium.AstNode {
     readonly $type: 'Touchpoint';
     items: Array<TouchpointItem>;
     label?: string;
-    name: string;
+    name: DeclaredName;
 }
 
 export const Touchpoint = {
@@ -880,6 +894,12 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 channel: {
                     name: ChannelUse.channel,
                     referenceType: ChannelDecl.$type
+                },
+                extraChannels: {
+                    name: ChannelUse.extraChannels,
+                    defaultValue: [],
+                    referenceType: ChannelDecl.$type,
+                    optional: true
                 }
             },
             superTypes: [TouchpointItem.$type]

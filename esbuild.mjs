@@ -11,7 +11,7 @@ const production = process.argv.includes('--production');
 const bundles = bundleOptions({ root: fileURLToPath(new URL('.', import.meta.url)), production });
 
 // Chunk names carry content hashes: clear the old ones so packages do not collect every earlier build.
-if (!watch) fs.rmSync(bundles.webview.outdir, { recursive: true, force: true });
+if (!watch) for (const bundle of [bundles.webview, bundles.cliExport]) fs.rmSync(bundle.outdir, { recursive: true, force: true });
 
 for (const options of Object.values(bundles)) {
     if (watch) {

@@ -41,7 +41,20 @@ export function bundleOptions({ root, production = false, out = path.join(root, 
         host: { ...node, entryPoints: { extension: source('src/extension/extension.ts'), server: source('src/language/main.ts') } },
         // The CLI loads playwright-core at run time, only for SVG/PNG/HTML exports; bundled, it breaks.
         cli: { ...node, entryPoints: { cli: source('src/cli/main.ts') }, external: ['vscode', 'playwright-core'] },
-        cliExport: { ...browserScript, entryPoints: { 'cli-export': source('src/cli/browser/export-page.ts') }, outdir: out },
+        // Served to the CLI's headless browser as modules: Mermaid and its timeline load as chunks only when a map is drawn.
+        cliExport: {
+            bundle: true,
+            platform: 'browser',
+            format: 'esm',
+            splitting: true,
+            target: 'es2022',
+            sourcemap: false,
+            minify: production,
+            entryPoints: { 'export-page': source('src/cli/browser/export-page.ts') },
+            outdir: path.join(out, 'cli-export'),
+            chunkNames: 'chunks/[name]-[hash]',
+            logLevel: 'warning'
+        },
         markdownPreview: { ...browserScript, entryPoints: { 'journey-preview': source('src/markdown/preview/main.ts') }, outdir: path.join(out, 'markdown') },
         webview: {
             bundle: true,

@@ -17,7 +17,7 @@ Usage: journey <command> [options]
 
 Commands:
   check <files...>           Report errors and warnings, for CI
-  render <file> [options]    Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF of a map
+  render <files> [options]   Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF of maps
   report <file>              Lowest moments, pain points, gaps, priorities, evidence
   diff <old> <new>           What changed between two versions of a map,
                              or between a future state and its current state
@@ -56,8 +56,11 @@ Example: journey check examples --strict
 ${EXIT_CODES}
 `,
     render: `Usage: journey render <file> [--format <format>] [-o <output>] [options]
+       journey render <files or globs>... --format <format> -o <folder>
 
-Draws the journey map of one .journey file.
+Draws the journey map of one .journey file, or of several into a folder (one file
+each, named after the map; one browser draws them all, which is much faster than one
+call per map).
 
 Formats:
   mermaid    Mermaid text of one diagram (see --diagram): paste it into any Mermaid tool

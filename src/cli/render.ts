@@ -1,4 +1,5 @@
 /** `journey render`: one map as Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { personasOf } from '../render/elements.js';
@@ -11,7 +12,7 @@ import { documentMarkdown } from '../render/markdown-document.js';
 import { curveMermaid, personaCurves, timelineMermaid } from '../render/mermaid.js';
 import { paletteCss } from '../render/palette.js';
 import previewCss from '../../media/preview.css' with { type: 'text' };
-import { exportInChromium, findChromium, missingChromiumMessage } from './chromium.js';
+import { ExportBrowser, findChromium, missingChromiumMessage } from './chromium.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
 import { choice, expectPositionals, parseCommandArgs } from './options.js';
@@ -83,6 +84,15 @@ function htmlWithoutBrowser(model: DocumentViewModel, messages: Messages): strin
     return standaloneHtmlDocument(title, `${paletteCss()}\n${previewCss}`, join(sections), messages);
 }
 
+/** Where each of several maps is written: the output folder, the map's file name with the format's extension. */
+const FORMAT_EXTENSIONS: Record<RenderFormat, string> = {
+    mermaid: 'mmd', markdown: 'md', html: 'html', json: 'json', svg: 'svg', png: 'png', pdf: 'pdf'
+};
+
+function isFolder(output: string): boolean {
+    return /[\\/]$/.test(output) || (fs.existsSync(output) && fs.statSync(output).isDirectory());
+}
+
 export async function render(args: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs('render', args, {
         format: { type: 'string' },
@@ -91,42 +101,66 @@ export async function render(args: string[]): Promise<number> {
         journey: { type: 'string' },
         persona: { type: 'string' }
     });
-    expectPositionals('render', positionals, 1, 1, 'exactly one .journey file');
-    const format = formatFor(values.format, values.output);
-    const diagram = choice('render', '--diagram', values.diagram, ['timeline', 'emotions'] as const, 'timeline');
-    if (format === 'png' && !values.output && process.stdout.isTTY) {
-        throw new CliError('A PNG is binary and would garble the terminal. Write it to a file: -o map.png');
+    expectPositionals('render', positionals, 1, Infinity, 'one or more .journey files');
+    const files = resolveJourneyFiles(positionals);
+    // Several maps go into a folder, one file each; one map goes to a file or to stdout.
+    const toFolder = files.length > 1 || (values.output !== undefined && isFolder(values.output));
+    if (files.length > 1 && !values.output) {
+        throw new CliError(`${files.length} maps to draw: name a folder for them with -o, for example -o exports/`);
     }
-    if (format === 'pdf' && !values.output && process.stdout.isTTY) {
-        throw new CliError('A PDF is binary and would garble the terminal. Write it to a file: -o map.pdf');
+    if (toFolder && values.format === undefined) {
+        throw new CliError(`Cannot tell the format from the folder '${values.output}'. Add --format with one of: ${FORMATS.join(', ')}.`);
+    }
+    if (toFolder) {
+        const names = new Map<string, string>();
+        for (const file of files) {
+            const name = path.basename(file).toLowerCase();
+            const other = names.get(name);
+            if (other) throw new CliError(`Two maps are called ${path.basename(file)} (${other} and ${file}): in one folder one would overwrite the other. Render them in two calls.`);
+            names.set(name, file);
+        }
+    }
+    const format = formatFor(values.format, toFolder ? undefined : values.output);
+    const diagram = choice('render', '--diagram', values.diagram, ['timeline', 'emotions'] as const, 'timeline');
+    if ((format === 'png' || format === 'pdf') && !values.output && process.stdout.isTTY) {
+        throw new CliError(`A ${format.toUpperCase()} is binary and would garble the terminal. Write it to a file: -o map.${format}`);
     }
     const needsBrowser = format === 'svg' || format === 'png' || format === 'pdf';
-    const browser = needsBrowser || format === 'html' ? findChromium() : undefined;
-    if (!browser && needsBrowser) throw new CliError(missingChromiumMessage(`--format ${format}`));
+    const executable = needsBrowser || format === 'html' ? findChromium() : undefined;
+    if (!executable && needsBrowser) throw new CliError(missingChromiumMessage(`--format ${format}`));
+    if (!executable && format === 'html') {
+        process.stderr.write(`${missingChromiumMessage('Drawing the overview timeline')} The page shows it as Mermaid text.\n`);
+    }
     const messages = messagesFor();
 
-    const [file] = resolveJourneyFiles(positionals);
-    const [loaded] = await loadJourneyFiles([file], { workspaceFolders: values.workspace, progress: Progress.for(values.progress === true) });
-    const model = loaded.model;
-    let result: string | Buffer;
-    switch (format) {
-        case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, loaded.shown, messages); break;
-        case 'markdown': result = documentMarkdown(model, messages); break;
-        case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
-        case 'html':
-            if (browser) {
-                result = await exportInChromium('html', model, browser, messages.locale);
-            } else {
-                process.stderr.write(`${missingChromiumMessage('Drawing the overview timeline')} The page shows it as Mermaid text.\n`);
-                result = htmlWithoutBrowser(model, messages);
+    const progress = Progress.for(values.progress === true);
+    const loaded = await loadJourneyFiles(files, { workspaceFolders: values.workspace, progress });
+    // One browser for every map: starting it and loading the export page are most of the time of a picture.
+    const browser = executable ? await ExportBrowser.start(executable) : undefined;
+    try {
+        for (const [index, file] of loaded.entries()) {
+            const model = file.model;
+            let result: string | Buffer;
+            switch (format) {
+                case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, file.shown, messages); break;
+                case 'markdown': result = documentMarkdown(model, messages); break;
+                case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
+                case 'html': result = browser ? await browser.export('html', model, messages.locale) : htmlWithoutBrowser(model, messages); break;
+                case 'svg':
+                case 'png':
+                case 'pdf':
+                    result = await browser!.export(format, model, messages.locale);
+                    break;
             }
-            break;
-        case 'svg':
-        case 'png':
-        case 'pdf':
-            result = await exportInChromium(format, model, browser!, messages.locale);
-            break;
+            const output = toFolder
+                ? path.join(values.output!, `${path.basename(file.file).replace(/\.journey$/i, '')}.${FORMAT_EXTENSIONS[format]}`)
+                : values.output;
+            writeResult(result, output);
+            progress.update('Drew', index + 1, loaded.length);
+        }
+    } finally {
+        progress.done();
+        await browser?.close();
     }
-    writeResult(result, values.output);
-    return reportErrors([loaded]) > 0 ? ExitCode.Problems : ExitCode.Ok;
+    return reportErrors(loaded) > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

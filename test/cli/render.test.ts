@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
-import { cli, journey } from './run.js';
+import { cli, FIXTURES, journey } from './run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const VACUUM = 'examples/vacuum-current.journey';
@@ -127,6 +127,28 @@ describe('journey render without a browser', () => {
         const run = await journey(['render', VACUUM, '--format', 'svg', '-o', path.join(out, 'y.svg')], { env: { JOURNEY_CHROMIUM: '/opt/no/chromium' } });
         expect(run.status).toBe(2);
         expect(run.stderr).toContain("JOURNEY_CHROMIUM is set to '/opt/no/chromium', but there is no file there");
+    });
+});
+
+describe('journey render of several maps', () => {
+    test('draws each into the folder given, named after the map, with one browser', async () => {
+        const folder = path.join(out, 'several');
+        const run = await journey(['render', 'examples/vacuum-*.journey', 'examples/colleen-day.journey', '--format', 'svg', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        expect(run.status, run.stderr).toBe(0);
+        expect(fs.readdirSync(folder).sort()).toEqual(['colleen-day.svg', 'vacuum-current.svg', 'vacuum-future.svg']);
+        expect(fs.readFileSync(path.join(folder, 'vacuum-future.svg'), 'utf8')).toContain('Buying a vacuum cleaner (future state)');
+    });
+
+    test('asks for a folder and a format, and refuses two maps of the same name', async () => {
+        const noFolder = await journey(['render', 'examples/vacuum-current.journey', 'examples/colleen-day.journey', '--format', 'svg']);
+        expect(noFolder.status).toBe(2);
+        expect(noFolder.stderr).toContain('2 maps to draw: name a folder for them with -o, for example -o exports/');
+        const noFormat = await journey(['render', 'examples/vacuum-current.journey', 'examples/colleen-day.journey', '-o', path.join(out, 'x/')]);
+        expect(noFormat.status).toBe(2);
+        expect(noFormat.stderr).toContain("Cannot tell the format from the folder");
+        const twins = await journey(['render', path.join(FIXTURES, 'versions/v1/shop.journey'), path.join(FIXTURES, 'versions/v2/shop.journey'), '--format', 'json', '-o', path.join(out, 'twins/')]);
+        expect(twins.status).toBe(2);
+        expect(twins.stderr).toMatch(/Two maps are called shop\.journey/);
     });
 });
 

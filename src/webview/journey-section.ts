@@ -1,8 +1,10 @@
 /**
  * One journey on the preview page, in the slots `journeySection` (src/render/journey-map.ts)
  * lays out for every export: header, overview band, grid, plan. Each part is replaced only when
- * its markup changed, the grid row by row, and the overview only when its Mermaid text or
- * colours changed, so typing in one touchpoint does not redraw the whole map.
+ * its markup changed, the grid row by row, so typing in one touchpoint does not redraw the whole
+ * map. The overview is Mermaid's drawing, by far the slowest part: it is redrawn only when its
+ * text or colours changed, and after the rest of the map is on screen, so an edit shows at once
+ * in the grid and the overview follows; a drawing overtaken by a newer edit is dropped.
  */
 import type { JourneyView } from '../model/view-model.js';
 import type { GridGeometry } from '../render/grid-geometry.js';
@@ -55,6 +57,10 @@ export class JourneySection {
     private readonly plan = element('div', 'journey-plan-slot');
     private markup = { header: '', gridHead: '', rows: [] as Array<{ lane: string; markup: string }>, gridEmpty: '', plan: '' };
     private overviewKey: string | undefined;
+    /** Bumped per update: an overview drawing for an older one is not put on the page. */
+    private generation = 0;
+    /** Settles when the overview of the latest update is drawn (or failed, which the figure then says). */
+    overviewDrawn: Promise<void> = Promise.resolve();
 
     constructor(key: string) {
         this.element.setAttribute('data-journey', key);
@@ -68,8 +74,8 @@ export class JourneySection {
         return this.grid.querySelector('table');
     }
 
-    /** Brings the section up to date with the journey; rejects with a DiagramError if the overview failed. */
-    async update(journey: JourneyView, context: SectionContext): Promise<void> {
+    /** Brings the header, grid and plan up to date at once; the overview follows (see `overviewDrawn`). */
+    update(journey: JourneyView, context: SectionContext): void {
         this.element.setAttribute('aria-label', journey.title);
         const options: MapOptions = {
             messages: context.messages,
@@ -83,7 +89,8 @@ export class JourneySection {
         this.replace(this.header, 'header', parts.header);
         this.patchGrid(parts.grid);
         this.replace(this.plan, 'plan', parts.plan);
-        await this.drawOverview(journey, context);
+        const generation = ++this.generation;
+        this.overviewDrawn = this.drawOverview(journey, context, generation);
     }
 
     private replace(slot: HTMLElement, part: 'header' | 'plan', markup: Markup): void {
@@ -117,7 +124,7 @@ export class JourneySection {
         this.markup = { ...this.markup, gridHead: grid.head.value, rows, gridEmpty: '' };
     }
 
-    private async drawOverview(journey: JourneyView, context: SectionContext): Promise<void> {
+    private async drawOverview(journey: JourneyView, context: SectionContext, generation: number): Promise<void> {
         this.overview.hidden = !context.overview || journey.stages.length === 0;
         this.overviewCaption.textContent = context.messages.t('overview.caption');
         if (this.overview.hidden) return;
@@ -125,11 +132,17 @@ export class JourneySection {
         const config = timelineConfig(context.theme);
         const key = JSON.stringify(config) + text;
         if (key !== this.overviewKey) {
+            // Let the browser paint the grid first.
+            await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            if (generation !== this.generation) return;
             try {
-                this.overviewCanvas.innerHTML = await drawMermaid(text, config);
+                const svg = await drawMermaid(text, config);
+                if (generation !== this.generation) return;
+                this.overviewCanvas.innerHTML = svg;
                 this.overviewKey = key;
                 this.overviewProblem.hidden = true;
             } catch (error) {
+                if (generation !== this.generation) return;
                 const failure = new DiagramError(error);
                 this.overviewProblem.textContent = this.overviewCanvas.querySelector('svg') ? `${failure.message} Showing the previous drawing.` : failure.message;
                 this.overviewProblem.hidden = false;

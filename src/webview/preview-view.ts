@@ -21,6 +21,8 @@ import type { VsCodeApi } from './vscode-api.js';
 
 /** Fired on the window after every model message has been handled; the tests and timings listen for it. */
 export const RENDERED_EVENT = 'journey-preview-rendered';
+/** Fired when the overview band of a drawn model has caught up (it follows the rest of the map). */
+export const OVERVIEW_EVENT = 'journey-preview-overview';
 export interface RenderedDetail {
     version: number;
     outcome: 'drawn' | 'kept-previous' | 'too-large' | 'failed';
@@ -130,6 +132,10 @@ export class PreviewView {
                 const detail: RenderedDetail = { version: model.version, outcome, milliseconds: performance.now() - received };
                 document.body.dataset.renderedVersion = String(model.version);
                 window.dispatchEvent(new CustomEvent(RENDERED_EVENT, { detail }));
+                void this.overviewsDrawn().then(() => {
+                    const overview: RenderedDetail = { version: model.version, outcome, milliseconds: performance.now() - received };
+                    window.dispatchEvent(new CustomEvent(OVERVIEW_EVENT, { detail: overview }));
+                });
             }
         } finally {
             this.drawing = false;
@@ -229,11 +235,19 @@ export class PreviewView {
             if (map.children[index] !== section.element) map.insertBefore(section.element, map.children[index] ?? null);
             return section;
         });
-        const failures: unknown[] = [];
-        await Promise.all(model.journeys.map((journey, index) => sections[index].update(journey, context).catch(error => { failures.push(error); })));
+        model.journeys.forEach((journey, index) => sections[index].update(journey, context));
         this.measureSticky();
         this.restoreHighlight();
-        if (failures.length > 0) throw failures[0];
+    }
+
+    /** Settles when every overview band has caught up with the map drawn; a failure is shown in its figure and logged. */
+    private async overviewsDrawn(): Promise<void> {
+        await Promise.all([...this.sections.values()].map(section => section.overviewDrawn.then(() => {
+            // The overview's shapes are clickable and follow the cursor like the grid's.
+            this.restoreHighlight();
+        }, (error: unknown) => {
+            this.host.postMessage({ type: 'error', message: messageOf(error) });
+        })));
     }
 
     private clearMap(): void {

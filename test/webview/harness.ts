@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewHtml } from '../../src/extension/preview/preview-html.js';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
 import type { ExportFormat, FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage } from '../../src/protocol.js';
-import { RENDERED_EVENT, type RenderedDetail } from '../../src/webview/preview-view.js';
+import { OVERVIEW_EVENT, RENDERED_EVENT, type RenderedDetail } from '../../src/webview/preview-view.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -220,7 +220,7 @@ export interface PreviewPage {
     state(): Promise<PreviewState | undefined>;
     cspViolations(): Promise<string[]>;
     /** Sends a model and waits until the preview has handled it. */
-    draw(model: DocumentViewModel, options?: Partial<PreviewOptions>): Promise<RenderedDetail & { roundTrip: number }>;
+    draw(model: DocumentViewModel, options?: Partial<PreviewOptions>): Promise<RenderedDetail & { roundTrip: number; overviewMilliseconds: number }>;
     send(message: ToPreviewMessage): Promise<void>;
     close(): Promise<void>;
 }
@@ -263,21 +263,26 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
         state: () => page.evaluate(() => (window as unknown as { __getState(): PreviewState | undefined }).__getState()),
         cspViolations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.slice()),
         send,
-        draw: (model, options = {}) => page.evaluate(async ({ model, options, eventName }) => {
+        // Waits for the map and then for its overview band, which follows it.
+        draw: (model, options = {}) => page.evaluate(async ({ model, options, events }) => {
             const started = performance.now();
-            const done = new Promise<RenderedDetail>(resolve => {
+            const arrival = (name: string) => new Promise<RenderedDetail>(resolve => {
                 const listener = (event: Event) => {
                     const detail = (event as CustomEvent<RenderedDetail>).detail;
                     if (detail.version !== model.version) return;
-                    window.removeEventListener(eventName, listener);
+                    window.removeEventListener(name, listener);
                     resolve(detail);
                 };
-                window.addEventListener(eventName, listener);
+                window.addEventListener(name, listener);
             });
+            const drawn = arrival(events.rendered);
+            const overview = arrival(events.overview);
             window.postMessage({ type: 'model', model, options }, '*');
-            const detail = await done;
-            return { ...detail, roundTrip: performance.now() - started };
-        }, { model, options: { theme, ...options } as PreviewOptions, eventName: RENDERED_EVENT }),
+            const detail = await drawn;
+            const roundTrip = performance.now() - started;
+            const caughtUp = await overview;
+            return { ...detail, roundTrip, overviewMilliseconds: caughtUp.milliseconds };
+        }, { model, options: { theme, ...options } as PreviewOptions, events: { rendered: RENDERED_EVENT, overview: OVERVIEW_EVENT } }),
         close: () => page.close()
     };
 }

@@ -91,12 +91,13 @@ async function drawBlock(block: HTMLElement, themeChanged: boolean): Promise<voi
     };
     const map = document.createElement('div');
     map.className = 'journey-block-map map';
-    const failures: string[] = [];
     for (const journey of model.journeys) {
         const section = sections.get(journey.key) ?? new JourneySection(journey.key);
         sections.set(journey.key, section);
         map.append(section.element);
-        await section.update(journey, sectionContext).catch((error: Error) => { failures.push(error.message); });
+        section.update(journey, sectionContext);
+        // A timeline Mermaid cannot draw says so in its own figure; the rest of the map stands.
+        section.overviewDrawn.catch(() => undefined);
     }
     if (model.journeys.length === 0) {
         const note = document.createElement('p');
@@ -107,8 +108,7 @@ async function drawBlock(block: HTMLElement, themeChanged: boolean): Promise<voi
     const style = document.createElement('style');
     style.textContent = blockCss;
     const banner = problemBanner(diagnostics, firstLine);
-    const failure = failures.length > 0 ? Object.assign(document.createElement('p'), { className: 'banner banner-error', textContent: failures[0] }) : undefined;
-    shadow.replaceChildren(...[style, banner, failure, map].filter((node): node is HTMLElement => node !== undefined));
+    shadow.replaceChildren(...[style, banner, map].filter((node): node is HTMLElement => node !== undefined));
     drawn.set(block, { key, sections });
 }
 

@@ -1,6 +1,6 @@
 /** The help text of every command: what it does, its options, an example, and its exit codes. */
 
-export const COMMANDS = ['check', 'render', 'report', 'diff'] as const;
+export const COMMANDS = ['check', 'render', 'report', 'diff', 'import'] as const;
 export type CommandName = typeof COMMANDS[number];
 
 const EXIT_CODES = `Exit codes:
@@ -22,6 +22,7 @@ Commands:
   diff <old> <new>           What changed between two versions of a map,
                              or between a future state and its current state
   diff --git <rev> <file>    The file's changes since a git revision
+  import <file.mmd|file.md>  Mermaid journey diagrams as a .journey map
 
 Run 'journey <command> --help' for the options of a command.
 
@@ -64,6 +65,10 @@ call per map).
 
 Formats:
   mermaid    Mermaid text of one diagram (see --diagram): paste it into any Mermaid tool
+  mermaid-journey
+             Mermaid's own journey diagram of the map: sections, tasks with a score
+             from 1 to 5, actors; what it cannot hold is said in comments
+             (journey import reads it back)
   markdown   Markdown with \`\`\`mermaid blocks and lane tables: GitHub renders it
   html       A self-contained page that looks like the preview: no scripts, no network
   json       The journey view model, for your own tools
@@ -144,6 +149,26 @@ turns colours off.
 Examples:
   journey diff examples/vacuum-current.journey examples/vacuum-future.journey
   journey diff --git HEAD~1 examples/vacuum-current.journey --format markdown
+
+${EXIT_CODES}
+`,
+    import: `Usage: journey import <file.mmd | file.md> [-o <map.journey>]
+
+Turns Mermaid journey diagrams into a .journey map: from a .mmd file, or from every
+\`\`\`mermaid block holding a journey in a Markdown file (one journey each). The title
+becomes the journey's, sections become stages, tasks touchpoints, actors personas
+(declared at the top of the map), and each task's score from 1 to 5 an emotion of each
+of its actors on the -3..+3 scale: 1 \u2192 -3, 2 \u2192 -2, 3 \u2192 0, 4 \u2192 +2, 5 \u2192 +3
+(the map says so in a comment). A diagram that cannot be read stops the import with its
+line number, and nothing is written.
+
+Options:
+  -o, --output <file>     Write the map to this .journey file instead of stdout
+  -h, --help              Show this help
+
+Example: journey import README.md -o maps/onboarding.journey
+
+The reverse: journey render map.journey --format mermaid-journey
 
 ${EXIT_CODES}
 `

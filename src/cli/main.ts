@@ -10,6 +10,7 @@ import { diff } from './diff.js';
 import { CliError, ExitCode } from './errors.js';
 import { COMMAND_HELP, COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 import { guardOutput } from './output.js';
+import { importCommand } from './import.js';
 import { render } from './render.js';
 import { report } from './report.js';
 
@@ -22,7 +23,7 @@ function version(): string {
     }
 }
 
-const RUN: Record<CommandName, (args: string[]) => Promise<number>> = { check, render, report, diff };
+const RUN: Record<CommandName, (args: string[]) => Promise<number>> = { check, render, report, diff, import: importCommand };
 
 function isCommand(name: string): name is CommandName {
     return (COMMANDS as readonly string[]).includes(name);

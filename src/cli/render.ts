@@ -9,7 +9,7 @@ import { messagesFor } from '../render/languages.js';
 import { html, join } from '../render/markup.js';
 import type { Messages } from '../render/messages.js';
 import { documentMarkdown } from '../render/markdown-document.js';
-import { curveMermaid, personaCurves, timelineMermaid } from '../render/mermaid.js';
+import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from '../render/mermaid.js';
 import { paletteCss } from '../render/palette.js';
 import previewCss from '../../media/preview.css' with { type: 'text' };
 import { ExportBrowser, findChromium, missingChromiumMessage } from './chromium.js';
@@ -20,7 +20,7 @@ import { reportErrors, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
 
-const FORMATS = ['mermaid', 'markdown', 'html', 'json', 'svg', 'png', 'pdf'] as const;
+const FORMATS = ['mermaid', 'mermaid-journey', 'markdown', 'html', 'json', 'svg', 'png', 'pdf'] as const;
 type RenderFormat = typeof FORMATS[number];
 
 const EXTENSIONS: Record<string, RenderFormat> = {
@@ -40,7 +40,7 @@ function formatFor(requested: string | undefined, output: string | undefined): R
 
 interface MermaidChoice {
     journey: string | undefined;
-    diagram: 'timeline' | 'emotions';
+    diagram: 'timeline' | 'emotions' | 'journey';
     persona: string | undefined;
 }
 
@@ -54,6 +54,7 @@ function mermaidOf(model: DocumentViewModel, wanted: MermaidChoice, shown: strin
         process.stderr.write(`${shown} has ${model.journeys.length} journeys; drawing '${journey.id}'. Choose another with --journey, or use --format markdown for all of them.\n`);
     }
     if (wanted.diagram === 'timeline') return timelineMermaid(journey, { messages, titles: true });
+    if (wanted.diagram === 'journey') return mermaidJourney(journey, { messages });
     const curves = personaCurves(journey);
     if (curves.length === 0) {
         throw new CliError(`The journey '${journey.id}' records no emotions, so there is no emotional curve to draw. Add "emotion <persona> <score>" to its touchpoints, or use --diagram timeline.`, ExitCode.Problems);
@@ -86,7 +87,7 @@ function htmlWithoutBrowser(model: DocumentViewModel, messages: Messages): strin
 
 /** Where each of several maps is written: the output folder, the map's file name with the format's extension. */
 const FORMAT_EXTENSIONS: Record<RenderFormat, string> = {
-    mermaid: 'mmd', markdown: 'md', html: 'html', json: 'json', svg: 'svg', png: 'png', pdf: 'pdf'
+    mermaid: 'mmd', 'mermaid-journey': 'mmd', markdown: 'md', html: 'html', json: 'json', svg: 'svg', png: 'png', pdf: 'pdf'
 };
 
 function isFolder(output: string): boolean {
@@ -143,6 +144,7 @@ export async function render(args: string[]): Promise<number> {
             let result: string | Buffer;
             switch (format) {
                 case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, file.shown, messages); break;
+                case 'mermaid-journey': result = mermaidOf(model, { journey: values.journey, diagram: 'journey', persona: undefined }, file.shown, messages); break;
                 case 'markdown': result = documentMarkdown(model, messages); break;
                 case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
                 case 'html': result = browser ? await browser.export('html', model, messages.locale) : htmlWithoutBrowser(model, messages); break;

@@ -13,6 +13,7 @@ import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, ty
 import type { JourneyModelSource, ServerState } from './model-source.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerGettingStarted } from './getting-started.js';
+import { registerMermaidImport } from './import-mermaid.js';
 import { journeyMarkdownIt, type MarkdownItLike } from '../markdown/markdown-it-journey.js';
 
 /** More crashes than this within the window stop the automatic restarts, so a crash loop cannot spin forever. */
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     };
     registerPreview(context, source);
     registerGettingStarted(context);
+    registerMermaidImport(context);
     await client.start();
     return {
         ...source,

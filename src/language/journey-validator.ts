@@ -195,7 +195,8 @@ export class JourneyValidator {
                 }
             }
             for (const persona of personas) {
-                if (felt.has(persona)) continue;
+                // A stage whose touchpoints are all for other personas is not one this persona goes through.
+                if (felt.has(persona) || !touchpoints.some(t => touchpointPersonas(t, journey).includes(persona))) continue;
                 accept('warning', `Persona '${persona.name}' has no emotion in stage '${stage.label ?? stage.name}', so the emotion curve has a gap here. Add 'emotion ${persona.name} <${formatEmotion(EMOTION_SCALE.min)}..${formatEmotion(EMOTION_SCALE.max)}>' to one of its touchpoints.`,
                     { node: stage, property: 'name', ...issue(IssueCodes.EmotionGap, { persona: persona.name }) });
             }

@@ -1,7 +1,7 @@
 /**
  * A journey map as Markdown that GitHub and VS Code render without any extension: the facts,
- * the stage timeline, the flow between stages and each persona's emotional curve as ```mermaid
- * blocks, the lanes as a table with one column per stage (the rows of the preview's grid, from
+ * Mermaid's journey diagram of the stages and touchpoints, the flow between stages and each
+ * persona's emotional curve as ```mermaid blocks, the lanes as a table with one column per stage (the rows of the preview's grid, from
  * the same lane registry), and the improvement plan. For a README or a pull request, where a
  * picture of the map travels with the text.
  */
@@ -11,7 +11,7 @@ import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
 import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './lanes.js';
 import type { MessageKey, Messages } from './messages.js';
-import { curveMermaid, personaCurves, timelineMermaid } from './mermaid.js';
+import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
 
 const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
@@ -181,7 +181,13 @@ function journeyMarkdown(journey: JourneyView, messages: Messages): string {
         parts.push(`*${markdownText(messages.t('journey.noStages'))}*`);
         return parts.join('\n\n');
     }
-    parts.push('```mermaid\n' + timelineMermaid(journey, { messages }) + '```');
+    // Mermaid's own journey diagram, which GitHub draws with a face per score: the simple picture of the map.
+    // It holds the stages and touchpoints the timeline would, with the scores; the curves below keep every persona exact.
+    if (journey.stages.some(stage => stage.touchpoints.some(t => t.emotions.length > 0))) {
+        parts.push('```mermaid\n' + mermaidJourney(journey, { messages }) + '```');
+    } else {
+        parts.push('```mermaid\n' + timelineMermaid(journey, { messages }) + '```');
+    }
     const flow = flowMermaid(journey);
     if (flow) parts.push('```mermaid\n' + flow + '```');
     for (const curve of personaCurves(journey)) parts.push('```mermaid\n' + curveMermaid(journey, curve, { messages }) + '```');

@@ -108,3 +108,52 @@ export function documentMermaid(model: DocumentViewModel, options: MermaidOption
     }
     return parts.join('\n\n') + '\n';
 }
+
+/**
+ * A journey as Mermaid's own `journey` diagram, the simple picture GitHub draws from text: the
+ * stages as sections, each touchpoint with a score a task, the personas with a score its actors.
+ * Mermaid gives all of a task's actors one score from 1 to 5, so personas who feel differently
+ * share their average, and what the diagram cannot hold is said in comments at its top.
+ */
+export function mermaidJourney(journey: JourneyView, options: MermaidOptions): string {
+    const lines = ['journey', `    title ${mermaidJourneyText(journey.title, journey.id)}`];
+    const lost: string[] = [];
+    const unscored: string[] = [];
+    let differing = 0;
+    const label = (persona: string) => journey.emotionLanes.find(l => l.persona === persona)?.label ?? persona;
+    for (const stage of journey.stages) {
+        lines.push(`    section ${mermaidJourneyText(stage.label, stage.id)}`);
+        for (const touchpoint of stage.touchpoints) {
+            const scores = touchpoint.emotions.filter(e => !options.personas || options.personas.includes(e.persona));
+            if (scores.length === 0) {
+                unscored.push(touchpoint.label);
+                continue;
+            }
+            if (new Set(scores.map(e => e.score)).size > 1) differing++;
+            const average = scores.reduce((sum, e) => sum + e.score, 0) / scores.length;
+            // A comma separates actors: one inside a persona's name would split it in two.
+            const actors = [...new Set(scores.map(e => mermaidJourneyText(label(e.persona), e.persona).replace(/,/g, '\u201A')))];
+            lines.push(`      ${mermaidJourneyText(touchpoint.label, touchpoint.id)}: ${emotionToScore(average)}: ${actors.join(', ')}`);
+        }
+    }
+    lost.push(`Emotions on -3..+3 became Mermaid scores 1..5 (${[-3, -2, -1, 0, 1, 2, 3].map(e => `${e > 0 ? '+' : ''}${e} \u2192 ${emotionToScore(e)}`).join(', ')})`);
+    if (differing > 0) lost.push(`${differing} touchpoint${differing === 1 ? '' : 's'} where personas feel differently show their average`);
+    if (unscored.length > 0) lost.push(`Left out, with no score: ${unscored.map(t => mermaidJourneyText(t, '')).join(', ')}`);
+    lost.push('Not in a Mermaid journey: channels, what customers do, think and feel, pain points, opportunities, actions, KPIs and the flow between stages');
+    return [lines[0], ...lost.map(note => `    %% ${note}`), ...lines.slice(1)].join('\n') + '\n';
+}
+
+/** User text in a Mermaid journey statement: `mermaidText` rules, and no leading word the journey diagram reads as a statement. */
+function mermaidJourneyText(text: string, fallback: string): string {
+    const safe = mermaidText(text, fallback);
+    return /^(section|title|journey|acc)/i.test(safe) ? `\u200B${safe}` : safe;
+}
+
+/** How Mermaid's journey scores (1 awful .. 5 great) map onto the emotion scale, whole numbers only. */
+export const SCORE_TO_EMOTION: Readonly<Record<number, number>> = { 1: -3, 2: -2, 3: 0, 4: 2, 5: 3 };
+
+/** The reverse, for every emotion: a map written by hand has -1 and +1 too, and averages. */
+export function emotionToScore(emotion: number): number {
+    const rounded = Math.max(-3, Math.min(3, Math.round(emotion)));
+    return ({ '-3': 1, '-2': 2, '-1': 2, '0': 3, '1': 4, '2': 4, '3': 5 } as Record<string, number>)[String(rounded)];
+}

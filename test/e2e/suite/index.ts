@@ -176,6 +176,18 @@ test('the language server restarts on command and keeps validating', async () =>
     assert.ok(warning.range.isEqual(rangeAfter(editor.document, 'stage ', 'Farewell')));
 });
 
+test('importing a Markdown file\'s Mermaid journey opens it as a new, valid journey map', async () => {
+    const readme = workspaceFile('journeys-in-readme.md');
+    await vscode.commands.executeCommand('journey.importMermaidJourney', readme);
+    const editor = await waitFor('an untitled journey map', () => vscode.window.visibleTextEditors.find(e => e.document.isUntitled && e.document.languageId === 'journey'));
+    const text = editor.document.getText();
+    assert.match(text, /journey OrderingASpareBattery "Ordering a spare battery" \{/);
+    assert.match(text, /touchpoint Pays \{\n\s+emotion Sam -2\n\s+emotion Partner -2/);
+    await new Promise(resolve => setTimeout(resolve, 500));
+    await waitFor(() => `the imported map to have no errors; diagnostics: ${describeDiagnostics(vscode.languages.getDiagnostics(editor.document.uri))}`,
+        () => vscode.languages.getDiagnostics(editor.document.uri).every(d => d.severity !== vscode.DiagnosticSeverity.Error));
+});
+
 export function run(): Promise<void> {
     return runAll();
 }

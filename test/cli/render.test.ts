@@ -73,7 +73,7 @@ describe('journey render: text formats', () => {
         const run = await journey(['render', VACUUM, '-o', path.join(out, 'vacuum.txt')]);
         expect(run.status).toBe(2);
         expect(run.stderr).toContain("Cannot tell the format from the output file");
-        expect(run.stderr).toContain('Add --format with one of: mermaid, markdown, html, json, svg, png, pdf.');
+        expect(run.stderr).toContain('Add --format with one of: mermaid, mermaid-journey, markdown, html, json, svg, png, pdf.');
     });
 
     test('json is the view model, with the sibling persona resolved', async () => {

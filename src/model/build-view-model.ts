@@ -14,6 +14,7 @@ import {
     kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
 import { ACTIVITY_KINDS, EMOTION_SCALE, opportunityPriority, type EvidenceLevelName, type LevelName } from '../language/vocabulary.js';
+import { VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
     PersonaView, SourceRange, StageView, TouchpointView, TransitionView
@@ -34,6 +35,7 @@ export class ViewModelBuilder {
         const errors = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error);
         const firstError = errors[0];
         return {
+            schemaVersion: VIEW_MODEL_VERSION,
             uri: document.uri.toString(),
             version: document.textDocument.version,
             emotionScale: { min: EMOTION_SCALE.min, max: EMOTION_SCALE.max },

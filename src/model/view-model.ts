@@ -18,7 +18,12 @@ export interface Located {
 
 export interface Evidence { level: EvidenceLevelName; source?: string }
 
+/** Bumped whenever a field is removed or changes meaning; added fields keep the version. */
+export const VIEW_MODEL_VERSION = 1;
+
 export interface DocumentViewModel {
+    /** The version of this shape, as published in schemas/view-model-v1.schema.json. */
+    schemaVersion: typeof VIEW_MODEL_VERSION;
     uri: string;
     /** The text document version this model was built from. */
     version: number;

@@ -1,0 +1,1 @@
+export declare function viewModelSchema(): { version: number; file: string; text: string };

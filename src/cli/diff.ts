@@ -1,10 +1,13 @@
 /** `journey diff`: what changed between two maps, or since a git revision. */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import type { JourneyView } from '../model/view-model.js';
 import { diffJourneys, diffMarkdown, diffText, pairJourneys } from '../render/diff.js';
+import { markdownCode, markdownText } from '../render/text-layout.js';
 import type { LoadedJourneyFile } from './workspace.js';
 import { CliError, ExitCode } from './errors.js';
 import { displayPath, resolveJourneyFiles } from './files.js';
+import { messagesFor } from '../render/languages.js';
 import { choice, expectPositionals, parseCommandArgs } from './options.js';
 import { colourDiff, reportErrors, useColour, writeResult } from './output.js';
 import { Progress } from './progress.js';
@@ -34,6 +37,7 @@ export async function diff(args: string[]): Promise<number> {
         output: { type: 'string', short: 'o' }
     });
     const format = choice('diff', '--format', values.format, ['text', 'markdown', 'json'] as const, 'text');
+    const messages = messagesFor();
     const progress = Progress.for(values.progress === true);
     let before: LoadedJourneyFile;
     let after: LoadedJourneyFile;
@@ -75,10 +79,14 @@ export async function diff(args: string[]): Promise<number> {
         return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;
     }
     const sections = compared.map(({ before: beforeName, after: afterName, diff: journeyDiff }) =>
-        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName) : diffText(journeyDiff, beforeName, afterName));
+        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName, messages) : diffText(journeyDiff, beforeName, afterName, messages));
     const mark = format === 'markdown' ? ['**+**', '**−**'] : ['+', '-'];
-    for (const journey of added) sections.push(`${mark[0]} journey ${journey.id} "${journey.title}" is new in ${after.shown}\n`);
-    for (const journey of removed) sections.push(`${mark[1]} journey ${journey.id} "${journey.title}" is gone from ${after.shown}\n`);
+    const journeyWords = (journey: JourneyView) => {
+        const words = { id: journey.id, title: journey.title, file: after.shown };
+        return format === 'markdown' ? { id: markdownCode(words.id), title: markdownText(words.title), file: markdownCode(words.file) } : words;
+    };
+    for (const journey of added) sections.push(`${mark[0]} ${messages.t('diff.journeyNew', journeyWords(journey))}\n`);
+    for (const journey of removed) sections.push(`${mark[1]} ${messages.t('diff.journeyGone', journeyWords(journey))}\n`);
     const text = sections.join('\n');
     writeResult(text, values.output, format === 'text' && useColour(values.output) ? colourDiff : undefined);
     return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;

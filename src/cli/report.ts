@@ -2,6 +2,7 @@
 import { journeyReport, reportMarkdown, reportText } from '../render/report.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
+import { messagesFor } from '../render/languages.js';
 import { choice, expectPositionals, parseCommandArgs } from './options.js';
 import { reportErrors, terminalWidth, writeResult } from './output.js';
 import { Progress } from './progress.js';
@@ -14,6 +15,7 @@ export async function report(args: string[]): Promise<number> {
     });
     expectPositionals('report', positionals, 1, 1, 'exactly one .journey file');
     const format = choice('report', '--format', values.format, ['text', 'markdown'] as const, 'text');
+    const messages = messagesFor();
     const [file] = resolveJourneyFiles(positionals);
     const [loaded] = await loadJourneyFiles([file], { workspaceFolders: values.workspace, progress: Progress.for(values.progress === true) });
     if (loaded.model.journeys.length === 0) {
@@ -22,8 +24,8 @@ export async function report(args: string[]): Promise<number> {
     }
     const reports = loaded.model.journeys.map(journeyReport);
     const text = format === 'markdown'
-        ? reports.map(reportMarkdown).join('\n')
-        : reports.map(report => reportText(report, { width: terminalWidth(values.output) })).join('\n');
+        ? reports.map(report => reportMarkdown(report, messages)).join('\n')
+        : reports.map(report => reportText(report, messages, { width: terminalWidth(values.output) })).join('\n');
     writeResult(text, values.output);
     return reportErrors([loaded]) > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

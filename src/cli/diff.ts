@@ -7,8 +7,7 @@ import { markdownCode, markdownText } from '../render/text-layout.js';
 import type { LoadedJourneyFile } from './workspace.js';
 import { CliError, ExitCode } from './errors.js';
 import { displayPath, resolveJourneyFiles } from './files.js';
-import { messagesFor } from '../render/languages.js';
-import { choice, expectPositionals, parseCommandArgs } from './options.js';
+import { choice, expectPositionals, LANGUAGE_OPTION, languageMessages, parseCommandArgs } from './options.js';
 import { colourDiff, reportErrors, useColour, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
@@ -34,10 +33,12 @@ export async function diff(args: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs('diff', args, {
         git: { type: 'string' },
         format: { type: 'string' },
-        output: { type: 'string', short: 'o' }
+        output: { type: 'string', short: 'o' },
+        ...LANGUAGE_OPTION
     });
     const format = choice('diff', '--format', values.format, ['text', 'markdown', 'json'] as const, 'text');
-    const messages = messagesFor();
+    // JSON is for scripts: its keys and values stay the same in every language.
+    const messages = languageMessages(values.language);
     const progress = Progress.for(values.progress === true);
     let before: LoadedJourneyFile;
     let after: LoadedJourneyFile;

@@ -4,7 +4,6 @@ import type { DocumentViewModel } from '../model/view-model.js';
 import { personasOf } from '../render/elements.js';
 import { gridGeometry } from '../render/grid-geometry.js';
 import { journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../render/journey-map.js';
-import { messagesFor } from '../render/languages.js';
 import { html, join } from '../render/markup.js';
 import type { Messages } from '../render/messages.js';
 import { documentMarkdown } from '../render/markdown-document.js';
@@ -14,7 +13,7 @@ import previewCss from '../../media/preview.css' with { type: 'text' };
 import { exportInChromium, findChromium, missingChromiumMessage } from './chromium.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
-import { choice, expectPositionals, parseCommandArgs } from './options.js';
+import { choice, expectPositionals, LANGUAGE_OPTION, languageMessages, parseCommandArgs } from './options.js';
 import { reportErrors, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
@@ -89,7 +88,8 @@ export async function render(args: string[]): Promise<number> {
         output: { type: 'string', short: 'o' },
         diagram: { type: 'string' },
         journey: { type: 'string' },
-        persona: { type: 'string' }
+        persona: { type: 'string' },
+        ...LANGUAGE_OPTION
     });
     expectPositionals('render', positionals, 1, 1, 'exactly one .journey file');
     const format = formatFor(values.format, values.output);
@@ -103,7 +103,7 @@ export async function render(args: string[]): Promise<number> {
     const needsBrowser = format === 'svg' || format === 'png' || format === 'pdf';
     const browser = needsBrowser || format === 'html' ? findChromium() : undefined;
     if (!browser && needsBrowser) throw new CliError(missingChromiumMessage(`--format ${format}`));
-    const messages = messagesFor();
+    const messages = languageMessages(values.language);
 
     const [file] = resolveJourneyFiles(positionals);
     const [loaded] = await loadJourneyFiles([file], { workspaceFolders: values.workspace, progress: Progress.for(values.progress === true) });

@@ -1,11 +1,13 @@
 /** `journey diff`: what changed between two maps, or since a git revision. */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import type { JourneyView } from '../model/view-model.js';
 import { diffJourneys, diffMarkdown, diffText, pairJourneys } from '../render/diff.js';
+import { markdownCode, markdownText } from '../render/text-layout.js';
 import type { LoadedJourneyFile } from './workspace.js';
 import { CliError, ExitCode } from './errors.js';
 import { displayPath, resolveJourneyFiles } from './files.js';
-import { choice, expectPositionals, parseCommandArgs } from './options.js';
+import { choice, expectPositionals, LANGUAGE_OPTION, languageMessages, parseCommandArgs } from './options.js';
 import { colourDiff, reportErrors, useColour, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
@@ -31,9 +33,12 @@ export async function diff(args: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs('diff', args, {
         git: { type: 'string' },
         format: { type: 'string' },
-        output: { type: 'string', short: 'o' }
+        output: { type: 'string', short: 'o' },
+        ...LANGUAGE_OPTION
     });
     const format = choice('diff', '--format', values.format, ['text', 'markdown', 'json'] as const, 'text');
+    // JSON is for scripts: its keys and values stay the same in every language.
+    const messages = languageMessages(values.language);
     const progress = Progress.for(values.progress === true);
     let before: LoadedJourneyFile;
     let after: LoadedJourneyFile;
@@ -75,10 +80,14 @@ export async function diff(args: string[]): Promise<number> {
         return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;
     }
     const sections = compared.map(({ before: beforeName, after: afterName, diff: journeyDiff }) =>
-        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName) : diffText(journeyDiff, beforeName, afterName));
+        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName, messages) : diffText(journeyDiff, beforeName, afterName, messages));
     const mark = format === 'markdown' ? ['**+**', '**−**'] : ['+', '-'];
-    for (const journey of added) sections.push(`${mark[0]} journey ${journey.id} "${journey.title}" is new in ${after.shown}\n`);
-    for (const journey of removed) sections.push(`${mark[1]} journey ${journey.id} "${journey.title}" is gone from ${after.shown}\n`);
+    const journeyWords = (journey: JourneyView) => {
+        const words = { id: journey.id, title: journey.title, file: after.shown };
+        return format === 'markdown' ? { id: markdownCode(words.id), title: markdownText(words.title), file: markdownCode(words.file) } : words;
+    };
+    for (const journey of added) sections.push(`${mark[0]} ${messages.t('diff.journeyNew', journeyWords(journey))}\n`);
+    for (const journey of removed) sections.push(`${mark[1]} ${messages.t('diff.journeyGone', journeyWords(journey))}\n`);
     const text = sections.join('\n');
     writeResult(text, values.output, format === 'text' && useColour(values.output) ? colourDiff : undefined);
     return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;

@@ -1,4 +1,5 @@
 /** The help text of every command: what it does, its options, an example, and its exit codes. */
+import { LANGUAGES } from '../render/languages.js';
 
 export const COMMANDS = ['check', 'render', 'report', 'diff', 'import'] as const;
 export type CommandName = typeof COMMANDS[number];
@@ -7,6 +8,9 @@ const EXIT_CODES = `Exit codes:
   0  done, and no input has errors
   1  an input has errors (check --strict: or warnings)
   2  the command could not run: bad options, missing or unreadable files, no browser`;
+
+/** The languages are listed from the catalogs, so a new catalog is in the help without editing it. */
+const LANGUAGE_LIST = LANGUAGES.map(l => l.tag).join(', ');
 
 const CONTEXT = `References to personas, channels and journeys in other files resolve against the
 other .journey files in the same folder, and the folders given with --workspace.`;
@@ -87,6 +91,10 @@ Options:
                           persona with scores)
   --journey <name>        For --format mermaid: the journey to draw when the file
                           has several (default: the first)
+  --language <tag>        Write the words the map adds (lane titles, badges,
+                          notes), its dates and numbers in this language:
+                          ${LANGUAGE_LIST} (default: en; sv-FI and no work too).
+                          Another tag is named on stderr, and English is used
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help
@@ -111,11 +119,17 @@ still only assumed rather than observed.
 Options:
   --format text|markdown  Output format (default: text)
   -o, --output <file>     Write to a file instead of stdout
+  --language <tag>        Write the report's words and numbers in this
+                          language: ${LANGUAGE_LIST} (default: en; sv-FI and
+                          no work too). Another tag is named on stderr, and
+                          English is used
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help
 
-Example: journey report examples/vacuum-current.journey --format markdown
+Examples:
+  journey report examples/vacuum-current.journey --format markdown
+  journey report examples/vacuum-current.journey --language nb
 
 ${EXIT_CODES}
 `,
@@ -139,6 +153,10 @@ Options:
                           Output format (default: text); markdown suits a pull
                           request, json a script
   -o, --output <file>     Write to a file instead of stdout
+  --language <tag>        Write text and markdown in this language:
+                          ${LANGUAGE_LIST} (default: en; sv-FI and no work too);
+                          json stays the same, for scripts. Another tag is
+                          named on stderr, and English is used
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help

@@ -3,6 +3,8 @@
  * reports a bad option the same way: what is wrong, and where to read the right usage.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { findLanguage, LANGUAGES, messagesFor } from '../render/languages.js';
+import type { Messages } from '../render/messages.js';
 import { CliError } from './errors.js';
 import type { CommandName } from './help.js';
 
@@ -41,4 +43,18 @@ export function expectPositionals(command: CommandName, positionals: string[], m
     if (positionals.length > max) {
         throw new CliError(`'journey ${command}' takes ${what}, but got ${positionals.length} arguments: ${positionals.map(p => `'${p}'`).join(' ')}. Quote a glob or a path with spaces. ${MORE(command)}`);
     }
+}
+
+/** `--language <tag>`, for the commands that write words around a map. */
+export const LANGUAGE_OPTION = { language: { type: 'string' } } as const satisfies OptionSpec;
+
+/**
+ * The words for `--language`. A tag we have no words for is no reason to stop: the map is still
+ * worth having, so the command says so on stderr and goes on in English.
+ */
+export function languageMessages(tag: string | undefined): Messages {
+    if (tag !== undefined && !findLanguage(tag)) {
+        process.stderr.write(`journey: no words for '${tag}' yet; using English. Languages: ${LANGUAGES.map(l => `${l.tag} (${l.name})`).join(', ')}.\n`);
+    }
+    return messagesFor(tag);
 }

@@ -5,7 +5,6 @@ import type { DocumentViewModel } from '../model/view-model.js';
 import { personasOf } from '../render/elements.js';
 import { gridGeometry } from '../render/grid-geometry.js';
 import { journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../render/journey-map.js';
-import { messagesFor } from '../render/languages.js';
 import { html, join } from '../render/markup.js';
 import type { Messages } from '../render/messages.js';
 import { documentMarkdown } from '../render/markdown-document.js';
@@ -15,7 +14,7 @@ import previewCss from '../../media/preview.css' with { type: 'text' };
 import { ExportBrowser, findChromium, missingChromiumMessage } from './chromium.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
-import { choice, expectPositionals, parseCommandArgs } from './options.js';
+import { choice, expectPositionals, LANGUAGE_OPTION, languageMessages, parseCommandArgs } from './options.js';
 import { reportErrors, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { loadJourneyFiles } from './workspace.js';
@@ -100,7 +99,8 @@ export async function render(args: string[]): Promise<number> {
         output: { type: 'string', short: 'o' },
         diagram: { type: 'string' },
         journey: { type: 'string' },
-        persona: { type: 'string' }
+        persona: { type: 'string' },
+        ...LANGUAGE_OPTION
     });
     expectPositionals('render', positionals, 1, Infinity, 'one or more .journey files');
     const files = resolveJourneyFiles(positionals);
@@ -132,7 +132,7 @@ export async function render(args: string[]): Promise<number> {
     if (!executable && format === 'html') {
         process.stderr.write(`${missingChromiumMessage('Drawing the overview timeline')} The page shows it as Mermaid text.\n`);
     }
-    const messages = messagesFor();
+    const messages = languageMessages(values.language);
 
     const progress = Progress.for(values.progress === true);
     const loaded = await loadJourneyFiles(files, { workspaceFolders: values.workspace, progress });

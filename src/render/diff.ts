@@ -2,12 +2,15 @@
  * What changed between two journey maps: two versions of one map (from git, or two files), or
  * a future state against the current state it improves. Stages are matched by name, or by
  * `matches` in a future state; touchpoints, named pain points and opportunities by name,
- * unnamed pain points by their text. Pure: view models in, diff data and text out.
+ * unnamed pain points by their text. Pure: view models in, diff data out (the same in every
+ * language, for scripts), and text out in the words of the `Messages` given.
  */
 import type { JourneyView, KpiView, MomentView, OpportunityView, StageView, TouchpointView } from '../model/view-model.js';
-import { ACTIVITY_KINDS, formatEmotion, type LevelName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, formatEmotion, type ActivityKindName, type LevelName } from '../language/vocabulary.js';
 import { truncate } from './escape.js';
-import { alignColumns, markdownCode, markdownTable, markdownText } from './text-layout.js';
+import type { MessageKey, Messages } from './messages.js';
+import { levelWord } from './report.js';
+import { alignColumns, markdownCode, markdownTable, markdownText, wordsOf, type Words } from './text-layout.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -16,6 +19,8 @@ export interface FieldChange {
     field: string;
     before?: string;
     after?: string;
+    /** For a persona's emotion (`field` is "emotion <persona>"): whose, and the scores as numbers, for text in any language. */
+    emotion?: { persona: string; before?: number; after?: number };
 }
 
 export interface StageChange {
@@ -68,11 +73,20 @@ export interface OpportunityChange {
     delivered?: { actions: string[]; resolved: string[] };
 }
 
+/** A KPI's reading: its value, unit and target as numbers, for text in any language. */
+export interface KpiMeasure {
+    value: number;
+    unit?: string;
+    target?: number;
+}
+
 export interface KpiChange {
     kind: ChangeKind;
     label: string;
+    /** The reading as scripts have read it: "3.4% (target 5%)". */
     before?: string;
     after?: string;
+    measured: { before?: KpiMeasure; after?: KpiMeasure };
 }
 
 export interface JourneyDiff {
@@ -122,7 +136,10 @@ function compareTouchpoints(old: TouchpointView, now: TouchpointView, movedFrom:
         const before = old.emotions.find(e => e.persona === persona)?.score;
         const after = now.emotions.find(e => e.persona === persona)?.score;
         if (before !== after) {
-            changes.push({ field: `emotion ${personaLabel(persona)}`, before: before === undefined ? undefined : formatEmotion(before), after: after === undefined ? undefined : formatEmotion(after) });
+            changes.push({
+                field: `emotion ${personaLabel(persona)}`, before: before === undefined ? undefined : formatEmotion(before), after: after === undefined ? undefined : formatEmotion(after),
+                emotion: { persona: personaLabel(persona), before, after }
+            });
         }
     }
     return changes;
@@ -139,6 +156,10 @@ function painKey(pain: MomentView): string {
 
 function allKpis(journey: JourneyView): KpiView[] {
     return journey.stages.flatMap(stage => [...stage.kpis, ...stage.touchpoints.flatMap(t => t.kpis)]);
+}
+
+function measure({ value, unit, target }: KpiView): KpiMeasure {
+    return { value, unit, target };
 }
 
 function formatKpi(kpi: KpiView): string {
@@ -246,14 +267,14 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
 
     // KPIs are compared by label: the same measure, wherever in the journey it is taken.
     const kpis: KpiChange[] = [];
-    const kpisBefore = new Map(allKpis(before).map(kpi => [kpi.label, formatKpi(kpi)]));
-    const kpisAfter = new Map(allKpis(after).map(kpi => [kpi.label, formatKpi(kpi)]));
-    for (const [label, value] of kpisAfter) {
+    const kpisBefore = new Map(allKpis(before).map(kpi => [kpi.label, kpi]));
+    const kpisAfter = new Map(allKpis(after).map(kpi => [kpi.label, kpi]));
+    for (const [label, kpi] of kpisAfter) {
         const old = kpisBefore.get(label);
-        if (old === undefined) kpis.push({ kind: 'added', label, after: value });
-        else if (old !== value) kpis.push({ kind: 'changed', label, before: old, after: value });
+        if (old === undefined) kpis.push({ kind: 'added', label, after: formatKpi(kpi), measured: { after: measure(kpi) } });
+        else if (formatKpi(old) !== formatKpi(kpi)) kpis.push({ kind: 'changed', label, before: formatKpi(old), after: formatKpi(kpi), measured: { before: measure(old), after: measure(kpi) } });
     }
-    for (const [label, value] of kpisBefore) if (!kpisAfter.has(label)) kpis.push({ kind: 'removed', label, before: value });
+    for (const [label, kpi] of kpisBefore) if (!kpisAfter.has(label)) kpis.push({ kind: 'removed', label, before: formatKpi(kpi), measured: { before: measure(kpi) } });
 
     return {
         before: { id: before.id, title: before.title },
@@ -306,11 +327,11 @@ function tally<T extends { kind: string }>(items: readonly T[]): Record<string, 
     return counts;
 }
 
-/** `+2 −1 ~3`, leaving out zeros; `unchanged` when all are zero. */
-function plusMinus(items: ReadonlyArray<{ kind: string }>): string {
+/** `+2 -1 ~3`, leaving out zeros; `unchanged` when all are zero. */
+function plusMinus(items: ReadonlyArray<{ kind: string }>, messages: Messages): string {
     const counts = tally(items);
-    const parts = [['+', counts.added], ['-', counts.removed], ['~', counts.changed]].filter(([, n]) => n).map(([sign, n]) => `${sign}${n}`);
-    return parts.length > 0 ? parts.join(' ') : 'unchanged';
+    const parts = ([['+', counts.added], ['-', counts.removed], ['~', counts.changed]] as const).filter(([, n]) => n).map(([sign, n]) => `${sign}${messages.number(n)}`);
+    return parts.length > 0 ? parts.join(' ') : wordsOf(messages)('diff.unchanged');
 }
 
 function isEmptyDiff(diff: JourneyDiff): boolean {
@@ -319,25 +340,91 @@ function isEmptyDiff(diff: JourneyDiff): boolean {
 }
 
 /** `+1 -2`, with the delivered ones counted apart: `7 delivered, +1`. */
-function opportunitySummary(changes: readonly OpportunityChange[]): string {
+function opportunitySummary(changes: readonly OpportunityChange[], messages: Messages): string {
     const delivered = changes.filter(change => change.kind === 'delivered').length;
-    const others = plusMinus(changes.filter(change => change.kind !== 'delivered'));
-    if (delivered === 0) return others;
-    return others === 'unchanged' ? `${delivered} delivered` : `${delivered} delivered, ${others}`;
+    const others = changes.filter(change => change.kind !== 'delivered');
+    if (delivered === 0) return plusMinus(others, messages);
+    const deliveredText = wordsOf(messages)('diff.summaryDelivered', { count: delivered });
+    return others.length === 0 ? deliveredText : `${deliveredText}, ${plusMinus(others, messages)}`;
 }
 
-function diffSummary(diff: JourneyDiff): string {
-    if (isEmptyDiff(diff)) return 'No changes.';
+function diffSummary(diff: JourneyDiff, messages: Messages): string {
+    const words = wordsOf(messages);
+    if (isEmptyDiff(diff)) return words('diff.noChanges');
     const better = diff.emotions.filter(e => e.before !== null && e.after !== null && e.after > e.before).length;
     const worse = diff.emotions.filter(e => e.before !== null && e.after !== null && e.after < e.before).length;
     const pains = tally(diff.pains);
     return [
-        `stages ${plusMinus(diff.stages)}`,
-        `touchpoints ${plusMinus(diff.touchpoints)}`,
-        `emotion better in ${better}, worse in ${worse}`,
-        `pain points ${pains.resolved ?? 0} resolved, ${pains.added ?? 0} new`,
-        `opportunities ${opportunitySummary(diff.opportunities)}`
+        words('diff.summaryStages', { changes: plusMinus(diff.stages, messages) }),
+        words('diff.summaryTouchpoints', { changes: plusMinus(diff.touchpoints, messages) }),
+        words('diff.summaryEmotion', { better, worse }),
+        words('diff.summaryPains', { resolved: pains.resolved ?? 0, added: pains.added ?? 0 }),
+        words('diff.summaryOpportunities', { changes: opportunitySummary(diff.opportunities, messages) })
     ].join(' · ');
+}
+
+// ---------------------------------------------------------------- words
+
+const CHANGE_KEYS: Record<OpportunityChangeKind, MessageKey> = { added: 'diff.added', removed: 'diff.removed', changed: 'diff.changed', delivered: 'diff.delivered' };
+
+const ACTIVITY_FIELD_KEYS: Record<ActivityKindName, MessageKey> = {
+    does: 'diff.field.does', thinks: 'diff.field.thinks', feels: 'diff.field.feels', says: 'diff.field.says'
+};
+
+function isActivity(field: string): field is ActivityKindName {
+    return (ACTIVITY_KINDS as readonly string[]).includes(field);
+}
+
+/** The name of a changed property: its field, or whose emotion. */
+function fieldName(change: FieldChange, words: Words): string {
+    if (change.emotion) return words('diff.field.emotion', { persona: change.emotion.persona });
+    if (isActivity(change.field)) return words(ACTIVITY_FIELD_KEYS[change.field]);
+    if (change.field === 'label') return words('diff.field.label');
+    if (change.field === 'channel') return words('diff.field.channel');
+    if (change.field === 'impact') return words('plan.impact');
+    if (change.field === 'effort') return words('plan.effort');
+    return change.field;
+}
+
+/** A changed property's old or new value: scores and ratings in the reader's language, text as written. */
+function fieldValue(change: FieldChange, side: 'before' | 'after', messages: Messages): string | undefined {
+    if (change.emotion) {
+        const score = change.emotion[side];
+        return score === undefined ? undefined : messages.signed(score);
+    }
+    const value = change[side];
+    if (value !== undefined && (change.field === 'impact' || change.field === 'effort')) return levelWord(value as LevelName, wordsOf(messages));
+    return value;
+}
+
+function formatMeasure({ value, unit, target }: KpiMeasure, messages: Messages): string {
+    const number = (n: number) => unit === '%' ? messages.number(n / 100, { style: 'percent', maximumFractionDigits: 2 }) : unit ? `${messages.number(n)} ${unit}` : messages.number(n);
+    return target === undefined ? number(value) : `${number(value)} (${wordsOf(messages)('kpi.target', { target: number(target) })})`;
+}
+
+function score(value: number | null, messages: Messages): string {
+    return value === null ? '—' : messages.signed(Math.round(value * 10) / 10);
+}
+
+/** The change of an emotion average: its difference, `=`, or `new`/`gone` where one side has no score. */
+function delta(change: EmotionChange, messages: Messages): string {
+    const words = wordsOf(messages);
+    if (change.before === null || change.after === null) return words(change.before === null ? 'diff.newScore' : 'diff.goneScore');
+    const d = Math.round((change.after - change.before) * 10) / 10;
+    return d === 0 ? '=' : messages.signed(d);
+}
+
+function rating(impact: LevelName | undefined, effort: LevelName | undefined, words: Words): string {
+    return `${words('plan.impact')} ${levelWord(impact, words)}, ${words('plan.effort')} ${levelWord(effort, words)}`;
+}
+
+/** What delivered an opportunity, in words: `by 'Enable guest checkout'; 2 pain points gone`. */
+function deliveredBy({ actions, resolved }: NonNullable<OpportunityChange['delivered']>, messages: Messages): string {
+    const words = wordsOf(messages);
+    return [
+        actions.length > 0 ? words('diff.deliveredBy', { actions: messages.list(actions.map(text => words('diff.quoted', { text }))) }) : '',
+        resolved.length > 0 ? words('diff.painsGone', { count: resolved.length }) : ''
+    ].filter(Boolean).join('; ');
 }
 
 // ---------------------------------------------------------------- text
@@ -351,37 +438,31 @@ function quoted(text: string | undefined): string {
     return text === undefined ? '' : `"${truncate(text, TEXT_WIDTH)}"`;
 }
 
-function score(value: number | null): string {
-    return value === null ? '—' : formatEmotion(Math.round(value * 10) / 10);
+/** A field change as one row: `~ label  "old" → "new"`, `- does  "text"`, `+ thinks  "text"`, `moved  from Discover`. */
+function fieldRow(change: FieldChange, messages: Messages): [string, string] {
+    const words = wordsOf(messages);
+    if (change.field === 'stage') return [words('diff.moved'), words('diff.from', { stage: change.before ?? '' })];
+    const free = isActivity(change.field) || change.field === 'label';
+    const show = (value: string | undefined) => free ? quoted(value) : value ?? '';
+    const [before, after] = [fieldValue(change, 'before', messages), fieldValue(change, 'after', messages)];
+    const name = fieldName(change, words);
+    if (before === undefined) return [`+ ${name}`, show(after)];
+    if (after === undefined) return [`- ${name}`, show(before)];
+    return [`~ ${name}`, `${show(before)} → ${show(after)}`];
 }
 
-function delta(change: EmotionChange): string {
-    if (change.before === null || change.after === null) return change.before === null ? '(new)' : '(gone)';
-    const d = Math.round((change.after - change.before) * 10) / 10;
-    return d === 0 ? '(=)' : `(${formatEmotion(d)})`;
-}
-
-/** A field change as one line: `label  "old" → "new"`, `- does "text"`, `+ thinks "text"`. */
-function fieldLine(change: FieldChange): string[] {
-    const free = (ACTIVITY_KINDS as readonly string[]).includes(change.field) || change.field === 'label';
-    const show = free ? quoted : (text: string | undefined) => text ?? '';
-    if (change.field === 'stage') return ['', 'moved', `from ${change.before}`];
-    if (change.before === undefined) return ['+', change.field, show(change.after)];
-    if (change.after === undefined) return ['-', change.field, show(change.before)];
-    return ['~', change.field, `${show(change.before)} → ${show(change.after)}`];
-}
-
-export function diffText(diff: JourneyDiff, beforeName: string, afterName: string): string {
+export function diffText(diff: JourneyDiff, beforeName: string, afterName: string, messages: Messages): string {
+    const words = wordsOf(messages);
     const lines: string[] = [];
-    lines.push(diffSummary(diff));
+    lines.push(diffSummary(diff, messages));
     lines.push(`${beforeName} → ${afterName}`);
     lines.push(diff.futureState
-        ? `${diff.after.title}, against the current state it improves: ${diff.before.title}`
+        ? words('diff.futureAgainst', { future: diff.after.title, current: diff.before.title })
         : diff.before.title === diff.after.title ? diff.after.title : `${diff.before.title} → ${diff.after.title}`);
     if (isEmptyDiff(diff)) return lines.join('\n') + '\n';
 
     if (diff.stages.length > 0) {
-        lines.push('', 'Stages');
+        lines.push('', words('grid.stages'));
         lines.push(...alignColumns(diff.stages.map(change => {
             if (change.kind === 'added') return ['+', change.after!.label, `(${change.after!.id})`];
             if (change.kind === 'removed') return ['-', change.before!.label, `(${change.before!.id})`];
@@ -390,7 +471,7 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
     }
 
     if (diff.touchpoints.length > 0) {
-        lines.push('', 'Touchpoints');
+        lines.push('', words('lane.touchpoints'));
         const stages = [...new Set(diff.touchpoints.map(t => t.stage))];
         for (const stage of stages) {
             lines.push(`  ${stage}`);
@@ -399,12 +480,7 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
                 const channel = change.kind === 'changed' ? '' : change.changes.find(c => c.field === 'channel');
                 const channelText = channel ? channel.after ?? channel.before ?? '' : '';
                 rows.push([MARK[change.kind], change.label, channelText]);
-                if (change.kind === 'changed') {
-                    for (const fieldChange of change.changes) {
-                        const [mark, name, text] = fieldLine(fieldChange);
-                        rows.push(['', `${mark} ${name}`.trim(), text]);
-                    }
-                }
+                if (change.kind === 'changed') for (const fieldChange of change.changes) rows.push(['', ...fieldRow(fieldChange, messages)]);
             }
             lines.push(...alignColumns(rows, '    '));
         }
@@ -412,103 +488,106 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
 
     const movedEmotions = diff.emotions.filter(e => e.before !== e.after);
     if (movedEmotions.length > 0) {
-        lines.push('', 'Emotion, average per stage');
+        lines.push('', words('diff.emotion'));
         // Scores right-aligned on both sides of the arrow, so the signs line up.
         const widest = (values: string[]) => Math.max(...values.map(v => v.length));
-        const beforeWidth = widest(movedEmotions.map(e => score(e.before)));
-        const afterWidth = widest(movedEmotions.map(e => score(e.after)));
-        lines.push(...alignColumns(movedEmotions.map(e =>
-            [e.stage, e.persona, `${score(e.before).padStart(beforeWidth)} → ${score(e.after).padStart(afterWidth)}`, delta(e)]), '  '));
+        const beforeWidth = widest(movedEmotions.map(e => score(e.before, messages)));
+        const afterWidth = widest(movedEmotions.map(e => score(e.after, messages)));
+        lines.push(...alignColumns(movedEmotions.map(e => [
+            e.stage, e.persona, `${score(e.before, messages).padStart(beforeWidth)} → ${score(e.after, messages).padStart(afterWidth)}`, `(${delta(e, messages)})`
+        ]), '  '));
     }
 
     if (diff.pains.length > 0) {
-        lines.push('', 'Pain points');
+        lines.push('', words('lane.pains'));
         lines.push(...alignColumns(diff.pains.map(pain => [
-            pain.kind === 'resolved' ? '-' : '+', pain.kind === 'resolved' ? 'resolved' : 'new', pain.stage, truncate(pain.text, TEXT_WIDTH),
-            pain.addressedBy.length > 0 ? `(via ${pain.addressedBy.join(', ')})` : ''
+            pain.kind === 'resolved' ? '-' : '+', words(pain.kind === 'resolved' ? 'diff.resolved' : 'diff.newPain'), pain.stage, truncate(pain.text, TEXT_WIDTH),
+            pain.addressedBy.length > 0 ? `(${words('diff.via', { opportunities: messages.list(pain.addressedBy) })})` : ''
         ]), '  '));
     }
 
     if (diff.opportunities.length > 0) {
-        lines.push('', 'Opportunities');
+        lines.push('', words('lane.opportunities'));
         lines.push(...alignColumns(diff.opportunities.map(o => [
             MARK[o.kind], o.label,
             o.kind === 'changed'
-                ? o.changes.map(c => `${c.field} ${c.before ?? 'unrated'} → ${c.after ?? 'unrated'}`).join(', ')
-                : o.delivered ? `delivered: ${deliveredBy(o.delivered)}` : `impact ${o.impact ?? 'unrated'}, effort ${o.effort ?? 'unrated'}`
+                ? o.changes.map(c => `${fieldName(c, words)} ${fieldValue(c, 'before', messages) ?? words('level.unrated')} → ${fieldValue(c, 'after', messages) ?? words('level.unrated')}`).join(', ')
+                : o.delivered ? words('diff.deliveredHow', { how: deliveredBy(o.delivered, messages) }) : rating(o.impact, o.effort, words)
         ]), '  '));
     }
 
     if (diff.kpis.length > 0) {
-        lines.push('', 'KPIs');
-        lines.push(...alignColumns(diff.kpis.map(k => [MARK[k.kind], k.label, k.kind === 'changed' ? `${k.before} → ${k.after}` : (k.after ?? k.before ?? '')]), '  '));
+        lines.push('', words('lane.kpis'));
+        lines.push(...alignColumns(diff.kpis.map(k => {
+            const [before, after] = [k.measured.before, k.measured.after].map(m => m ? formatMeasure(m, messages) : '');
+            return [MARK[k.kind], k.label, k.kind === 'changed' ? `${before} → ${after}` : after || before];
+        }), '  '));
     }
     return lines.join('\n') + '\n';
 }
 
-/** What delivered an opportunity, in words: `by 'Enable guest checkout'; its pain points are gone`. */
-function deliveredBy({ actions, resolved }: NonNullable<OpportunityChange['delivered']>): string {
-    return [
-        actions.length > 0 ? `by ${actions.map(label => `'${label}'`).join(', ')}` : '',
-        resolved.length > 0 ? `${resolved.length === 1 ? 'its pain point is' : `its ${resolved.length} pain points are`} gone` : ''
-    ].filter(Boolean).join('; ');
-}
-
 // ---------------------------------------------------------------- markdown
 
-const WORD: Record<OpportunityChangeKind, string> = { added: '**+** added', removed: '**−** removed', changed: '**~** changed', delivered: '**✓** delivered' };
-
-function fieldMarkdown(change: FieldChange): string {
-    if (change.field === 'stage') return `moved from ${markdownText(change.before ?? '')}`;
-    const before = change.before === undefined ? '' : markdownText(change.before);
-    const after = change.after === undefined ? '' : markdownText(change.after);
-    if (change.before === undefined) return `+ ${change.field}: ${after}`;
-    if (change.after === undefined) return `− ${change.field}: ~~${before}~~`;
-    return `${change.field}: ${before} → ${after}`;
+/** A field change in a table cell: `moved from Discover`, `+ does: text`, `− thinks: ~~text~~`, `channel: Website → App`. */
+function fieldMarkdown(change: FieldChange, messages: Messages): string {
+    const words = wordsOf(messages);
+    if (change.field === 'stage') return words('diff.movedFrom', { stage: markdownText(change.before ?? '') });
+    const before = fieldValue(change, 'before', messages);
+    const after = fieldValue(change, 'after', messages);
+    const name = fieldName(change, words);
+    if (before === undefined) return `+ ${markdownText(name)}: ${markdownText(after ?? '')}`;
+    if (after === undefined) return `− ${markdownText(name)}: ~~${markdownText(before)}~~`;
+    return `${markdownText(name)}: ${markdownText(before)} → ${markdownText(after)}`;
 }
 
-export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: string): string {
+/** Markdown: the catalog's words are written as they are (they are ours); user text is escaped before it goes in. */
+export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: string, messages: Messages): string {
+    const words = wordsOf(messages);
+    const change = (kind: OpportunityChangeKind) => `**${kind === 'removed' ? '−' : MARK[kind]}** ${words(CHANGE_KEYS[kind])}`;
     const parts: string[] = [];
     parts.push(`## ${markdownText(diff.after.title)}`);
-    parts.push(`${markdownCode(beforeName)} → ${markdownCode(afterName)}${diff.futureState ? ` · future state against **${markdownText(diff.before.title)}**` : ''}`);
-    parts.push(`**${diffSummary(diff)}**`);
+    const against = diff.futureState ? ` · ${words('diff.futureAgainstShort', { current: `**${markdownText(diff.before.title)}**` })}` : '';
+    parts.push(`${markdownCode(beforeName)} → ${markdownCode(afterName)}${against}`);
+    parts.push(`**${diffSummary(diff, messages)}**`);
     if (isEmptyDiff(diff)) return parts.join('\n\n') + '\n';
 
     if (diff.stages.length > 0) {
-        parts.push('### Stages');
-        parts.push(markdownTable(['Change', 'Before', 'After'], diff.stages.map(change =>
-            [WORD[change.kind], markdownText(change.before?.label ?? ''), markdownText(change.after?.label ?? '')])));
+        parts.push(`### ${words('grid.stages')}`);
+        parts.push(markdownTable([words('column.change'), words('column.before'), words('column.after')], diff.stages.map(c =>
+            [change(c.kind), markdownText(c.before?.label ?? ''), markdownText(c.after?.label ?? '')])));
     }
     if (diff.touchpoints.length > 0) {
-        parts.push('### Touchpoints');
-        parts.push(markdownTable(['Change', 'Stage', 'Touchpoint', 'Details'], diff.touchpoints.map(change =>
-            [WORD[change.kind], markdownText(change.stage), markdownText(change.label), change.changes.map(fieldMarkdown).join('<br>')])));
+        parts.push(`### ${words('lane.touchpoints')}`);
+        parts.push(markdownTable([words('column.change'), words('column.stage'), words('column.touchpoint'), words('column.details')], diff.touchpoints.map(c =>
+            [change(c.kind), markdownText(c.stage), markdownText(c.label), c.changes.map(f => fieldMarkdown(f, messages)).join('<br>')])));
     }
     const movedEmotions = diff.emotions.filter(e => e.before !== e.after);
     if (movedEmotions.length > 0) {
-        parts.push('### Emotion, average per stage');
-        parts.push(markdownTable(['Stage', 'Persona', 'Before', 'After', 'Change'], movedEmotions.map(e =>
-            [markdownText(e.stage), markdownText(e.persona), score(e.before), score(e.after), delta(e).replace(/[()]/g, '')])));
+        parts.push(`### ${words('diff.emotion')}`);
+        parts.push(markdownTable([words('column.stage'), words('column.persona'), words('column.before'), words('column.after'), words('column.change')], movedEmotions.map(e =>
+            [markdownText(e.stage), markdownText(e.persona), score(e.before, messages), score(e.after, messages), delta(e, messages)])));
     }
     if (diff.pains.length > 0) {
-        parts.push('### Pain points');
-        parts.push(markdownTable(['Change', 'Stage', 'Pain point', 'Addressed by'], diff.pains.map(pain =>
-            [pain.kind === 'resolved' ? '**−** resolved' : '**+** new', markdownText(pain.stage), markdownText(pain.text), pain.addressedBy.map(markdownText).join(', ')])));
+        parts.push(`### ${words('lane.pains')}`);
+        parts.push(markdownTable([words('column.change'), words('column.stage'), words('column.painPoint'), words('column.addressedBy')], diff.pains.map(pain => [
+            pain.kind === 'resolved' ? `**−** ${words('diff.resolved')}` : `**+** ${words('diff.newPain')}`,
+            markdownText(pain.stage), markdownText(pain.text), messages.list(pain.addressedBy.map(markdownText))
+        ])));
     }
     if (diff.opportunities.length > 0) {
-        parts.push('### Opportunities');
-        parts.push(markdownTable(['Change', 'Opportunity', 'Impact', 'Effort', 'Delivered'], diff.opportunities.map(o => {
-            const rating = (measure: 'impact' | 'effort') => {
-                const change = o.changes.find(c => c.field === measure);
-                return change ? `${change.before ?? 'unrated'} → ${change.after ?? 'unrated'}` : o[measure] ?? 'unrated';
+        parts.push(`### ${words('lane.opportunities')}`);
+        parts.push(markdownTable([words('column.change'), words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.delivered')], diff.opportunities.map(o => {
+            const level = (measure: 'impact' | 'effort') => {
+                const c = o.changes.find(f => f.field === measure);
+                return c ? `${fieldValue(c, 'before', messages) ?? words('level.unrated')} → ${fieldValue(c, 'after', messages) ?? words('level.unrated')}` : levelWord(o[measure], words);
             };
-            return [WORD[o.kind], markdownText(o.label), rating('impact'), rating('effort'), o.delivered ? markdownText(deliveredBy(o.delivered)) : ''];
+            return [change(o.kind), markdownText(o.label), level('impact'), level('effort'), o.delivered ? markdownText(deliveredBy(o.delivered, messages)) : ''];
         })));
     }
     if (diff.kpis.length > 0) {
-        parts.push('### KPIs');
-        parts.push(markdownTable(['Change', 'KPI', 'Before', 'After'], diff.kpis.map(k =>
-            [WORD[k.kind], markdownText(k.label), markdownText(k.before ?? ''), markdownText(k.after ?? '')])));
+        parts.push(`### ${words('lane.kpis')}`);
+        parts.push(markdownTable([words('column.change'), words('column.kpi'), words('column.before'), words('column.after')], diff.kpis.map(k =>
+            [change(k.kind), markdownText(k.label), ...[k.measured.before, k.measured.after].map(m => m ? markdownText(formatMeasure(m, messages)) : '')])));
     }
     return parts.join('\n\n') + '\n';
 }

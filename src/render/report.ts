@@ -2,13 +2,15 @@
  * The analysis of a journey map that a workshop would do by hand (DOMAIN, step 6): where each
  * persona feels worst, which stages hurt most, which stages nobody has mapped, what to fix
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
- * model in, report data and text out; the CLI prints it, and anything else may.
+ * model in, report data out, and text out in the words of the `Messages` given.
  */
 import type { Evidence, JourneyView, MomentView, StageView } from '../model/view-model.js';
 import {
-    JOURNEY_KINDS, OPPORTUNITY_RANKING, emotionLabel, formatEmotion, opportunityQuadrant, type LevelName, type OpportunityQuadrant
+    OPPORTUNITY_QUADRANTS, opportunityQuadrant, type JourneyKindName, type LevelName, type OpportunityQuadrant
 } from '../language/vocabulary.js';
-import { alignColumns, count, markdownTable, markdownText, oneLine, wrap } from './text-layout.js';
+import { emotionWordKey } from './emotion-words.js';
+import type { MessageKey, Messages } from './messages.js';
+import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -54,12 +56,14 @@ export interface RankedOpportunity {
 
 export interface ChannelCoverage {
     stages: string[];
-    /** Touchpoints per stage for each channel; the last row, if any, counts touchpoints without a channel. */
-    rows: Array<{ channel: string; touchpoints: number[] }>;
+    /** Touchpoints per stage for each channel; the last row, if any, has no channel: it counts touchpoints without one. */
+    rows: Array<{ channel?: string; touchpoints: number[] }>;
 }
 
+export type AssumedKind = 'stage' | 'touchpoint' | 'pain point' | 'opportunity' | 'action';
+
 export interface AssumedItem {
-    kind: string;
+    kind: AssumedKind;
     label: string;
     where: string;
     source?: string;
@@ -68,7 +72,7 @@ export interface AssumedItem {
 export interface JourneyReport {
     id: string;
     title: string;
-    kind: string;
+    kind: JourneyKindName;
     stageCount: number;
     touchpointCount: number;
     lows: PersonaLows[];
@@ -129,12 +133,12 @@ export function journeyReport(journey: JourneyView): JourneyReport {
             channels.set(touchpoint.channel.label, row);
         }
     });
-    const rows = [...channels].map(([channel, touchpoints]) => ({ channel, touchpoints }));
-    if (noChannel.some(n => n > 0)) rows.push({ channel: '(no channel)', touchpoints: noChannel });
+    const rows: ChannelCoverage['rows'] = [...channels].map(([channel, touchpoints]) => ({ channel, touchpoints }));
+    if (noChannel.some(n => n > 0)) rows.push({ touchpoints: noChannel });
 
     const assumed: AssumedItem[] = [];
     let withoutEvidence = 0;
-    const note = (kind: string, label: string, where: string, evidence: Evidence | undefined, counts: boolean) => {
+    const note = (kind: AssumedKind, label: string, where: string, evidence: Evidence | undefined, counts: boolean) => {
         if (evidence?.level === 'assumed') assumed.push({ kind, label, where, source: evidence.source });
         if (!evidence && counts) withoutEvidence++;
     };
@@ -152,7 +156,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     return {
         id: journey.id,
         title: journey.title,
-        kind: JOURNEY_KINDS[journey.kind],
+        kind: journey.kind,
         stageCount: journey.stages.length,
         touchpointCount: journey.stages.reduce((sum, stage) => sum + stage.touchpoints.length, 0),
         lows,
@@ -169,25 +173,59 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     };
 }
 
-function withoutEvidenceSentence(n: number): string {
-    return n === 1
-        ? '1 touchpoint, pain point or opportunity says nothing about evidence'
-        : `${n} touchpoints, pain points and opportunities say nothing about evidence`;
+// ---------------------------------------------------------------- words
+
+const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
+    'current-state': 'kind.currentState',
+    'future-state': 'kind.futureState',
+    'day-in-the-life': 'kind.dayInTheLife',
+    'service-blueprint': 'kind.serviceBlueprint'
+};
+
+const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
+
+/** A rating in words; the diff writes ratings the same way. */
+export function levelWord(value: LevelName | undefined, words: Words): string {
+    return words(value ? LEVEL_KEYS[value] : 'level.unrated');
 }
 
-function level(value: LevelName | undefined): string {
-    return value ?? 'unrated';
+/** The words for each quadrant of the impact/effort matrix: a quadrant added to the vocabulary without them does not compile. */
+const QUADRANT_KEYS: Record<OpportunityQuadrant, { name: MessageKey; plural: MessageKey; rule: MessageKey }> = {
+    'quick win': { name: 'quadrant.quickWin', plural: 'quadrant.quickWins', rule: 'quadrant.quickWinRule' },
+    'big bet': { name: 'quadrant.bigBet', plural: 'quadrant.bigBets', rule: 'quadrant.bigBetRule' },
+    'fill-in': { name: 'quadrant.fillIn', plural: 'quadrant.fillIns', rule: 'quadrant.fillInRule' },
+    'money pit': { name: 'quadrant.moneyPit', plural: 'quadrant.moneyPits', rule: 'quadrant.moneyPitRule' }
+};
+
+const ITEM_KEYS: Record<AssumedKind, MessageKey> = {
+    stage: 'item.stage', touchpoint: 'item.touchpoint', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action'
+};
+
+/** How opportunities are ranked, in words: the quadrants in the vocabulary's order, each with its rule. */
+export function rankingSentence(messages: Messages): string {
+    const words = wordsOf(messages);
+    const order = OPPORTUNITY_QUADRANTS.map((quadrant, i) => words(i === 0 ? 'report.rankingFirst' : 'report.rankingThen', {
+        quadrants: words(QUADRANT_KEYS[quadrant.name].plural), rule: words(QUADRANT_KEYS[quadrant.name].rule)
+    }));
+    return words('report.ranking', { order: order.join(', ') });
 }
 
 /** An average emotion to one decimal, or the gap mark where the persona has none. */
-function average(value: number | null): string {
-    return value === null ? '—' : formatEmotion(Math.round(value * 10) / 10);
+function average(value: number | null, messages: Messages): string {
+    return value === null ? '—' : messages.signed(Math.round(value * 10) / 10);
 }
-
-const GAP_NOTE = '— marks a gap: the persona has no emotion there (a hole in the curve, not a neutral moment).';
 
 function hasGaps(curve: EmotionCurve): boolean {
     return curve.stages.some(stage => stage.averages.includes(null));
+}
+
+/** Touchpoint counts: a dot where a channel does not serve a stage, so the numbers stand out. */
+function coverageCell(n: number, messages: Messages): string {
+    return n === 0 ? '·' : messages.number(n);
+}
+
+function facts(report: JourneyReport, words: Words): string[] {
+    return [words(KIND_KEYS[report.kind]), words('count.stages', { count: report.stageCount }), words('count.touchpoints', { count: report.touchpointCount })];
 }
 
 // ---------------------------------------------------------------- text
@@ -197,115 +235,124 @@ export interface ReportTextOptions {
     width?: number;
 }
 
-export function reportText(report: JourneyReport, { width = Infinity }: ReportTextOptions = {}): string {
+export function reportText(report: JourneyReport, messages: Messages, { width = Infinity }: ReportTextOptions = {}): string {
+    const words = wordsOf(messages);
     const lines: string[] = [];
     const table = (rows: string[][], indent: string) => lines.push(...alignColumns(rows, indent, '  ', width));
     const prose = (text: string, indent = '  ') => lines.push(...wrap(oneLine(text), Math.max(20, width - indent.length)).map(line => indent + line));
-    lines.push(...wrap(`${oneLine(report.title)}  (${report.id}, ${report.kind.toLowerCase()}: ${count(report.stageCount, 'stage')}, ${count(report.touchpointCount, 'touchpoint')})`, width));
+    lines.push(...wrap(`${oneLine(report.title)}  (${[report.id, ...facts(report, words)].join(' · ')})`, width));
 
-    lines.push('', 'Lowest emotional moments');
-    if (report.lows.length === 0) {
-        prose('No emotions recorded. Add "emotion <persona> <score>" to touchpoints to see where the journey hurts.');
-    }
+    lines.push('', words('report.lowest'));
+    if (report.lows.length === 0) prose(`${words('report.noEmotions')} ${words('report.noEmotionsHint')}`);
     for (const persona of report.lows) {
         lines.push(`  ${oneLine(persona.label)}`);
-        table(persona.lows.map(low => [formatEmotion(low.score), emotionLabel(low.score), `${low.stage} › ${low.touchpoint}`]), '    ');
+        table(persona.lows.map(low => [messages.signed(low.score), words(emotionWordKey(low.score)), `${low.stage} › ${low.touchpoint}`]), '    ');
     }
 
     if (report.curve.personas.length > 0) {
-        lines.push('', 'Emotion by stage (average per persona)');
-        table([['', ...report.curve.personas], ...report.curve.stages.map(stage => [stage.stage, ...stage.averages.map(average)])], '  ');
-        if (hasGaps(report.curve)) prose(GAP_NOTE);
+        lines.push('', words('report.curve'));
+        table([['', ...report.curve.personas], ...report.curve.stages.map(stage => [stage.stage, ...stage.averages.map(a => average(a, messages))])], '  ');
+        if (hasGaps(report.curve)) prose(words('report.gap'));
     }
 
-    lines.push('', 'Stages with the most pain points');
-    if (report.painfulStages.length === 0) lines.push('  No pain points recorded.');
+    lines.push('', words('report.painful'));
+    if (report.painfulStages.length === 0) lines.push(`  ${words('report.noPains')}`);
     // One pain point a line: several on one line would run far past the terminal's edge.
     table(report.painfulStages.flatMap(stage => stage.pains.map((pain, i) =>
-        i === 0 ? [stage.stage, String(stage.pains.length), pain] : ['', '', pain])), '  ');
+        i === 0 ? [stage.stage, messages.number(stage.pains.length), pain] : ['', '', pain])), '  ');
 
-    lines.push('', 'Unmapped stages');
+    lines.push('', words('report.unmapped'));
     prose(report.unmappedStages.length === 0
-        ? 'None: every stage has at least one touchpoint.'
-        : `${report.unmappedStages.join(', ')}: no touchpoints yet. Add the moments where customers meet you there.`);
+        ? words('report.allMapped')
+        : `${words('report.unmappedList', { stages: messages.list(report.unmappedStages) })} ${words('report.unmappedHint')}`);
 
-    lines.push('', 'Opportunities, best value for effort first');
-    if (report.opportunities.length === 0) lines.push('  None yet. Add "opportunity" blocks that address named pain points.');
+    lines.push('', words('report.opportunities'));
+    if (report.opportunities.length === 0) lines.push(`  ${words('report.noOpportunities')} ${words('report.noOpportunitiesHint')}`);
     else {
-        prose(`Ranked as on an impact/effort matrix: ${OPPORTUNITY_RANKING}`);
+        prose(rankingSentence(messages));
         table([
-            ['#', 'Opportunity', 'Impact', 'Effort', 'Quadrant', 'Actions'],
-            ...report.opportunities.map(o => [String(o.rank), o.label, level(o.impact), level(o.effort), o.quadrant, o.actions.length > 0 ? o.actions.join('; ') : 'no action yet'])
+            ['#', words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.quadrant'), words('plan.actions')],
+            ...report.opportunities.map(o => [
+                messages.number(o.rank), o.label, levelWord(o.impact, words), levelWord(o.effort, words), words(QUADRANT_KEYS[o.quadrant].name),
+                o.actions.length > 0 ? o.actions.join('; ') : words('report.noAction')
+            ])
         ], '  ');
     }
 
-    lines.push('', 'Channel coverage (touchpoints per channel and stage)');
-    if (report.coverage.rows.length === 0) lines.push('  No touchpoints yet.');
+    lines.push('', words('report.coverage'));
+    if (report.coverage.rows.length === 0) lines.push(`  ${words('report.noTouchpoints')}`);
     else {
         table([
             ['', ...report.coverage.stages],
-            ...report.coverage.rows.map(row => [row.channel, ...row.touchpoints.map(n => n === 0 ? '·' : String(n))])
+            ...report.coverage.rows.map(row => [row.channel ?? words('report.noChannel'), ...row.touchpoints.map(n => coverageCell(n, messages))])
         ], '  ');
     }
 
-    lines.push('', 'Still assumed, not yet observed');
-    if (report.assumed.length === 0) lines.push('  Nothing marked "evidence assumed".');
-    table(report.assumed.map(item => [item.kind, item.label, item.where, item.source ? `(${item.source})` : '']), '  ');
+    lines.push('', words('report.assumed'));
+    if (report.assumed.length === 0) lines.push(`  ${words('report.nothingAssumed', { keyword: words('report.keyword', { keyword: 'evidence assumed' }) })}`);
+    table(report.assumed.map(item => [words(ITEM_KEYS[item.kind]), item.label, item.where, item.source ? `(${item.source})` : '']), '  ');
     if (report.withoutEvidence > 0) {
-        prose(`${withoutEvidenceSentence(report.withoutEvidence)}: add "evidence observed", "assumed" or "proposed" to say how you know.`);
+        prose(words('report.withoutEvidenceHint', { clause: words('report.withoutEvidence', { count: report.withoutEvidence }) }));
     }
     return lines.join('\n') + '\n';
 }
 
 // ---------------------------------------------------------------- markdown
 
-export function reportMarkdown(report: JourneyReport): string {
+/** Markdown: the catalog's words are written as they are (they are ours); user text is escaped before it goes in. */
+export function reportMarkdown(report: JourneyReport, messages: Messages): string {
+    const words = wordsOf(messages);
+    const heading = (key: MessageKey) => `### ${words(key)}`;
     const parts: string[] = [];
     parts.push(`## ${markdownText(report.title)}`);
-    parts.push(`${markdownText(report.kind)} · \`${report.id}\` · ${count(report.stageCount, 'stage')} · ${count(report.touchpointCount, 'touchpoint')}`);
+    const [kind, ...counts] = facts(report, words);
+    parts.push([kind, markdownCode(report.id), ...counts].join(' · '));
 
-    parts.push('### Lowest emotional moments');
-    if (report.lows.length === 0) parts.push('No emotions recorded.');
+    parts.push(heading('report.lowest'));
+    if (report.lows.length === 0) parts.push(words('report.noEmotions'));
     else {
-        parts.push(markdownTable(['Persona', 'Emotion', 'Stage', 'Touchpoint'], report.lows.flatMap(persona => persona.lows.map(low =>
-            [markdownText(persona.label), `${formatEmotion(low.score)} ${emotionLabel(low.score)}`, markdownText(low.stage), markdownText(low.touchpoint)]))));
+        parts.push(markdownTable([words('column.persona'), words('column.emotion'), words('column.stage'), words('column.touchpoint')],
+            report.lows.flatMap(persona => persona.lows.map(low =>
+                [markdownText(persona.label), `${messages.signed(low.score)} ${words(emotionWordKey(low.score))}`, markdownText(low.stage), markdownText(low.touchpoint)]))));
     }
 
     if (report.curve.personas.length > 0) {
-        parts.push('### Emotion by stage (average per persona)');
-        parts.push(markdownTable(['Stage', ...report.curve.personas.map(markdownText)], report.curve.stages.map(stage =>
-            [markdownText(stage.stage), ...stage.averages.map(average)])));
-        if (hasGaps(report.curve)) parts.push(GAP_NOTE);
+        parts.push(heading('report.curve'));
+        parts.push(markdownTable([words('column.stage'), ...report.curve.personas.map(markdownText)], report.curve.stages.map(stage =>
+            [markdownText(stage.stage), ...stage.averages.map(a => average(a, messages))])));
+        if (hasGaps(report.curve)) parts.push(words('report.gap'));
     }
 
-    parts.push('### Stages with the most pain points');
-    parts.push(report.painfulStages.length === 0 ? 'No pain points recorded.'
-        : markdownTable(['Stage', 'Pain points', 'What hurts'], report.painfulStages.map(stage =>
-            [markdownText(stage.stage), String(stage.pains.length), stage.pains.map(markdownText).join('<br>')])));
+    parts.push(heading('report.painful'));
+    parts.push(report.painfulStages.length === 0 ? words('report.noPains')
+        : markdownTable([words('column.stage'), words('lane.pains'), words('column.whatHurts')], report.painfulStages.map(stage =>
+            [markdownText(stage.stage), messages.number(stage.pains.length), stage.pains.map(markdownText).join('<br>')])));
 
-    parts.push('### Unmapped stages');
-    parts.push(report.unmappedStages.length === 0 ? 'None: every stage has at least one touchpoint.'
-        : `${report.unmappedStages.map(markdownText).join(', ')}: no touchpoints yet.`);
+    parts.push(heading('report.unmapped'));
+    parts.push(report.unmappedStages.length === 0 ? words('report.allMapped')
+        : words('report.unmappedList', { stages: messages.list(report.unmappedStages.map(markdownText)) }));
 
-    parts.push('### Opportunities, best value for effort first');
-    if (report.opportunities.length > 0) parts.push(`Ranked as on an impact/effort matrix: ${OPPORTUNITY_RANKING}`);
-    parts.push(report.opportunities.length === 0 ? 'None yet.'
-        : markdownTable(['#', 'Opportunity', 'Impact', 'Effort', 'Quadrant', 'Addresses', 'Actions'], report.opportunities.map(o => [
-            String(o.rank), markdownText(o.label), level(o.impact), level(o.effort), o.quadrant,
-            o.addresses.map(markdownText).join('<br>'), o.actions.length > 0 ? o.actions.map(markdownText).join('<br>') : '*no action yet*'
-        ])));
-
-    parts.push('### Channel coverage');
-    parts.push(report.coverage.rows.length === 0 ? 'No touchpoints yet.'
-        : markdownTable(['Channel', ...report.coverage.stages.map(markdownText)], report.coverage.rows.map(row =>
-            [markdownText(row.channel), ...row.touchpoints.map(n => n === 0 ? '·' : String(n))])));
-
-    parts.push('### Still assumed, not yet observed');
-    parts.push(report.assumed.length === 0 ? 'Nothing marked `evidence assumed`.'
-        : markdownTable(['Kind', 'Item', 'Where', 'Source'], report.assumed.map(item =>
-            [item.kind, markdownText(item.label), markdownText(item.where), markdownText(item.source ?? '')])));
-    if (report.withoutEvidence > 0) {
-        parts.push(`${withoutEvidenceSentence(report.withoutEvidence)}.`);
+    parts.push(heading('report.opportunities'));
+    if (report.opportunities.length === 0) parts.push(words('report.noOpportunities'));
+    else {
+        parts.push(rankingSentence(messages));
+        parts.push(markdownTable(
+            ['#', words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.quadrant'), words('plan.addresses'), words('plan.actions')],
+            report.opportunities.map(o => [
+                messages.number(o.rank), markdownText(o.label), levelWord(o.impact, words), levelWord(o.effort, words), words(QUADRANT_KEYS[o.quadrant].name),
+                o.addresses.map(markdownText).join('<br>'), o.actions.length > 0 ? o.actions.map(markdownText).join('<br>') : `*${words('report.noAction')}*`
+            ])));
     }
+
+    parts.push(heading('report.coverageShort'));
+    parts.push(report.coverage.rows.length === 0 ? words('report.noTouchpoints')
+        : markdownTable([words('column.channel'), ...report.coverage.stages.map(markdownText)], report.coverage.rows.map(row =>
+            [row.channel === undefined ? words('report.noChannel') : markdownText(row.channel), ...row.touchpoints.map(n => coverageCell(n, messages))])));
+
+    parts.push(heading('report.assumed'));
+    parts.push(report.assumed.length === 0 ? words('report.nothingAssumed', { keyword: markdownCode('evidence assumed') })
+        : markdownTable([words('header.kind'), words('column.item'), words('column.where'), words('column.source')], report.assumed.map(item =>
+            [words(ITEM_KEYS[item.kind]), markdownText(item.label), markdownText(item.where), markdownText(item.source ?? '')])));
+    if (report.withoutEvidence > 0) parts.push(`${words('report.withoutEvidence', { count: report.withoutEvidence })}.`);
     return parts.join('\n\n') + '\n';
 }

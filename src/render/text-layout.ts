@@ -3,6 +3,7 @@
  * request: aligned columns, and user text made safe inside Markdown. Shared by the report
  * and the diff so both read alike.
  */
+import type { MessageKey, MessageParams, Messages } from './messages.js';
 
 /** Characters a terminal draws two columns wide (East Asian wide and full-width forms, most emoji). */
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
@@ -103,7 +104,12 @@ export function markdownTable(header: readonly string[], rows: ReadonlyArray<rea
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** "1 stage", "3 stages". */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-    return `${n} ${n === 1 ? singular : plural}`;
+export type Words = (key: MessageKey, params?: MessageParams) => string;
+
+/**
+ * The catalog's words for a report a person reads in a terminal or a pull request. Soft hyphens go:
+ * they let the preview's narrow columns break a long word, and a terminal may draw them as hyphens.
+ */
+export function wordsOf(messages: Messages): Words {
+    return (key, params) => messages.t(key, params).replace(/\u00AD/g, '');
 }

@@ -16,9 +16,9 @@ describe('journey report', () => {
         const run = await journey(['report', 'examples/vacuum-current.journey']);
         expect(run.status).toBe(0);
         const text = run.stdout;
-        expect(text.split('\n')[0]).toBe('Buying a vacuum cleaner (current state)  (VacuumCurrent, current state: 6 stages, 12 touchpoints)');
-        // The lowest moment comes first: the all-day delivery window.
-        expect(text).toMatch(/Lowest emotional moments\n {2}Curious Colleen\n {4}-3 {2}very negative {2}Delivery › Delivery day SMS\n/);
+        expect(text.split('\n')[0]).toBe('Buying a vacuum cleaner (current state)  (VacuumCurrent · Current state · 6 stages · 12 touchpoints)');
+        // The lowest moment comes first: the all-day delivery window. Scores take a true minus, as on the map.
+        expect(text).toMatch(/Lowest emotional moments\n {2}Curious Colleen\n {4}\u22123 {2}very negative {2}Delivery › Delivery day SMS\n/);
         expect(text).toMatch(/Stages with the most pain points\n {2}Consideration +3 {2}Too much content/);
         expect(text).toContain('None: every stage has at least one touchpoint.');
         expect(text).toMatch(/ {2}1 {2}Guest checkout +high {4}low {5}quick win {2}Enable guest checkout/);
@@ -40,7 +40,7 @@ describe('journey report', () => {
         const run = await journey(['report', 'examples/vacuum-current.journey', '--format', 'markdown']);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('## Buying a vacuum cleaner \\(current state\\)');
-        expect(run.stdout).toContain('| Curious Colleen | -3 very negative | Delivery | Delivery day SMS |');
+        expect(run.stdout).toContain('| Curious Colleen | \u22123 very negative | Delivery | Delivery day SMS |');
         expect(run.stdout).toContain('| Channel | Awareness | Consideration | Purchase | Delivery | Usage | Reviews and recommendations |');
         expect(run.stdout).toContain('| 1 | Guest checkout | high | low | quick win | Checkout forces account creation before payment | Enable guest checkout |');
     });
@@ -62,7 +62,7 @@ describe('journey report ranks opportunities by value for effort', () => {
             ['1', 'Gjestekasse uten konto', 'high', 'low', 'quick win'],
             ['2', 'Fordelsutsagn på hver ', 'medium', 'low', 'quick win'],
             ['3', 'Sammenligningsverktøy ', 'high', 'high', 'big bet'],
-            ['4', 'Ikke vurdert ennå', 'unrated', 'unrated', 'big bet'],
+            ['4', 'Ikke vurdert ennå', 'not rated', 'not rated', 'big bet'],
             ['5', 'Byta färg på knappen', 'low', 'low', 'fill-in'],
             ['6', 'Bygge en egen app for ', 'low', 'high', 'money pit']
         ]);
@@ -97,12 +97,12 @@ describe('journey report shows gaps in the emotional curve as gaps', () => {
     test('a persona with no emotion in a stage gets a dash, never a number', async () => {
         const run = await journey(['report', PRIORITIES]);
         const section = run.stdout.slice(run.stdout.indexOf('Emotion by stage'), run.stdout.indexOf('Stages with the most pain points'));
-        expect(section).toMatch(/\n {2}Oppdage behovet og lete etter +-1 +\+1\n/);
-        expect(section).toMatch(/\n {2}Jämföra modeller, läsa +-2 +—\n/);
+        expect(section).toMatch(/\n {2}Oppdage behovet og lete etter +\u22121 +\+1\n/);
+        expect(section).toMatch(/\n {2}Jämföra modeller, läsa +\u22122 +—\n/);
         expect(section).toMatch(/\n {2}Toimitus kotiovelle ja +\+1 +—\n/);
         expect(section).toContain('— marks a gap: the persona has no emotion there (a hole in the curve, not a neutral moment).');
         const markdown = await journey(['report', PRIORITIES, '--format', 'markdown']);
-        expect(markdown.stdout).toContain('| Jämföra modeller, läsa recensioner och fråga i chatten på kvällen | -2 | — |');
+        expect(markdown.stdout).toContain('| Jämföra modeller, läsa recensioner och fråga i chatten på kvällen | \u22122 | — |');
         expect(markdown.stdout).toContain('| Toimitus kotiovelle ja kuljettajan viesti | +1 | — |');
     });
 });

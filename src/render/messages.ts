@@ -72,8 +72,41 @@ export class Messages {
 /** Placeholders of a message, with their kinds: `name` or `name:plural`. The catalog test compares them across languages. */
 export function placeholdersOf(message: string): string[] {
     const found = new Set<string>();
-    for (const match of message.matchAll(/\{(\w+)(?:\s*,\s*(plural))?/g)) found.add(match[2] ? `${match[1]}:plural` : match[1]);
+    collectPlaceholders(message, found);
     return [...found].sort();
+}
+
+/** Walks the message as formatMessage reads it, so the words of a plural branch are never taken for a placeholder. */
+function collectPlaceholders(message: string, found: Set<string>): void {
+    let i = 0;
+    while (i < message.length) {
+        const open = message.indexOf('{', i);
+        if (open === -1) return;
+        const close = matchingBrace(message, open);
+        if (close === -1) return;
+        const body = message.slice(open + 1, close);
+        const plural = /^(\w+)\s*,\s*plural\s*,(.*)$/s.exec(body);
+        if (plural) {
+            found.add(`${plural[1]}:plural`);
+            for (const branch of pluralBranches(plural[2]).values()) collectPlaceholders(branch, found);
+        } else {
+            found.add(body.trim());
+        }
+        i = close + 1;
+    }
+}
+
+function pluralBranches(cases: string): Map<string, string> {
+    const options = new Map<string, string>();
+    const selector = /(=\d+|\w+)\s*\{/g;
+    for (let match = selector.exec(cases); match; match = selector.exec(cases)) {
+        const start = match.index + match[0].length - 1;
+        const end = matchingBrace(cases, start);
+        if (end === -1) break;
+        options.set(match[1], cases.slice(start + 1, end));
+        selector.lastIndex = end + 1; // the next selector comes after this branch, not inside it
+    }
+    return options;
 }
 
 /**
@@ -125,12 +158,7 @@ function placeholder(body: string, params: MessageParams, formatNumber: (value: 
     const [, name, cases] = plural;
     const count = params[name];
     if (typeof count !== 'number') return `{${body}}`;
-    const options = new Map<string, string>();
-    for (const match of cases.matchAll(/(=\d+|\w+)\s*\{/g)) {
-        const start = match.index! + match[0].length - 1;
-        const end = matchingBrace(cases, start);
-        if (end !== -1) options.set(match[1], cases.slice(start + 1, end));
-    }
+    const options = pluralBranches(cases);
     const chosen = options.get(`=${count}`) ?? options.get(pluralCategory(count)) ?? options.get('other') ?? '';
     return formatMessage(chosen.replace(/#/g, formatNumber(count)), params, formatNumber, pluralCategory);
 }

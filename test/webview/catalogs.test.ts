@@ -18,6 +18,12 @@ describe('the message catalogs', () => {
         for (const key of everywhere) expect(language.messages[key], key).not.toBe(en[key]);
     });
 
+    test('the words of a plural branch are no placeholder; the placeholders inside a branch are', () => {
+        expect(placeholdersOf('{count, plural, one {its pain point is gone} other {# pain points in {stage} are gone}}')).toEqual(['count:plural', 'stage']);
+        expect(placeholdersOf('{count, plural, =0 {none} other {#}} in {stage}')).toEqual(['count:plural', 'stage']);
+        expect(placeholdersOf('no placeholder')).toEqual([]);
+    });
+
     test('a tag finds its language, a region or an alias too; an unknown tag falls back to English', () => {
         expect(findLanguage('sv-FI')?.tag).toBe('sv');
         expect(findLanguage('NB')?.tag).toBe('nb');

@@ -11,6 +11,7 @@ import { truncate } from './escape.js';
 import type { MessageKey, Messages } from './messages.js';
 import { levelWord } from './report.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, wordsOf, type Words } from './text-layout.js';
+import { formatKpiValue } from './vocabulary-words.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -398,7 +399,7 @@ function fieldValue(change: FieldChange, side: 'before' | 'after', messages: Mes
 }
 
 function formatMeasure({ value, unit, target }: KpiMeasure, messages: Messages): string {
-    const number = (n: number) => unit === '%' ? messages.number(n / 100, { style: 'percent', maximumFractionDigits: 2 }) : unit ? `${messages.number(n)} ${unit}` : messages.number(n);
+    const number = (n: number) => formatKpiValue(n, unit, messages);
     return target === undefined ? number(value) : `${number(value)} (${wordsOf(messages)('kpi.target', { target: number(target) })})`;
 }
 

@@ -8,7 +8,7 @@
 import type {
     Evidence, JourneyView, KpiView, MomentView, PersonaView, SourceRange, StageView, TouchpointView, TransitionView
 } from '../model/view-model.js';
-import type { EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import type { LevelName } from '../language/vocabulary.js';
 import { encodeRange, rangeContains } from './elements.js';
 import { emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
 import { emotionWordKey } from './emotion-words.js';
@@ -17,6 +17,7 @@ import { lanesOf, stagePains, type BlueprintItem, type Lane, type LaneId, type L
 import { attrs, html, join, trusted, type Markup } from './markup.js';
 import type { MessageKey, Messages } from './messages.js';
 import { personaStyleIndex, STAGE_HUES } from './palette.js';
+import { EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 export interface MapOptions {
     messages: Messages;
@@ -51,21 +52,6 @@ export interface GridMarkup {
     /** Shown instead of a grid when the journey has no stages. */
     empty?: Markup;
 }
-
-const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
-    'current-state': 'kind.currentState',
-    'future-state': 'kind.futureState',
-    'day-in-the-life': 'kind.dayInTheLife',
-    'service-blueprint': 'kind.serviceBlueprint'
-};
-
-const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meaning: MessageKey }> = {
-    observed: { word: 'evidence.observed', meaning: 'evidence.observedMeaning' },
-    assumed: { word: 'evidence.assumed', meaning: 'evidence.assumedMeaning' },
-    proposed: { word: 'evidence.proposed', meaning: 'evidence.proposedMeaning' }
-};
-
-const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
 
 interface Traceable { key: string; range: SourceRange; uri?: string }
 
@@ -108,13 +94,7 @@ function evidenceBadge(evidence: Evidence | undefined, options: MapOptions): Mar
 function levelBadge(measure: 'impact' | 'effort', level: LevelName | undefined, options: MapOptions): Markup {
     const { messages } = options;
     const name = messages.t(measure === 'impact' ? 'plan.impact' : 'plan.effort');
-    if (!level) return html`<span class="badge level level-unrated">${name}: ${messages.t('level.unrated')}</span>`;
-    return html`<span class="badge level ${measure}-${level}">${name}: ${messages.t(LEVEL_KEYS[level])}</span>`;
-}
-
-function formatKpi(value: number, unit: string | undefined, messages: Messages): string {
-    if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
-    return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
+    return html`<span class="badge level ${level ? `${measure}-${level}` : 'level-unrated'}">${name}: ${messages.t(levelKey(level))}</span>`;
 }
 
 // ---------------------------------------------------------------- header
@@ -248,11 +228,11 @@ function opportunityCard({ opportunity, rank }: RankedOpportunity, { options }: 
 
 function kpiCard(kpi: KpiView, { options }: CellContext): Markup {
     const { messages } = options;
-    const value = formatKpi(kpi.value, kpi.unit, messages);
+    const value = formatKpiValue(kpi.value, kpi.unit, messages);
     let target: Markup | string = '';
     let meter: Markup | string = '';
     if (kpi.target !== undefined) {
-        target = html`<span class="kpi-target">${messages.t('kpi.target', { target: formatKpi(kpi.target, kpi.unit, messages) })}</span>`;
+        target = html`<span class="kpi-target">${messages.t('kpi.target', { target: formatKpiValue(kpi.target, kpi.unit, messages) })}</span>`;
         // How far along the value is towards the target; the direction of "better" is not known, so no colour verdict.
         const ratio = kpi.target === 0 ? 1 : Math.max(0, Math.min(1, kpi.value / kpi.target));
         meter = trusted(`<span class="kpi-meter" aria-hidden="true"><span style="width:${Math.round(ratio * 100)}%"></span></span>`);

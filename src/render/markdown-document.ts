@@ -6,34 +6,22 @@
  * picture of the map travels with the text.
  */
 import type { DocumentViewModel, JourneyView, MomentView, StageView } from '../model/view-model.js';
-import type { JourneyKindName, EvidenceLevelName, LevelName } from '../language/vocabulary.js';
+import type { EvidenceLevelName, LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
 import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './lanes.js';
 import type { MessageKey, Messages } from './messages.js';
 import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
+import { EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
-const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
-    'current-state': 'kind.currentState',
-    'future-state': 'kind.futureState',
-    'day-in-the-life': 'kind.dayInTheLife',
-    'service-blueprint': 'kind.serviceBlueprint'
-};
-const EVIDENCE_KEYS: Record<EvidenceLevelName, MessageKey> = { observed: 'evidence.observed', assumed: 'evidence.assumed', proposed: 'evidence.proposed' };
-const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
 
 function cell(items: string[]): string {
     return items.join('<br>');
 }
 
 function evidenceMark(moment: { evidence?: { level: EvidenceLevelName } }, messages: Messages): string {
-    return moment.evidence ? ` *(${messages.t(EVIDENCE_KEYS[moment.evidence.level])})*` : '';
-}
-
-function formatKpi(value: number, unit: string | undefined, messages: Messages): string {
-    if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
-    return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
+    return moment.evidence ? ` *(${messages.t(EVIDENCE_KEYS[moment.evidence.level].word)})*` : '';
 }
 
 type MarkdownItem<K extends LaneId> = (item: LaneItems[K], stage: StageView, journey: JourneyView, messages: Messages) => string;
@@ -68,8 +56,8 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     goods: moment,
     opportunities: ({ opportunity, rank }) => `#${rank} ${markdownText(opportunity.label)}`,
     kpis: (kpi, _stage, _journey, messages) => {
-        const target = kpi.target === undefined ? '' : ` (${messages.t('kpi.target', { target: markdownText(formatKpi(kpi.target, kpi.unit, messages)) })})`;
-        return `${markdownText(kpi.label)}: **${markdownText(formatKpi(kpi.value, kpi.unit, messages))}**${target}`;
+        const target = kpi.target === undefined ? '' : ` (${messages.t('kpi.target', { target: markdownText(formatKpiValue(kpi.target, kpi.unit, messages)) })})`;
+        return `${markdownText(kpi.label)}: **${markdownText(formatKpiValue(kpi.value, kpi.unit, messages))}**${target}`;
     },
     frontstage: item => markdownText(item.text),
     backstage: item => markdownText(item.text),
@@ -141,14 +129,14 @@ function flowMermaid(journey: JourneyView): string | undefined {
 function planTables(journey: JourneyView, messages: Messages): string[] {
     const parts: string[] = [];
     const painText = new Map(journey.stages.flatMap(stage => stagePains(stage, journey).flatMap(p => p.id ? [[p.id, p.text] as const] : [])));
-    const level = (value: LevelName | undefined) => markdownText(messages.t(value ? LEVEL_KEYS[value] : 'level.unrated'));
+    const level = (value: LevelName | undefined) => markdownText(messages.t(levelKey(value)));
     if (journey.opportunities.length > 0) {
         parts.push(`### ${markdownText(messages.t('plan.opportunities'))}, ${markdownText(messages.t('plan.opportunitiesOrder'))}`);
         parts.push(markdownTable(
             ['#', messages.t('plan.opportunity'), messages.t('plan.impact'), messages.t('plan.effort'), messages.t('plan.addresses'), messages.t('plan.evidence')].map(markdownText),
             journey.opportunities.map((o, index) => [
                 String(index + 1), markdownText(o.label), level(o.impact), level(o.effort),
-                cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? markdownText(messages.t(EVIDENCE_KEYS[o.evidence.level])) : ''
+                cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? markdownText(messages.t(EVIDENCE_KEYS[o.evidence.level].word)) : ''
             ])));
     }
     if (journey.actions.length > 0) {
@@ -197,7 +185,9 @@ function journeyMarkdown(journey: JourneyView, messages: Messages): string {
     return parts.join('\n\n');
 }
 
-export function documentMarkdown(model: DocumentViewModel, messages: Messages): string {
+export function documentMarkdown(model: DocumentViewModel, words: Messages): string {
+    // Markdown is read as raw text too (a diff, a search): its words carry no soft hyphens.
+    const messages = words.plainText();
     if (model.journeys.length === 0) return `*${markdownText(messages.t('document.noJourney'))}*\n`;
     return model.journeys.map(journey => journeyMarkdown(journey, messages)).join('\n\n') + '\n';
 }

@@ -26,8 +26,17 @@ export class Messages {
     private readonly plural: Intl.PluralRules;
     private readonly numbers = new Map<string, Intl.NumberFormat>();
 
-    constructor(readonly catalog: LanguageCatalog) {
+    /**
+     * `softHyphens: false` drops the soft hyphens some lane titles carry: they let the map's
+     * narrow columns break a long word, and text read elsewhere (a terminal, raw Markdown, a search) is better without them.
+     */
+    constructor(readonly catalog: LanguageCatalog, private readonly options: { softHyphens?: boolean } = {}) {
         this.plural = new Intl.PluralRules(catalog.tag);
+    }
+
+    /** The same words without soft hyphens, for text that is not laid out in the map's columns. */
+    plainText(): Messages {
+        return this.options.softHyphens === false ? this : new Messages(this.catalog, { softHyphens: false });
     }
 
     get locale(): string {
@@ -36,7 +45,8 @@ export class Messages {
 
     /** The message for `key` with its placeholders filled in. */
     t(key: MessageKey, params: MessageParams = {}): string {
-        return formatMessage(this.catalog.messages[key] ?? en[key], params, value => this.number(value), count => this.plural.select(count));
+        const text = formatMessage(this.catalog.messages[key] ?? en[key], params, value => this.number(value), count => this.plural.select(count));
+        return this.options.softHyphens === false ? text.replace(/\u00AD/g, '') : text;
     }
 
     /** A number as the language writes it (decimal comma in most of Europe). */

@@ -11,6 +11,7 @@ import {
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
+import { KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -175,18 +176,10 @@ export function journeyReport(journey: JourneyView): JourneyReport {
 
 // ---------------------------------------------------------------- words
 
-const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
-    'current-state': 'kind.currentState',
-    'future-state': 'kind.futureState',
-    'day-in-the-life': 'kind.dayInTheLife',
-    'service-blueprint': 'kind.serviceBlueprint'
-};
-
-const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
 
 /** A rating in words; the diff writes ratings the same way. */
 export function levelWord(value: LevelName | undefined, words: Words): string {
-    return words(value ? LEVEL_KEYS[value] : 'level.unrated');
+    return words(levelKey(value));
 }
 
 /** The words for each quadrant of the impact/effort matrix: a quadrant added to the vocabulary without them does not compile. */

@@ -111,5 +111,6 @@ export type Words = (key: MessageKey, params?: MessageParams) => string;
  * they let the preview's narrow columns break a long word, and a terminal may draw them as hyphens.
  */
 export function wordsOf(messages: Messages): Words {
-    return (key, params) => messages.t(key, params).replace(/\u00AD/g, '');
+    const plain = messages.plainText();
+    return (key, params) => plain.t(key, params);
 }

@@ -1,0 +1,34 @@
+/**
+ * The words for the vocabulary's names, defined once for every renderer: the map, the Markdown
+ * document, the report and the diff. A kind, level or evidence level added to the vocabulary
+ * without words here does not compile.
+ */
+import type { EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import type { MessageKey, Messages } from './messages.js';
+
+export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
+    'current-state': 'kind.currentState',
+    'future-state': 'kind.futureState',
+    'day-in-the-life': 'kind.dayInTheLife',
+    'service-blueprint': 'kind.serviceBlueprint'
+};
+
+/** An evidence level's short word (the badge) and what it means (the badge's title). */
+export const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meaning: MessageKey }> = {
+    observed: { word: 'evidence.observed', meaning: 'evidence.observedMeaning' },
+    assumed: { word: 'evidence.assumed', meaning: 'evidence.assumedMeaning' },
+    proposed: { word: 'evidence.proposed', meaning: 'evidence.proposedMeaning' }
+};
+
+const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
+
+/** A rating's word; a missing rating reads "not rated". */
+export function levelKey(level: LevelName | undefined): MessageKey {
+    return level ? LEVEL_KEYS[level] : 'level.unrated';
+}
+
+/** A KPI's value as the language writes it: `3,4 %`, `12 min`. */
+export function formatKpiValue(value: number, unit: string | undefined, messages: Messages): string {
+    if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
+    return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
+}

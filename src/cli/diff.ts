@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { JourneyView } from '../model/view-model.js';
 import { diffJourneys, diffMarkdown, diffText, pairJourneys } from '../render/diff.js';
+import { journeyMessages } from '../render/languages.js';
 import { markdownCode, markdownText } from '../render/text-layout.js';
 import type { LoadedJourneyFile } from './workspace.js';
 import { CliError, ExitCode } from './errors.js';
@@ -71,16 +72,18 @@ export async function diff(args: string[]): Promise<number> {
     const compared = pairs.map(([old, now]) => ({
         before: pairs.length > 1 ? `${before.shown} (${old.id})` : before.shown,
         after: pairs.length > 1 ? `${after.shown} (${now.id})` : after.shown,
-        diff: diffJourneys(old, now)
+        diff: diffJourneys(old, now),
+        // The new version's language wins: a diff is read as the map now is.
+        messages: journeyMessages(now, messages)
     }));
     if (format === 'json') {
         const journeyIdentity = (journey: { id: string; title: string }) => ({ id: journey.id, title: journey.title });
-        const json = { comparisons: compared, added: added.map(journeyIdentity), removed: removed.map(journeyIdentity) };
+        const json = { comparisons: compared.map(({ before, after, diff }) => ({ before, after, diff })), added: added.map(journeyIdentity), removed: removed.map(journeyIdentity) };
         writeResult(JSON.stringify(json, null, 2) + '\n', values.output);
         return reportErrors([before, after]) > 0 ? ExitCode.Problems : ExitCode.Ok;
     }
-    const sections = compared.map(({ before: beforeName, after: afterName, diff: journeyDiff }) =>
-        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName, messages) : diffText(journeyDiff, beforeName, afterName, messages));
+    const sections = compared.map(({ before: beforeName, after: afterName, diff: journeyDiff, messages: words }) =>
+        format === 'markdown' ? diffMarkdown(journeyDiff, beforeName, afterName, words) : diffText(journeyDiff, beforeName, afterName, words));
     const mark = format === 'markdown' ? ['**+**', '**−**'] : ['+', '-'];
     const journeyWords = (journey: JourneyView) => {
         const words = { id: journey.id, title: journey.title, file: after.shown };

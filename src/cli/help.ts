@@ -94,7 +94,8 @@ Options:
   --language <tag>        Write the words the map adds (lane titles, badges,
                           notes), its dates and numbers in this language:
                           ${LANGUAGE_LIST} (default: en; sv-FI and no work too).
-                          Another tag is named on stderr, and English is used
+                          Another tag is named on stderr, and English is used.
+                          A journey's own 'language <tag>' line wins
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help
@@ -122,7 +123,8 @@ Options:
   --language <tag>        Write the report's words and numbers in this
                           language: ${LANGUAGE_LIST} (default: en; sv-FI and
                           no work too). Another tag is named on stderr, and
-                          English is used
+                          English is used. A journey's own 'language <tag>'
+                          line wins
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help
@@ -156,7 +158,8 @@ Options:
   --language <tag>        Write text and markdown in this language:
                           ${LANGUAGE_LIST} (default: en; sv-FI and no work too);
                           json stays the same, for scripts. Another tag is
-                          named on stderr, and English is used
+                          named on stderr, and English is used. The new
+                          version's 'language <tag>' line wins
   --workspace <folder>    Also resolve references against the .journey files
                           below this folder (repeatable)
   -h, --help              Show this help

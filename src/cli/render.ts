@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { personasOf } from '../render/elements.js';
 import { gridGeometry } from '../render/grid-geometry.js';
-import { journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../render/journey-map.js';
+import { documentTitle, journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../render/journey-map.js';
+import { documentMessages } from '../render/languages.js';
 import { html, join } from '../render/markup.js';
 import type { Messages } from '../render/messages.js';
 import { documentMarkdown } from '../render/markdown-document.js';
@@ -72,7 +73,8 @@ function mermaidOf(model: DocumentViewModel, wanted: MermaidChoice, shown: strin
  * The HTML page without a browser: the same header, grid and plan as every export, with the
  * overview timeline as its Mermaid text, since drawing it needs a browser's layout engine.
  */
-function htmlWithoutBrowser(model: DocumentViewModel, messages: Messages): string {
+function htmlWithoutBrowser(model: DocumentViewModel, around: Messages): string {
+    const messages = documentMessages(model.journeys, around);
     const options: MapOptions = { messages, geometry: gridGeometry('comfortable'), personaOrder: personasOf(model).map(p => p.id), exported: true };
     const sections = model.journeys.map(journey => {
         const overview = journey.stages.length > 0
@@ -80,8 +82,7 @@ function htmlWithoutBrowser(model: DocumentViewModel, messages: Messages): strin
             : '';
         return journeySection(journey, journeyParts(journey, options), overview, options);
     });
-    const title = model.journeys.map(j => j.title).join(', ') || 'Journey map';
-    return standaloneHtmlDocument(title, `${paletteCss()}\n${previewCss}`, join(sections), messages);
+    return standaloneHtmlDocument(documentTitle(model, messages), `${paletteCss()}\n${previewCss}`, join(sections), messages);
 }
 
 /** Where each of several maps is written: the output folder, the map's file name with the format's extension. */

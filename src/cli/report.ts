@@ -1,4 +1,5 @@
 /** `journey report`: the analysis of each journey in a file. */
+import { journeyMessages } from '../render/languages.js';
 import { journeyReport, reportMarkdown, reportText } from '../render/report.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
@@ -22,10 +23,12 @@ export async function report(args: string[]): Promise<number> {
         reportErrors([loaded]);
         throw new CliError(`${loaded.shown} declares no journey, so there is nothing to report on. Add one: journey Name "Title" { stage Awareness { } }`, ExitCode.Problems);
     }
-    const reports = loaded.model.journeys.map(journeyReport);
-    const text = format === 'markdown'
-        ? reports.map(report => reportMarkdown(report, messages)).join('\n')
-        : reports.map(report => reportText(report, messages, { width: terminalWidth(values.output) })).join('\n');
+    // Each journey's report speaks the journey's own language, else the one asked for.
+    const text = loaded.model.journeys.map(journey => {
+        const report = journeyReport(journey);
+        const words = journeyMessages(journey, messages);
+        return format === 'markdown' ? reportMarkdown(report, words) : reportText(report, words, { width: terminalWidth(values.output) });
+    }).join('\n');
     writeResult(text, values.output);
     return reportErrors([loaded]) > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

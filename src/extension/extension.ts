@@ -14,7 +14,7 @@ import type { JourneyModelSource, ServerState } from './model-source.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerGettingStarted } from './getting-started.js';
 import { registerMermaidImport } from './import-mermaid.js';
-import { journeyMarkdownIt, type MarkdownItLike } from '../markdown/markdown-it-journey.js';
+import { journeyMarkdownIt, markdownFileUri, type MarkdownItLike } from '../markdown/markdown-it-journey.js';
 
 /** More crashes than this within the window stop the automatic restarts, so a crash loop cannot spin forever. */
 const MAX_RESTARTS = 5;
@@ -59,7 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     return {
         ...source,
         extendMarkdownIt(md: MarkdownItLike): MarkdownItLike {
-            journeyMarkdownIt(md);
+            journeyMarkdownIt(md, {
+                languageFor: env => vscode.workspace.getConfiguration('journey.map', markdownFileUri(env) as vscode.Uri | undefined).get<string>('language')
+            });
             return md;
         }
     };

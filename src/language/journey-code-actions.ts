@@ -12,7 +12,7 @@ import { capitalized, closestName } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
 import { journeyPersonas, stageTouchpoints, touchpointChannelReferences, touchpointPersonas } from './journey-semantics.js';
 import { IssueCodes } from './journey-validator.js';
-import { EMOTION_SCALE } from './vocabulary.js';
+import { EMOTION_SCALE, MAP_LANGUAGES } from './vocabulary.js';
 
 export class JourneyCodeActionProvider implements CodeActionProvider {
     private readonly linker: JourneyLinker;
@@ -49,6 +49,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.OpportunityWithoutAction: return this.addAction(node, document);
             case IssueCodes.NoCounterpart: return this.addCounterpart(node, document);
             case IssueCodes.StaleReview: return this.moveReviewDate(diagnostic, document);
+            case IssueCodes.UnknownLanguage: return this.chooseLanguage(diagnostic, document);
             default: return [];
         }
     }
@@ -64,6 +65,17 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             title: `Change to '${suggestion}'`, isPreferred: true,
             edit: edits(document, [{ range: diagnostic.range, newText: suggestion }])
         }];
+    }
+
+    /**
+     * One fix per language we have words for. None is preferred: `se` may be Sweden's country code
+     * written by mistake, or Northern Sami on purpose.
+     */
+    private chooseLanguage(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        return MAP_LANGUAGES.map(language => ({
+            title: `Draw this map's words in ${language.name} (${language.tag})`,
+            edit: edits(document, [{ range: diagnostic.range, newText: language.tag }])
+        }));
     }
 
     /** Moves a channel declared inside a journey to the top level of its file, before the file's first declaration, where every journey sees it. */

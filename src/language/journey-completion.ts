@@ -1,6 +1,6 @@
 /**
  * Completion beyond keywords and names: snippets for a new stage, touchpoint or persona where
- * they fit, and the values of the emotion scale after `emotion`.
+ * they fit, the values of the emotion scale after `emotion`, and our languages after `language`.
  */
 import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
@@ -8,15 +8,33 @@ import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import snippets from '../../snippets/journey.json';
 import { isImprovesSetting, isJourney, isTouchpoint } from './generated/ast.js';
 import { journeyKind, journeyPersonas } from './journey-semantics.js';
-import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion } from './vocabulary.js';
+import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion, MAP_LANGUAGES } from './vocabulary.js';
 
 const SNIPPETS: Array<{ prefix: string; description: string; body: string[] }> = Object.values(snippets);
+
+/** The first word of a language tag (`language <|>`); the parts after a hyphen are a region or script, not offered. */
+function isLanguageTagStart(feature: GrammarAST.AbstractElement): boolean {
+    const rule = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule);
+    if (rule?.name !== 'LanguageTag') return false;
+    const body = rule.definition;
+    return feature === body || (GrammarAST.isGroup(body) && body.elements[0] === feature);
+}
 
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (GrammarAST.isKeyword(next.feature)) {
             this.snippetFor(context, next.feature.value, acceptor);
+        }
+        if (isLanguageTagStart(next.feature)) {
+            for (const [index, language] of MAP_LANGUAGES.entries()) {
+                acceptor(context, {
+                    label: language.tag, kind: CompletionItemKind.Value, detail: language.name,
+                    documentation: `Lane titles, badges, headings, dates and numbers of this map in ${language.name}.`,
+                    sortText: String(index).padStart(2, '0')
+                });
+            }
+            return;
         }
         if (AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'score') {
             for (const value of emotionValues()) {

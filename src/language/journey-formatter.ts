@@ -28,7 +28,9 @@ export class JourneyFormatter extends AbstractFormatter {
         const close = ownTokens.findLast(token => isKeyword(token, '}'));
         ownTokens.forEach((token, index) => {
             if (index === 0 || token === close) return;
-            formatter.cst([token]).prepend(isKeyword(token, ',') ? Formatting.noSpace() : Formatting.oneSpace());
+            // A comma follows its word; the hyphens of a language tag (`sv-FI`) join its parts.
+            const joined = isKeyword(token, ',') || isKeyword(token, '-') || isKeyword(ownTokens[index - 1], '-');
+            formatter.cst([token]).prepend(joined ? Formatting.noSpace() : Formatting.oneSpace());
         });
         if (open && close) {
             formatter.interior(formatter.cst([open]), formatter.cst([close])).prepend(Formatting.indent({ allowMore: true }));

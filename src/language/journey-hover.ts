@@ -3,10 +3,11 @@
  * documentation of a name offered by completion. Cards are Markdown, and every piece of user text in
  * them goes through `markdownText`; names (letters, digits and _ only) sit in code spans.
  */
-import { AstUtils, type AstNode, type DocumentationProvider, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
-    isChannelDecl, isJourney, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
+    isChannelDecl, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
     type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type Touchpoint
 } from './generated/ast.js';
 import {
@@ -14,12 +15,29 @@ import {
     touchpointEmotions, touchpointPersonas
 } from './journey-semantics.js';
 import { markdownText as md } from './markdown-text.js';
-import { emotionLabel, formatEmotion, JOURNEY_KINDS } from './vocabulary.js';
+import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf } from './vocabulary.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        if (hover) return hover;
+        // A language tag is neither a name nor a reference: its card says which words it chooses.
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const setting = leaf && AstUtils.getContainerOfType(leaf.astNode, isLanguageSetting);
+        return setting?.tag ? { contents: { kind: 'markdown', value: languageCard(setting.tag) } } : undefined;
+    }
+
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         return journeyCard(node);
     }
+}
+
+function languageCard(tag: string): string {
+    const language = MAP_LANGUAGES.find(candidate => candidate.tag === mapLanguageOf(tag));
+    return language
+        ? `**Language** ${md(language.name)} (${code(language.tag)}): lane titles, badges, headings, dates and numbers of this map are written in ${md(language.name)}.`
+        : `**Language** ${code(tag)}: there are no words for it yet, so this map's words stay in English. Languages with words: ${MAP_LANGUAGES.map(l => `${code(l.tag)} (${md(l.name)})`).join(', ')}.`;
 }
 
 /**

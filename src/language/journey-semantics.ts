@@ -7,7 +7,7 @@
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
-    isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isOwnerSetting,
+    isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isLanguageSetting, isOwnerSetting,
     isPainPoint, isPersonasSetting, isPersonaUse, isReviewSetting, isScopeSetting, isTouchpoint, isTransition,
     type Action, type ChannelDecl, type ChannelUse, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type Opportunity, type PainPoint, type Persona,
     type Stage, type Touchpoint, type Transition
@@ -28,7 +28,8 @@ export function journeyHeader(journey: Journey) {
         goal: journey.header.find(isGoalSetting)?.text,
         scope: journey.header.find(isScopeSetting)?.text,
         owner: journey.header.find(isOwnerSetting)?.name,
-        review: journey.header.find(isReviewSetting)
+        review: journey.header.find(isReviewSetting),
+        language: journey.header.find(isLanguageSetting)?.tag
     };
 }
 

@@ -9,7 +9,7 @@ import {
 import {
     isActionFor, isAddresses, isChannelDecl, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
     type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
-    type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
+    type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
 import type { JourneyServices } from './journey-module.js';
@@ -20,7 +20,7 @@ import {
     counterpartIn, emotionPersona, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
     stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
-import { EMOTION_SCALE, formatEmotion } from './vocabulary.js';
+import { EMOTION_SCALE, formatEmotion, mapLanguageList, mapLanguageOf } from './vocabulary.js';
 
 export const IssueCodes = {
     UnmappedStage: 'unmapped-stage',
@@ -40,7 +40,8 @@ export const IssueCodes = {
     EmotionNotWhole: 'emotion-not-whole',
     SeveralChannels: 'several-channels',
     KeywordAsName: 'keyword-as-name',
-    BidiControl: 'bidi-control'
+    BidiControl: 'bidi-control',
+    UnknownLanguage: 'unknown-language'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
@@ -59,6 +60,7 @@ export function registerValidationChecks(services: JourneyServices): void {
         Opportunity: validator.checkKeywordName,
         Emotion: validator.checkEmotion,
         ReviewSetting: validator.checkReviewDate,
+        LanguageSetting: validator.checkLanguage,
         ActionDue: validator.checkDueDate,
         ImprovesSetting: validator.checkImproves,
         Addresses: validator.checkAddressesPains,
@@ -289,6 +291,32 @@ export class JourneyValidator {
         for (const opportunity of journey.opportunities) {
             if (!opportunity.name || acted.has(opportunity)) continue;
             accept('hint', `No action takes up the opportunity '${opportunity.name}' yet. Add an action with 'for ${opportunity.name}' and an owner.`, { node: opportunity, property: 'name', ...issue(IssueCodes.OpportunityWithoutAction) });
+        }
+    }
+
+    /**
+     * `language <tag>`: a BCP 47 tag, and one we have words for. A tag we lack draws in English,
+     * and the warning lists the languages we have; a close tag (`se` for Swedish) is offered as a fix.
+     */
+    checkLanguage(setting: LanguageSetting, accept: ValidationAcceptor): void {
+        if (!setting.tag) return;
+        const text = setting.$cstNode?.text.replace(/^language\s+/, '') ?? setting.tag;
+        if (/\s/.test(text)) {
+            accept('warning', `A language tag is one word with hyphens and no spaces: write '${setting.tag}'.`, { node: setting, property: 'tag', ...issue(IssueCodes.UnknownLanguage, { tag: setting.tag }) });
+            return;
+        }
+        let wellFormed = true;
+        try {
+            Intl.getCanonicalLocales(setting.tag);
+        } catch {
+            wellFormed = false;
+        }
+        if (!wellFormed) {
+            accept('error', `'${setting.tag}' is not a language tag. Write a BCP 47 tag such as sv, nb or sv-FI. Languages with words for the map: ${mapLanguageList()}.`, { node: setting, property: 'tag', ...issue(IssueCodes.UnknownLanguage, { tag: setting.tag }) });
+            return;
+        }
+        if (!mapLanguageOf(setting.tag)) {
+            accept('warning', `There are no words for the language '${setting.tag}' yet, so this map's lane titles, badges and headings stay in English. Languages with words: ${mapLanguageList()}.`, { node: setting, property: 'tag', ...issue(IssueCodes.UnknownLanguage, { tag: setting.tag }) });
         }
     }
 

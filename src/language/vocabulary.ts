@@ -35,7 +35,7 @@ export function emotionLabel(score: number): string {
 }
 
 /** Channels every journey can use without declaring them. */
-export const BUILTIN_CHANNELS: ReadonlyArray<{ name: string; label: string }> = [
+export const BUILTIN_CHANNELS = [
     { name: 'web', label: 'Website' },
     { name: 'app', label: 'Mobile app' },
     { name: 'email', label: 'Email' },
@@ -55,7 +55,8 @@ export const BUILTIN_CHANNELS: ReadonlyArray<{ name: string; label: string }> = 
     { name: 'product', label: 'Product' },
     { name: 'sales', label: 'Sales rep' },
     { name: 'helpdesk', label: 'Support desk' }
-];
+] as const satisfies ReadonlyArray<{ name: string; label: string }>;
+export type BuiltinChannelName = typeof BUILTIN_CHANNELS[number]['name'];
 
 /** The URI of the built-in library document that declares the built-in channels. */
 export const BUILTIN_LIBRARY_URI = 'journey-builtin:///channels.journey';
@@ -132,3 +133,45 @@ export const BLUEPRINT_LANES = {
 } as const;
 export type BlueprintLaneName = keyof typeof BLUEPRINT_LANES;
 
+
+/**
+ * The languages the words a map adds (lane titles, badges, headings) can be written in, by BCP 47
+ * tag, with each language's own name for itself. A journey chooses with `language <tag>`; the
+ * renderers hold one catalog per tag (a tag here without its catalog does not compile).
+ */
+export const MAP_LANGUAGES = [
+    { tag: 'en', name: 'English' },
+    { tag: 'nb', name: 'Norsk bokmål' },
+    { tag: 'sv', name: 'Svenska' },
+    { tag: 'fi', name: 'Suomi' },
+    { tag: 'lv', name: 'Latviešu' },
+    { tag: 'de', name: 'Deutsch' }
+] as const;
+export type MapLanguageTag = typeof MAP_LANGUAGES[number]['tag'];
+export const DEFAULT_MAP_LANGUAGE: MapLanguageTag = 'en';
+
+/** Tags people write for a language we have under another tag: Norwegian without a written standard means Bokmål. */
+const LANGUAGE_ALIASES: Readonly<Record<string, MapLanguageTag>> = { no: 'nb' };
+
+/**
+ * The language we have for a tag: exact (`nb`), by its primary language (`sv-FI` is Swedish, `no`
+ * Bokmål), by its canonical form (`swe` is `sv`), else undefined.
+ */
+export function mapLanguageOf(tag: string | undefined): MapLanguageTag | undefined {
+    if (!tag) return undefined;
+    let canonical = tag;
+    try {
+        canonical = Intl.getCanonicalLocales(tag)[0] ?? tag;
+    } catch {
+        // Not a well-formed tag: compared as written, and the language server says so.
+    }
+    const lower = canonical.toLowerCase();
+    const primary = lower.split('-')[0];
+    const known = (candidate: string) => MAP_LANGUAGES.find(language => language.tag === candidate)?.tag;
+    return known(lower) ?? known(LANGUAGE_ALIASES[primary] ?? primary);
+}
+
+/** The languages we have, as a message lists them: "en (English), nb (Norsk bokmål), …". */
+export function mapLanguageList(): string {
+    return MAP_LANGUAGES.map(language => `${language.tag} (${language.name})`).join(', ');
+}

@@ -35,12 +35,19 @@ export interface MarkdownItLike {
 export interface JourneyMarkdownOptions {
     /** The documents a block may reference; by default the .journey files beside the Markdown file. */
     contextFor?: (env: unknown) => ContextDocument[];
+    /** The language of the words the maps add (the journey.map.language setting); a journey's own `language` wins. */
+    languageFor?: (env: unknown) => string | undefined;
 }
 
 /** The Markdown file being rendered, as VS Code's preview passes it in `env.currentDocument` (a vscode.Uri). */
 function markdownFilePath(env: unknown): string | undefined {
     const current = (env as { currentDocument?: { scheme?: string; fsPath?: string } } | undefined)?.currentDocument;
     return current?.scheme === 'file' && typeof current.fsPath === 'string' ? current.fsPath : undefined;
+}
+
+/** The Markdown file being rendered, as VS Code's preview passes it. */
+export function markdownFileUri(env: unknown): unknown {
+    return (env as { currentDocument?: unknown } | undefined)?.currentDocument;
 }
 
 /** The .journey files in the Markdown file's folder, as the CLI and the editor would see them. */
@@ -87,7 +94,9 @@ export function journeyMarkdownIt(md: MarkdownItLike, options: JourneyMarkdownOp
         // The first line of the block's text, one-based, so a problem can name its line in the Markdown file.
         const firstLine = token.map ? token.map[0] + 2 : 1;
         const context = contextFor(env);
+        const language = options.languageFor?.(env);
         return `<div${self.renderAttrs(token)} data-journey-line="${firstLine}"`
+            + (language ? ` data-journey-language="${escapeHtml(language)}"` : '')
             + ` data-journey-source="${escapeHtml(token.content)}"`
             + ` data-journey-context="${escapeHtml(JSON.stringify(context))}">`
             + `<pre class="journey-block-source"><code>${escapeHtml(token.content)}</code></pre>`

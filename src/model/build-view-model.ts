@@ -2,7 +2,7 @@
  * Builds the plain journey view model of a document from its validated syntax tree.
  * This is the only place that reads the AST for the preview, the CLI and the exports.
  */
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
     isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isPersona, isRating,
@@ -13,7 +13,7 @@ import {
     counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
     kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
-import { ACTIVITY_KINDS, EMOTION_SCALE, opportunityPriority, type EvidenceLevelName, type LevelName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority, type EvidenceLevelName, type LevelName } from '../language/vocabulary.js';
 import { VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
@@ -81,6 +81,7 @@ function buildJourney(journey: Journey, today: Date): JourneyView {
         goal: header.goal,
         scope: header.scope,
         owner: header.owner,
+        language: header.language,
         review: header.review?.date === undefined ? undefined : { date: header.review.date, stale: isStale(header.review.date, today), range: rangeOf(header.review) },
         personas: personas.map(persona => personaView(persona, uriOf(persona))),
         stages,
@@ -141,7 +142,7 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey)
         range: rangeOf(touchpoint),
         label: touchpoint.label ?? nameOf(touchpoint),
         stageId: nameOf(stage),
-        channel: channel && { id: channel.name, label: channel.label ?? channel.name },
+        channel: channel && { id: channel.name, label: channel.label ?? channel.name, builtin: uriOf(channel) === BUILTIN_CHANNELS_URI || undefined },
         personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
         activities,
         emotions,
@@ -281,6 +282,9 @@ function rangeOf(node: AstNode): SourceRange {
 function propertyRange(node: Stage, property: 'name'): SourceRange {
     return GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range ?? rangeOf(node);
 }
+
+/** The built-in channels' document, in URI's own spelling, as uriOf writes it. */
+const BUILTIN_CHANNELS_URI = URI.parse(BUILTIN_LIBRARY_URI).toString();
 
 function uriOf(node: AstNode): string {
     return AstUtils.getDocument(node).uri.toString();

@@ -56,6 +56,11 @@ export interface JourneyView extends Located {
     scope?: string;
     owner?: string;
     review?: { date: string; stale: boolean; range: SourceRange };
+    /**
+     * The BCP 47 tag of the language the map's own words are drawn in (`language sv`), as written.
+     * Without it the reader's choice applies (the journey.map.language setting, --language).
+     */
+    language?: string;
     personas: PersonaView[];
     stages: StageView[];
     transitions: TransitionView[];
@@ -88,7 +93,8 @@ export interface TouchpointView extends Located {
     id: string;
     label: string;
     stageId: string;
-    channel?: { id: string; label: string };
+    /** `builtin`: one of the channels every journey has, whose label the map writes in its own language. */
+    channel?: { id: string; label: string; builtin?: boolean };
     personas: string[];
     activities: Record<ActivityKindName, string[]>;
     emotions: EmotionPoint[];

@@ -16,8 +16,9 @@ import { gridWidth, stageColumns, type GridGeometry } from './grid-geometry.js';
 import { lanesOf, stagePains, type BlueprintItem, type Lane, type LaneId, type LaneItems, type RankedOpportunity } from './lanes.js';
 import { attrs, html, join, trusted, type Markup } from './markup.js';
 import type { MessageKey, Messages } from './messages.js';
+import { journeyMessages } from './languages.js';
 import { personaStyleIndex, STAGE_HUES } from './palette.js';
-import { EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 export interface MapOptions {
     messages: Messages;
@@ -185,7 +186,7 @@ function transitionBadge(transition: TransitionView, { journey, options }: CellC
 
 function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellContext): Markup {
     const meta: Markup[] = [];
-    if (touchpoint.channel) meta.push(html`<span class="chip channel">${touchpoint.channel.label}</span>`);
+    if (touchpoint.channel) meta.push(html`<span class="chip channel">${channelLabel(touchpoint.channel, options.messages)}</span>`);
     // Naming every persona on every card says nothing; only a touchpoint for some of them needs saying.
     const forEveryone = journey.personas.every(persona => touchpoint.personas.includes(persona.id));
     for (const persona of forEveryone ? [] : touchpoint.personas) {
@@ -431,7 +432,14 @@ export function improvementPlan(journey: JourneyView, options: MapOptions): Mark
 
 // ---------------------------------------------------------------- the section
 
-export function journeyParts(journey: JourneyView, options: MapOptions): JourneyParts {
+/** The options for one journey: its own `language` wins over the one asked for around it. */
+function inJourneyLanguage(journey: JourneyView, options: MapOptions): MapOptions {
+    const messages = journeyMessages(journey, options.messages);
+    return messages === options.messages ? options : { ...options, messages };
+}
+
+export function journeyParts(journey: JourneyView, around: MapOptions): JourneyParts {
+    const options = inJourneyLanguage(journey, around);
     return { header: journeyHeader(journey, options), grid: journeyGrid(journey, options), plan: improvementPlan(journey, options) };
 }
 
@@ -440,9 +448,11 @@ export function journeyParts(journey: JourneyView, options: MapOptions): Journey
  * header, overview band, grid, plan. `overview` is the drawn timeline (or, without a
  * browser, its Mermaid text); the preview fills the same slots part by part.
  */
-export function journeySection(journey: JourneyView, parts: JourneyParts, overview: Markup | string, options: MapOptions): Markup {
+export function journeySection(journey: JourneyView, parts: JourneyParts, overview: Markup | string, around: MapOptions): Markup {
+    const options = inJourneyLanguage(journey, around);
+    // The section says the language of its words, so a screen reader reads them in that language.
     return join([
-        html`<section class="journey" data-journey="${journey.key}" aria-label="${journey.title}">`,
+        html`<section class="journey" data-journey="${journey.key}" aria-label="${journey.title}" lang="${options.messages.locale}">`,
         html`<div class="journey-header-slot">${parts.header}</div>`,
         html`${overview ? html`<figure class="overview"><figcaption class="overview-caption">${options.messages.t('overview.caption')}</figcaption><div class="overview-canvas">${overview}</div></figure>` : ''}`,
         html`<div class="journey-grid-slot">${gridMarkup(parts.grid)}</div><div class="journey-plan-slot">${parts.plan}</div></section>`
@@ -452,6 +462,11 @@ export function journeySection(journey: JourneyView, parts: JourneyParts, overvi
 /** Words of a score for a tooltip or a table: "+2 positive". */
 export function scoreWords(score: number, messages: Messages): string {
     return `${messages.signed(score)} ${messages.t(emotionWordKey(score))}`;
+}
+
+/** The title of a page holding every journey of a file. */
+export function documentTitle(model: { journeys: ReadonlyArray<{ title: string }> }, messages: Messages): string {
+    return model.journeys.map(journey => journey.title).join(', ') || messages.t('document.untitled');
 }
 
 /** A self-contained HTML document: inline CSS, no scripts, for sharing an exported map. */

@@ -9,11 +9,12 @@ import type { DocumentViewModel, JourneyView, MomentView, StageView } from '../m
 import type { EvidenceLevelName, LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
+import { journeyMessages } from './languages.js';
 import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './lanes.js';
 import type { MessageKey, Messages } from './messages.js';
 import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
-import { EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 
 function cell(items: string[]): string {
@@ -45,7 +46,7 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
             ? `\u21A9 ${messages.t(t.label ? 'flow.backToBecause' : 'flow.backTo', { stage: target, reason })}`
             : `\u2192 ${messages.t(t.label ? 'flow.toBecause' : 'flow.to', { stage: target, reason })}`;
     },
-    touchpoints: t => `${markdownText(t.label)}${t.channel ? ` (${markdownText(t.channel.label)})` : ''}`,
+    touchpoints: (t, _stage, _journey, messages) => `${markdownText(t.label)}${t.channel ? ` (${markdownText(channelLabel(t.channel, messages))})` : ''}`,
     does: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     thinks: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     feels: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
@@ -150,7 +151,8 @@ function planTables(journey: JourneyView, messages: Messages): string[] {
     return parts;
 }
 
-function journeyMarkdown(journey: JourneyView, messages: Messages): string {
+function journeyMarkdown(journey: JourneyView, around: Messages): string {
+    const messages = journeyMessages(journey, around);
     const parts: string[] = [];
     const fact = (key: MessageKey, value: string) => `- **${markdownText(messages.t(key))}:** ${value}`;
     parts.push(`## ${markdownText(journey.title)}`);

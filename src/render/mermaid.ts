@@ -9,7 +9,9 @@
  */
 import type { DocumentViewModel, JourneyView } from '../model/view-model.js';
 import { mermaidText, truncate } from './escape.js';
+import { journeyMessages } from './languages.js';
 import type { Messages } from './messages.js';
+import { channelLabel } from './vocabulary-words.js';
 
 export interface MermaidOptions {
     messages: Messages;
@@ -28,14 +30,15 @@ const CHART_MIN_WIDTH = 560;
 const CHART_MARGINS = 200;
 
 export function timelineMermaid(journey: JourneyView, options: MermaidOptions): string {
+    const messages = journeyMessages(journey, options.messages);
     const lines = ['timeline'];
     if (options.titles) lines.push(`    title ${mermaidText(journey.title, journey.id)}`);
     for (const stage of journey.stages) {
         const events = stage.touchpoints.length === 0
-            ? [mermaidText(options.messages.t('stage.unmapped'))]
+            ? [mermaidText(messages.t('stage.unmapped'))]
             : stage.touchpoints.map(touchpoint => {
                 const label = mermaidText(touchpoint.label, touchpoint.id);
-                return touchpoint.channel ? `${label} (${mermaidText(touchpoint.channel.label, touchpoint.channel.id)})` : label;
+                return touchpoint.channel ? `${label} (${mermaidText(channelLabel(touchpoint.channel, messages), touchpoint.channel.id)})` : label;
             });
         lines.push(`    ${mermaidText(stage.label, stage.id)} : ${events.join(' : ')}`);
     }
@@ -74,7 +77,7 @@ export function personaCurves(journey: JourneyView, personas?: readonly string[]
 }
 
 export function curveMermaid(journey: JourneyView, curve: PersonaCurve, options: MermaidOptions): string {
-    const { messages } = options;
+    const messages = journeyMessages(journey, options.messages);
     const width = Math.max(CHART_MIN_WIDTH, curve.points.length * CATEGORY_WIDTH + CHART_MARGINS);
     // Frontmatter rather than an %%{init}%% directive: it is the documented way, and user text never reaches it.
     const lines = [
@@ -136,10 +139,12 @@ export function mermaidJourney(journey: JourneyView, options: MermaidOptions): s
             lines.push(`      ${mermaidJourneyText(touchpoint.label, touchpoint.id)}: ${emotionToScore(average)}: ${actors.join(', ')}`);
         }
     }
-    lost.push(`Emotions on -3..+3 became Mermaid scores 1..5 (${[-3, -2, -1, 0, 1, 2, 3].map(e => `${e > 0 ? '+' : ''}${e} \u2192 ${emotionToScore(e)}`).join(', ')})`);
-    if (differing > 0) lost.push(`${differing} touchpoint${differing === 1 ? '' : 's'} where personas feel differently show their average`);
-    if (unscored.length > 0) lost.push(`Left out, with no score: ${unscored.map(t => mermaidJourneyText(t, '')).join(', ')}`);
-    lost.push('Not in a Mermaid journey: channels, what customers do, think and feel, pain points, opportunities, actions, KPIs and the flow between stages');
+    const messages = journeyMessages(journey, options.messages);
+    const mapping = [-3, -2, -1, 0, 1, 2, 3].map(e => `${messages.signed(e)} \u2192 ${emotionToScore(e)}`).join(', ');
+    lost.push(messages.t('mermaidJourney.scale', { mapping }));
+    if (differing > 0) lost.push(messages.t('mermaidJourney.averaged', { count: differing }));
+    if (unscored.length > 0) lost.push(messages.t('mermaidJourney.unscored', { touchpoints: messages.list(unscored.map(t => mermaidJourneyText(t, ''))) }));
+    lost.push(messages.t('mermaidJourney.notShown'));
     return [lines[0], ...lost.map(note => `    %% ${note}`), ...lines.slice(1)].join('\n') + '\n';
 }
 

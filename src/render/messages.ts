@@ -34,6 +34,11 @@ export class Messages {
         this.plural = new Intl.PluralRules(catalog.tag);
     }
 
+    /** Whether long words carry soft hyphens, where the map's narrow columns may break them. */
+    get softHyphens(): boolean {
+        return this.options.softHyphens !== false;
+    }
+
     /** The same words without soft hyphens, for text that is not laid out in the map's columns. */
     plainText(): Messages {
         return this.options.softHyphens === false ? this : new Messages(this.catalog, { softHyphens: false });

@@ -4,14 +4,14 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import type { Evidence, JourneyView, MomentView, StageView } from '../model/view-model.js';
+import type { Evidence, JourneyView, MomentView, StageView, TouchpointView } from '../model/view-model.js';
 import {
     OPPORTUNITY_QUADRANTS, opportunityQuadrant, type JourneyKindName, type LevelName, type OpportunityQuadrant
 } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
-import { KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -55,10 +55,12 @@ export interface RankedOpportunity {
     actions: string[];
 }
 
+type ChannelRef = NonNullable<TouchpointView['channel']>;
+
 export interface ChannelCoverage {
     stages: string[];
     /** Touchpoints per stage for each channel; the last row, if any, has no channel: it counts touchpoints without one. */
-    rows: Array<{ channel?: string; touchpoints: number[] }>;
+    rows: Array<{ channel?: ChannelRef; touchpoints: number[] }>;
 }
 
 export type AssumedKind = 'stage' | 'touchpoint' | 'pain point' | 'opportunity' | 'action';
@@ -124,17 +126,17 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         actions: opportunity.actions.map(id => journey.actions.find(a => a.id === id)?.label ?? id)
     }));
 
-    const channels = new Map<string, number[]>();
+    const channels = new Map<string, { channel: ChannelRef; touchpoints: number[] }>();
     const noChannel = journey.stages.map(() => 0);
     journey.stages.forEach((stage, index) => {
         for (const touchpoint of stage.touchpoints) {
             if (!touchpoint.channel) { noChannel[index]++; continue; }
-            const row = channels.get(touchpoint.channel.label) ?? journey.stages.map(() => 0);
-            row[index]++;
-            channels.set(touchpoint.channel.label, row);
+            let row = channels.get(touchpoint.channel.id);
+            if (!row) channels.set(touchpoint.channel.id, row = { channel: touchpoint.channel, touchpoints: journey.stages.map(() => 0) });
+            row.touchpoints[index]++;
         }
     });
-    const rows: ChannelCoverage['rows'] = [...channels].map(([channel, touchpoints]) => ({ channel, touchpoints }));
+    const rows: ChannelCoverage['rows'] = [...channels.values()];
     if (noChannel.some(n => n > 0)) rows.push({ touchpoints: noChannel });
 
     const assumed: AssumedItem[] = [];
@@ -277,7 +279,7 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
     else {
         table([
             ['', ...report.coverage.stages],
-            ...report.coverage.rows.map(row => [row.channel ?? words('report.noChannel'), ...row.touchpoints.map(n => coverageCell(n, messages))])
+            ...report.coverage.rows.map(row => [row.channel ? oneLine(channelLabel(row.channel, messages)) : words('report.noChannel'), ...row.touchpoints.map(n => coverageCell(n, messages))])
         ], '  ');
     }
 
@@ -340,7 +342,7 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
     parts.push(heading('report.coverageShort'));
     parts.push(report.coverage.rows.length === 0 ? words('report.noTouchpoints')
         : markdownTable([words('column.channel'), ...report.coverage.stages.map(markdownText)], report.coverage.rows.map(row =>
-            [row.channel === undefined ? words('report.noChannel') : markdownText(row.channel), ...row.touchpoints.map(n => coverageCell(n, messages))])));
+            [row.channel === undefined ? words('report.noChannel') : markdownText(channelLabel(row.channel, messages)), ...row.touchpoints.map(n => coverageCell(n, messages))])));
 
     parts.push(heading('report.assumed'));
     parts.push(report.assumed.length === 0 ? words('report.nothingAssumed', { keyword: markdownCode('evidence assumed') })

@@ -3,7 +3,7 @@
  * document, the report and the diff. A kind, level or evidence level added to the vocabulary
  * without words here does not compile.
  */
-import type { EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
 import type { MessageKey, Messages } from './messages.js';
 
 export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
@@ -31,4 +31,17 @@ export function levelKey(level: LevelName | undefined): MessageKey {
 export function formatKpiValue(value: number, unit: string | undefined, messages: Messages): string {
     if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
     return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
+}
+
+const CHANNEL_KEYS: Record<BuiltinChannelName, MessageKey> = {
+    web: 'channel.web', app: 'channel.app', email: 'channel.email', phone: 'channel.phone', chat: 'channel.chat',
+    chatbot: 'channel.chatbot', social: 'channel.social', store: 'channel.store', ad: 'channel.ad', search: 'channel.search',
+    reviews: 'channel.reviews', sms: 'channel.sms', mail: 'channel.mail', event: 'channel.event', partner: 'channel.partner',
+    delivery: 'channel.delivery', product: 'channel.product', sales: 'channel.sales', helpdesk: 'channel.helpdesk'
+};
+
+/** A touchpoint's channel as the map names it: a built-in channel in the map's language, a declared one as its author wrote it. */
+export function channelLabel(channel: { id: string; label: string; builtin?: boolean }, messages: Messages): string {
+    const key = channel.builtin ? CHANNEL_KEYS[channel.id as BuiltinChannelName] : undefined;
+    return key ? messages.t(key) : channel.label;
 }

@@ -10,6 +10,7 @@ import type { JourneyView } from '../model/view-model.js';
 import type { GridGeometry } from '../render/grid-geometry.js';
 import { journeyParts, type GridMarkup, type MapOptions } from '../render/journey-map.js';
 import type { Markup } from '../render/markup.js';
+import { journeyMessages } from '../render/languages.js';
 import type { Messages } from '../render/messages.js';
 import { timelineMermaid } from '../render/mermaid.js';
 import { annotateTimeline, drawMermaid, timelineConfig } from './overview.js';
@@ -75,8 +76,11 @@ export class JourneySection {
     }
 
     /** Brings the header, grid and plan up to date at once; the overview follows (see `overviewDrawn`). */
-    update(journey: JourneyView, context: SectionContext): void {
+    update(journey: JourneyView, around: SectionContext): void {
+        // The journey's own `language` wins; the section says which, so a screen reader reads its words in it.
+        const context = { ...around, messages: journeyMessages(journey, around.messages) };
         this.element.setAttribute('aria-label', journey.title);
+        this.element.setAttribute('lang', context.messages.locale);
         const options: MapOptions = {
             messages: context.messages,
             geometry: context.geometry(journey),

@@ -7,6 +7,7 @@
 import type { JourneyView } from '../model/view-model.js';
 import { encodeRange } from '../render/elements.js';
 import type { Messages } from '../render/messages.js';
+import { channelLabel } from '../render/vocabulary-words.js';
 import { mermaidConfig, type DrawTheme } from './theme.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -110,7 +111,7 @@ export function annotateTimeline(svg: SVGSVGElement, journey: JourneyView, theme
         if (touchpoint) {
             setSource(node, touchpoint, interactive);
             node.classList.add('timeline-touchpoint');
-            addTitle(node, touchpoint.channel ? `${touchpoint.label} (${touchpoint.channel.label})` : touchpoint.label);
+            addTitle(node, touchpoint.channel ? `${touchpoint.label} (${channelLabel(touchpoint.channel, messages)})` : touchpoint.label);
         } else {
             // The placeholder event of a stage without touchpoints: part of that stage.
             setSource(node, stage, interactive);

@@ -75,10 +75,10 @@ describe('help and usage', () => {
         expect(run.stderr).toContain("No files match 'examples/*.jorney'");
     });
 
-    test('too many files for render says how many it takes', async () => {
+    test('several maps to render without a folder say where they could go', async () => {
         const run = await journey(['render', 'examples/vacuum-current.journey', 'examples/vacuum-future.journey']);
         expect(run.status).toBe(2);
-        expect(run.stderr).toContain("'journey render' takes exactly one .journey file, but got 2 arguments");
+        expect(run.stderr).toContain('2 maps to draw: name a folder for them with -o, for example -o exports/');
     });
 });
 

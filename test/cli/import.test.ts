@@ -81,7 +81,7 @@ describe('journey render --format mermaid-journey', () => {
     test('a map with more than Mermaid can hold says what is lost, and Mermaid itself reads the diagram', async () => {
         const rendered = await journey(['render', 'examples/b2b-onboarding.journey', '--format', 'mermaid-journey']);
         expect(rendered.status, rendered.stderr).toBe(0);
-        expect(rendered.stdout).toMatch(/^journey\n {4}%% Emotions on -3\.\.\+3 became Mermaid scores 1\.\.5/);
+        expect(rendered.stdout).toMatch(/^journey\n {4}%% Emotions on \u22123\.\.\+3 became Mermaid scores 1\.\.5 \(\u22123 \u2192 1, /);
         expect(rendered.stdout).toContain('%% Not in a Mermaid journey: channels');
         const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
         try {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../src/render/catalogs/en.js';
 import { LANGUAGES, messagesFor } from '../../src/render/languages.js';
 import { rankingSentence } from '../../src/render/report.js';
+import { markdownText } from '../../src/render/text-layout.js';
 import { OPPORTUNITY_QUADRANTS, OPPORTUNITY_RANKING } from '../../src/language/vocabulary.js';
 import { cli, journey } from './run.js';
 
@@ -228,6 +229,42 @@ describe('journey render --language', () => {
         expect(vacuum.stdout).not.toContain('(observed)');
         expect(vacuum.stdout).toContain('| Enable guest checkout | E\\-commerce, Jonas | 31 mars 2027 |');
         expect(vacuum.stdout).toContain('**3,4\u00A0%** (mål 5\u00A0%)');
+    });
+});
+
+describe("a journey's own language", () => {
+    const SWEDISH = 'examples/elavtal-nulage.journey';
+    /** The lane titles and words the map adds, as Markdown writes them (no soft hyphens). */
+    const mapWords = (tag: string) => {
+        const words = messagesFor(tag).plainText();
+        return ['lane.touchpoints', 'lane.pains', 'lane.goods', 'lane.opportunities', 'kind.currentState', 'evidence.observed', 'channel.web']
+            .map(key => words.t(key as Parameters<typeof words.t>[0]));
+    };
+    const ENGLISH = mapWords('en');
+
+    test.each(LANGUAGES.filter(l => l.tag !== 'en').map(l => [l.tag] as const))('%s in the header wins over --language en: Markdown and report speak it', async tag => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-language-'));
+        const file = path.join(folder, 'map.journey');
+        fs.writeFileSync(file, fs.readFileSync(SWEDISH, 'utf8').replace(/^ {4}language sv$/m, `    language ${tag}`));
+        const markdown = await journey(['render', file, '--format', 'markdown', '--language', 'en']);
+        expect(markdown.status, markdown.stderr).toBe(0);
+        for (const word of mapWords(tag)) expect(markdown.stdout, word).toContain(markdownText(word));
+        for (const word of ENGLISH.filter(english => !mapWords(tag).includes(english))) expect(markdown.stdout, word).not.toContain(word);
+        const report = await journey(['report', file]);
+        expect(report.status, report.stderr).toBe(0);
+        expect(report.stdout).toContain(messagesFor(tag).plainText().t('count.stages', { count: 4 }));
+        for (const english of ['Lowest emotional moments', 'Emotion by stage', 'Current state']) expect(report.stdout).not.toContain(english);
+    });
+
+    test('the Swedish example reads Swedish in every format a reader gets, the SVG included', async () => {
+        const svg = await journey(['render', SWEDISH, '--format', 'svg']);
+        expect(svg.status, svg.stderr).toBe(0);
+        // SVG text is split into lines and words; compare the text content.
+        const text = svg.stdout.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        // Long lane titles break at their soft hyphen, drawn as a hyphen at the end of the line.
+        for (const word of ['Berörings- punkter', 'Smärtpunkter', 'Möjligheter', 'Nuläge', 'Webbplats']) expect(text).toContain(word);
+        expect(svg.stdout).not.toContain('\u00AD');
+        for (const word of ['Touchpoints', 'Pain points', 'Opportunities', 'Current state', 'Website']) expect(text).not.toContain(word);
     });
 });
 

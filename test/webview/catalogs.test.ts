@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { en } from '../../src/render/catalogs/en.js';
 import { findLanguage, LANGUAGES, messagesFor } from '../../src/render/languages.js';
 import { placeholdersOf } from '../../src/render/messages.js';
+import { channelLabel } from '../../src/render/vocabulary-words.js';
+import { BUILTIN_CHANNELS, MAP_LANGUAGES } from '../../src/language/vocabulary.js';
+import manifest from '../../package.json';
 
 describe('the message catalogs', () => {
     test.each(LANGUAGES.map(l => [l.tag, l] as const))('%s has every key, with the same placeholders as English', (_tag, language) => {
@@ -22,6 +25,21 @@ describe('the message catalogs', () => {
         expect(placeholdersOf('{count, plural, one {its pain point is gone} other {# pain points in {stage} are gone}}')).toEqual(['count:plural', 'stage']);
         expect(placeholdersOf('{count, plural, =0 {none} other {#}} in {stage}')).toEqual(['count:plural', 'stage']);
         expect(placeholdersOf('no placeholder')).toEqual([]);
+    });
+
+    test('the built-in channels are named in English as the language server names them, and in every other language', () => {
+        for (const channel of BUILTIN_CHANNELS) {
+            expect(channelLabel({ ...channel, id: channel.name, builtin: true }, messagesFor('en'))).toBe(channel.label);
+            for (const language of LANGUAGES) expect(channelLabel({ ...channel, id: channel.name, builtin: true }, messagesFor(language.tag))).not.toBe('');
+        }
+        expect(channelLabel({ id: 'web', label: 'Website', builtin: true }, messagesFor('sv'))).toBe('Webbplats');
+        expect(channelLabel({ id: 'web', label: 'Vår webb' }, messagesFor('sv'))).toBe('Vår webb');
+    });
+
+    test('the journey.map.language setting offers exactly the languages we have words for', () => {
+        const setting = manifest.contributes.configuration.properties['journey.map.language'];
+        expect(setting.enum).toEqual(MAP_LANGUAGES.map(l => l.tag));
+        expect(setting.enumItemLabels).toEqual(MAP_LANGUAGES.map(l => l.name));
     });
 
     test('a tag finds its language, a region or an alias too; an unknown tag falls back to English', () => {

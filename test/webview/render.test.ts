@@ -4,9 +4,10 @@ import { escapeHtml, mermaidText, truncate } from '../../src/render/escape.js';
 import { decodeRange, elementAt, encodeRange } from '../../src/render/elements.js';
 import { emotionCells } from '../../src/render/emotion-lane.js';
 import { gridGeometry, stageColumns, summaryGeometry } from '../../src/render/grid-geometry.js';
-import { gridMarkup, improvementPlan, journeyParts, journeyGrid, standaloneHtmlDocument, type MapOptions } from '../../src/render/journey-map.js';
+import { gridMarkup, improvementPlan, journeyParts, journeyGrid, journeySection, standaloneHtmlDocument, type MapOptions } from '../../src/render/journey-map.js';
 import { laneById, lanesOf, stageItems } from '../../src/render/lanes.js';
-import { messagesFor } from '../../src/render/languages.js';
+import { documentMessages, journeyMessages, messagesFor } from '../../src/render/languages.js';
+import { documentMarkdown } from '../../src/render/markdown-document.js';
 import { html, trusted } from '../../src/render/markup.js';
 import { formatMessage } from '../../src/render/messages.js';
 import { curveMermaid, documentMermaid, personaCurves, timelineMermaid } from '../../src/render/mermaid.js';
@@ -91,6 +92,46 @@ describe('messages', () => {
         expect([messages.signed(2), messages.signed(-1.5), messages.signed(0)]).toEqual(['+2', '\u22121.5', '0']);
         expect(messages.date('2027-03-01')).toBe('Mar 1, 2027');
         expect(messages.date('not a date')).toBe('not a date');
+    });
+});
+
+describe('a journey in a language of its own', () => {
+    const swedish = { ...fiveStageJourney, language: 'sv-FI' };
+    const withBuiltinChannel = (journey: typeof fiveStageJourney) => ({
+        ...journey,
+        stages: journey.stages.map((stage, index) => index > 0 ? stage : {
+            ...stage, touchpoints: stage.touchpoints.map(t => ({ ...t, channel: { id: 'social', label: 'Social media', builtin: true } }))
+        })
+    });
+
+    test('wins over the language asked for: the map, its timeline and its Markdown speak it', () => {
+        const journey = withBuiltinChannel(swedish);
+        const section = journeySection(journey, journeyParts(journey, options), '', options).value;
+        expect(section).toContain('lang="sv"');
+        for (const english of ['Touchpoints', 'Pain points', 'no touchpoints yet', 'Social media', 'Current state']) expect(section).not.toContain(english);
+        for (const swedishWord of ['Berörings\u00ADpunkter', 'Smärt\u00ADpunkter', 'inga beröringspunkter än', 'Sociala medier']) expect(section).toContain(swedishWord);
+        expect(timelineMermaid(journey, { messages })).toContain('inga beröringspunkter än');
+        expect(timelineMermaid(journey, { messages })).toContain('(Sociala medier)');
+        const markdown = documentMarkdown({ ...fiveStages, journeys: [journey] }, messages);
+        expect(markdown).toContain('**Beröringspunkter**');
+        expect(markdown).not.toContain('**Touchpoints**');
+    });
+
+    test('a channel its author declared keeps the author\'s label in every language', () => {
+        const section = journeySection(swedish, journeyParts(swedish, options), '', options).value;
+        expect(section).toContain('Reviews');
+    });
+
+    test('without one, the language asked for applies; a tag without words draws in English', () => {
+        expect(journeyMessages(fiveStageJourney, messagesFor('fi')).locale).toBe('fi');
+        expect(journeyMessages({ language: 'xx' }, messagesFor('fi')).locale).toBe('en');
+        expect(journeyMessages({ language: 'nb' }, messagesFor('fi').plainText()).softHyphens).toBe(false);
+    });
+
+    test('a page of several journeys speaks their shared language, else the one asked for', () => {
+        expect(documentMessages([{ language: 'sv' }, { language: 'sv-SE' }], messages).locale).toBe('sv');
+        expect(documentMessages([{ language: 'sv' }, {}], messages).locale).toBe('en');
+        expect(documentMessages([], messagesFor('lv')).locale).toBe('lv');
     });
 });
 

@@ -21,6 +21,7 @@ export type JourneyTerminalNames = keyof typeof JourneyTerminals;
 export type JourneyKeywordNames =
     | "%"
     | ","
+    | "-"
     | "action"
     | "addresses"
     | "assumed"
@@ -47,6 +48,7 @@ export type JourneyKeywordNames =
     | "journey"
     | "kind"
     | "kpi"
+    | "language"
     | "low"
     | "matches"
     | "medium"
@@ -386,7 +388,7 @@ export function isJourney(item: unknown): item is Journey {
     return reflection.isInstance(item, Journey.$type);
 }
 
-export type JourneyHeader = GoalSetting | ImprovesSetting | KindSetting | OwnerSetting | PersonasSetting | ReviewSetting | ScopeSetting;
+export type JourneyHeader = GoalSetting | ImprovesSetting | KindSetting | LanguageSetting | OwnerSetting | PersonasSetting | ReviewSetting | ScopeSetting;
 
 export const JourneyHeader = {
     $type: 'JourneyHeader'
@@ -444,6 +446,27 @@ export function isLaneKind(item: unknown): item is LaneKind {
     return item === 'frontstage' || item === 'backstage' || item === 'support';
 }
 
+export interface LanguageSetting extends langium.AstNode {
+    readonly $container: Journey;
+    readonly $type: 'LanguageSetting';
+    tag: LanguageTag;
+}
+
+export const LanguageSetting = {
+    $type: 'LanguageSetting',
+    tag: 'tag'
+} as const;
+
+export function isLanguageSetting(item: unknown): item is LanguageSetting {
+    return reflection.isInstance(item, LanguageSetting.$type);
+}
+
+export type LanguageTag = string;
+
+export function isLanguageTag(item: unknown): item is LanguageTag {
+    return typeof item === 'string';
+}
+
 export type Level = 'high' | 'low' | 'medium';
 
 export function isLevel(item: unknown): item is Level {
@@ -464,10 +487,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -765,6 +788,7 @@ export type JourneyAstType = {
     JourneyHeader: JourneyHeader
     KindSetting: KindSetting
     Kpi: Kpi
+    LanguageSetting: LanguageSetting
     Model: Model
     Opportunity: Opportunity
     OpportunityItem: OpportunityItem
@@ -1056,6 +1080,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [StageItem.$type, TouchpointItem.$type]
+        },
+        LanguageSetting: {
+            name: LanguageSetting.$type,
+            properties: {
+                tag: {
+                    name: LanguageSetting.tag
+                }
+            },
+            superTypes: [JourneyHeader.$type]
         },
         Model: {
             name: Model.$type,

@@ -72,7 +72,7 @@ async function drawBlock(block: HTMLElement, themeChanged: boolean): Promise<voi
     const source = block.dataset.journeySource ?? '';
     const context = JSON.parse(block.dataset.journeyContext ?? '[]') as ContextDocument[];
     const firstLine = Number(block.dataset.journeyLine ?? '1');
-    const key = JSON.stringify([source, context, firstLine]);
+    const key = JSON.stringify([source, context, firstLine, block.dataset.journeyLanguage]);
     const previous = drawn.get(block);
     if (previous && previous.key === key && block.shadowRoot && !themeChanged) return;
 
@@ -83,7 +83,7 @@ async function drawBlock(block: HTMLElement, themeChanged: boolean): Promise<voi
     // A Markdown preview is about as wide as a side panel: the compact grid, which the block scrolls sideways.
     const geometry = gridGeometry('compact');
     const sectionContext: SectionContext = {
-        messages: messagesFor(),
+        messages: messagesFor(block.dataset.journeyLanguage),
         theme: pageTheme(themeKindOf(document.body, 'light')),
         geometry: () => geometry,
         personaOrder: personas.map(p => p.id),

@@ -105,6 +105,7 @@ export const de: Catalog = {
     'curve.missing': 'Kein Wert in {stages}: ausgelassen, nicht aufgefüllt',
     'journey.noStages': 'Diese Journey hat noch keine Phasen. Fügen Sie stage-Blöcke hinzu, um die Map zu zeichnen.',
     'document.noJourney': 'Diese Datei enthält keine Journey.',
+    'document.untitled': 'Customer-Journey-Map',
 
     // journey report and journey diff.
     'count.stages': '{count, plural, one {# Phase} other {# Phasen}}',
@@ -208,5 +209,30 @@ export const de: Catalog = {
     'diff.painsGone': '{count, plural, one {# Pain Point behoben} other {# Pain Points behoben}}',
     'diff.quoted': '\u201E{text}\u201C',
     'diff.journeyNew': 'Journey {id} \u201E{title}\u201C ist neu in {file}',
-    'diff.journeyGone': 'Journey {id} \u201E{title}\u201C fehlt in {file}'
+    'diff.journeyGone': 'Journey {id} \u201E{title}\u201C fehlt in {file}',
+
+    'mermaidJourney.scale': 'Emotionen auf −3..+3 wurden zu Mermaid-Punkten 1..5 ({mapping})',
+    'mermaidJourney.averaged': '{count, plural, one {# Touchpoint, an dem sich die Personas unterschiedlich fühlen, zeigt ihren Durchschnitt} other {# Touchpoints, an denen sich die Personas unterschiedlich fühlen, zeigen ihren Durchschnitt}}',
+    'mermaidJourney.unscored': 'Ausgelassen, ohne Wert: {touchpoints}',
+    'mermaidJourney.notShown': 'Nicht in einer Mermaid-Journey: Kanäle, was Kundinnen und Kunden tun, denken und fühlen, Pain Points, Chancen, Maßnahmen, KPIs und der Ablauf zwischen den Phasen',
+
+    'channel.web': 'Website',
+    'channel.app': 'Mobile App',
+    'channel.email': 'E-Mail',
+    'channel.phone': 'Telefon',
+    'channel.chat': 'Chat',
+    'channel.chatbot': 'Chatbot',
+    'channel.social': 'Soziale Medien',
+    'channel.store': 'Ladenbesuch',
+    'channel.ad': 'Werbung',
+    'channel.search': 'Suchmaschine',
+    'channel.reviews': 'Bewertungsportale',
+    'channel.sms': 'SMS',
+    'channel.mail': 'Post',
+    'channel.event': 'Veranstaltung',
+    'channel.partner': 'Partner',
+    'channel.delivery': 'Lieferung',
+    'channel.product': 'Produkt',
+    'channel.sales': 'Vertrieb',
+    'channel.helpdesk': 'Kundenservice'
 };

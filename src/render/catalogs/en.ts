@@ -119,6 +119,7 @@ export const en = {
 
     'journey.noStages': 'This journey has no stages yet. Add stage blocks to draw the map.',
     'document.noJourney': 'This file declares no journey.',
+    'document.untitled': 'Journey map',
 
     // The analysis (journey report) and the comparison (journey diff) of maps. Words the map has
     // already (lanes, kinds, levels, emotion words) are reused from above.
@@ -227,7 +228,33 @@ export const en = {
     'diff.painsGone': '{count, plural, one {# pain point gone} other {# pain points gone}}',
     'diff.quoted': "'{text}'",
     'diff.journeyNew': 'journey {id} "{title}" is new in {file}',
-    'diff.journeyGone': 'journey {id} "{title}" is gone from {file}'
+    'diff.journeyGone': 'journey {id} "{title}" is gone from {file}',
+
+    'mermaidJourney.scale': 'Emotions on −3..+3 became Mermaid scores 1..5 ({mapping})',
+    'mermaidJourney.averaged': '{count, plural, one {# touchpoint where personas feel differently shows their average} other {# touchpoints where personas feel differently show their average}}',
+    'mermaidJourney.unscored': 'Left out, with no score: {touchpoints}',
+    'mermaidJourney.notShown': 'Not in a Mermaid journey: channels, what customers do, think and feel, pain points, opportunities, actions, KPIs and the flow between stages',
+
+    // The built-in channels, by name: a map names a channel in the language of its labels.
+    'channel.web': 'Website',
+    'channel.app': 'Mobile app',
+    'channel.email': 'Email',
+    'channel.phone': 'Phone',
+    'channel.chat': 'Chat',
+    'channel.chatbot': 'Chatbot',
+    'channel.social': 'Social media',
+    'channel.store': 'Store visit',
+    'channel.ad': 'Advertising',
+    'channel.search': 'Search engine',
+    'channel.reviews': 'Review sites',
+    'channel.sms': 'SMS',
+    'channel.mail': 'Post',
+    'channel.event': 'Event',
+    'channel.partner': 'Partner',
+    'channel.delivery': 'Delivery',
+    'channel.product': 'Product',
+    'channel.sales': 'Sales rep',
+    'channel.helpdesk': 'Support desk'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,6 +105,7 @@ export const fi: Catalog = {
     'curve.missing': 'Ei arvoa: {stages}. Jätetty pois, ei täydennetty',
     'journey.noStages': 'Tällä asiakaspolulla ei ole vielä vaiheita. Lisää stage-lohkoja, niin kartta piirretään.',
     'document.noJourney': 'Tässä tiedostossa ei ole asiakaspolkua.',
+    'document.untitled': 'Asiakaspolkukartta',
 
     // journey report and journey diff. Labels stand alone after a colon, in the nominative.
     'count.stages': '{count, plural, one {# vaihe} other {# vaihetta}}',
@@ -208,5 +209,30 @@ export const fi: Catalog = {
     'diff.painsGone': '{count, plural, one {# kipupiste poistunut} other {# kipupistettä poistunut}}',
     'diff.quoted': '\u201D{text}\u201D',
     'diff.journeyNew': 'asiakaspolku {id} \u201D{title}\u201D on uusi tiedostossa {file}',
-    'diff.journeyGone': 'asiakaspolkua {id} \u201D{title}\u201D ei enää ole tiedostossa {file}'
+    'diff.journeyGone': 'asiakaspolkua {id} \u201D{title}\u201D ei enää ole tiedostossa {file}',
+
+    'mermaidJourney.scale': 'Tunteet asteikolla −3..+3 on muutettu Mermaidin pisteiksi 1..5 ({mapping})',
+    'mermaidJourney.averaged': '{count, plural, one {# kosketuspiste, jossa persoonat tuntevat eri tavoin, näyttää keskiarvon} other {# kosketuspistettä, joissa persoonat tuntevat eri tavoin, näyttävät keskiarvon}}',
+    'mermaidJourney.unscored': 'Jätetty pois, ei pisteitä: {touchpoints}',
+    'mermaidJourney.notShown': 'Ei mukana Mermaid-journeyssä: kanavat, mitä asiakkaat tekevät, ajattelevat ja tuntevat, kipupisteet, mahdollisuudet, toimenpiteet, mittarit ja vaiheiden välinen kulku',
+
+    'channel.web': 'Verkkosivusto',
+    'channel.app': 'Mobiilisovellus',
+    'channel.email': 'Sähköposti',
+    'channel.phone': 'Puhelin',
+    'channel.chat': 'Chat',
+    'channel.chatbot': 'Chatbot',
+    'channel.social': 'Sosiaalinen media',
+    'channel.store': 'Myymäläkäynti',
+    'channel.ad': 'Mainonta',
+    'channel.search': 'Hakukone',
+    'channel.reviews': 'Arvostelusivustot',
+    'channel.sms': 'Tekstiviesti',
+    'channel.mail': 'Posti',
+    'channel.event': 'Tapahtuma',
+    'channel.partner': 'Kumppani',
+    'channel.delivery': 'Toimitus',
+    'channel.product': 'Tuote',
+    'channel.sales': 'Myyjä',
+    'channel.helpdesk': 'Asiakastuki'
 };

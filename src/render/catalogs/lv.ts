@@ -105,6 +105,7 @@ export const lv: Catalog = {
     'curve.missing': 'Nav vērtības: {stages}. Izlaists, nevis aizpildīts',
     'journey.noStages': 'Šim klientu ceļojumam vēl nav posmu. Pievienojiet stage blokus, lai uzzīmētu karti.',
     'document.noJourney': 'Šajā failā nav klientu ceļojuma.',
+    'document.untitled': 'Klientu ceļojuma karte',
 
     // journey report and journey diff. Labels stand alone after a colon, in the nominative; counts
     // take the genitive plural in the 'zero' form (0, 10-20, 30, ...), as Latvian writes them.
@@ -209,5 +210,30 @@ export const lv: Catalog = {
     'diff.painsGone': '{count, plural, zero {# sāpju punktu vairs nav} one {# sāpju punkta vairs nav} other {# sāpju punktu vairs nav}}',
     'diff.quoted': '\u201E{text}\u201D',
     'diff.journeyNew': 'klientu ceļojums {id} \u201E{title}\u201D ir jauns failā {file}',
-    'diff.journeyGone': 'klientu ceļojuma {id} \u201E{title}\u201D vairs nav failā {file}'
+    'diff.journeyGone': 'klientu ceļojuma {id} \u201E{title}\u201D vairs nav failā {file}',
+
+    'mermaidJourney.scale': 'Emocijas skalā −3..+3 pārvērstas Mermaid punktos 1..5 ({mapping})',
+    'mermaidJourney.averaged': '{count, plural, zero {# saskarsmes punktos, kur personas jūtas atšķirīgi, redzams vidējais} one {# saskarsmes punktā, kur personas jūtas atšķirīgi, redzams vidējais} other {# saskarsmes punktos, kur personas jūtas atšķirīgi, redzams vidējais}}',
+    'mermaidJourney.unscored': 'Izlaisti, bez vērtējuma: {touchpoints}',
+    'mermaidJourney.notShown': 'Mermaid journey neietver: kanālus, ko klienti dara, domā un jūt, sāpju punktus, iespējas, darbības, KPI un plūsmu starp posmiem',
+
+    'channel.web': 'Tīmekļa vietne',
+    'channel.app': 'Mobilā lietotne',
+    'channel.email': 'E-pasts',
+    'channel.phone': 'Tālrunis',
+    'channel.chat': 'Tērzēšana',
+    'channel.chatbot': 'Tērzēšanas robots',
+    'channel.social': 'Sociālie tīkli',
+    'channel.store': 'Veikala apmeklējums',
+    'channel.ad': 'Reklāma',
+    'channel.search': 'Meklētājprogramma',
+    'channel.reviews': 'Atsauksmju vietnes',
+    'channel.sms': 'Īsziņa',
+    'channel.mail': 'Pasts',
+    'channel.event': 'Pasākums',
+    'channel.partner': 'Partneris',
+    'channel.delivery': 'Piegāde',
+    'channel.product': 'Produkts',
+    'channel.sales': 'Pārdevējs',
+    'channel.helpdesk': 'Klientu atbalsts'
 };

@@ -105,6 +105,7 @@ export const nb: Catalog = {
     'curve.missing': 'Ingen verdi i {stages}: utelatt, ikke fylt inn',
     'journey.noStages': 'Denne kundereisen har ingen faser ennå. Legg til stage-blokker for å tegne kartet.',
     'document.noJourney': 'Denne filen har ingen kundereise.',
+    'document.untitled': 'Kundereisekart',
 
     // journey report and journey diff.
     'count.stages': '{count, plural, one {# fase} other {# faser}}',
@@ -208,5 +209,30 @@ export const nb: Catalog = {
     'diff.painsGone': '{count, plural, one {# smertepunkt borte} other {# smertepunkter borte}}',
     'diff.quoted': '«{text}»',
     'diff.journeyNew': 'kundereisen {id} «{title}» er ny i {file}',
-    'diff.journeyGone': 'kundereisen {id} «{title}» finnes ikke lenger i {file}'
+    'diff.journeyGone': 'kundereisen {id} «{title}» finnes ikke lenger i {file}',
+
+    'mermaidJourney.scale': 'Følelser på −3..+3 er blitt Mermaid-poeng 1..5 ({mapping})',
+    'mermaidJourney.averaged': '{count, plural, one {# berøringspunkt der personaene føler ulikt, viser gjennomsnittet} other {# berøringspunkter der personaene føler ulikt, viser gjennomsnittet}}',
+    'mermaidJourney.unscored': 'Utelatt, uten poeng: {touchpoints}',
+    'mermaidJourney.notShown': 'Ikke med i en Mermaid-journey: kanaler, hva kundene gjør, tenker og føler, smertepunkter, muligheter, tiltak, KPI-er og flyten mellom fasene',
+
+    'channel.web': 'Nettsted',
+    'channel.app': 'Mobilapp',
+    'channel.email': 'E-post',
+    'channel.phone': 'Telefon',
+    'channel.chat': 'Chat',
+    'channel.chatbot': 'Chatbot',
+    'channel.social': 'Sosiale medier',
+    'channel.store': 'Butikkbesøk',
+    'channel.ad': 'Reklame',
+    'channel.search': 'Søkemotor',
+    'channel.reviews': 'Anmeldelsessider',
+    'channel.sms': 'SMS',
+    'channel.mail': 'Post',
+    'channel.event': 'Arrangement',
+    'channel.partner': 'Partner',
+    'channel.delivery': 'Levering',
+    'channel.product': 'Produkt',
+    'channel.sales': 'Selger',
+    'channel.helpdesk': 'Kundeservice'
 };

@@ -105,6 +105,7 @@ export const sv: Catalog = {
     'curve.missing': 'Inget värde i {stages}: utelämnat, inte ifyllt',
     'journey.noStages': 'Den här kundresan har inga faser än. Lägg till stage-block för att rita kartan.',
     'document.noJourney': 'Den här filen har ingen kundresa.',
+    'document.untitled': 'Kundresekarta',
 
     // journey report and journey diff.
     'count.stages': '{count, plural, one {# fas} other {# faser}}',
@@ -208,5 +209,30 @@ export const sv: Catalog = {
     'diff.painsGone': '{count, plural, one {# smärtpunkt borta} other {# smärtpunkter borta}}',
     'diff.quoted': '\u201D{text}\u201D',
     'diff.journeyNew': 'kundresan {id} \u201D{title}\u201D är ny i {file}',
-    'diff.journeyGone': 'kundresan {id} \u201D{title}\u201D finns inte längre i {file}'
+    'diff.journeyGone': 'kundresan {id} \u201D{title}\u201D finns inte längre i {file}',
+
+    'mermaidJourney.scale': 'Känslor på −3..+3 har blivit Mermaid-poäng 1..5 ({mapping})',
+    'mermaidJourney.averaged': '{count, plural, one {# beröringspunkt där personorna känner olika visar medelvärdet} other {# beröringspunkter där personorna känner olika visar medelvärdet}}',
+    'mermaidJourney.unscored': 'Utelämnade, utan poäng: {touchpoints}',
+    'mermaidJourney.notShown': 'Inte med i en Mermaid-journey: kanaler, vad kunderna gör, tänker och känner, smärtpunkter, möjligheter, åtgärder, nyckeltal och flödet mellan faserna',
+
+    'channel.web': 'Webbplats',
+    'channel.app': 'Mobilapp',
+    'channel.email': 'E-post',
+    'channel.phone': 'Telefon',
+    'channel.chat': 'Chatt',
+    'channel.chatbot': 'Chattbot',
+    'channel.social': 'Sociala medier',
+    'channel.store': 'Butiksbesök',
+    'channel.ad': 'Reklam',
+    'channel.search': 'Sökmotor',
+    'channel.reviews': 'Recensionssajter',
+    'channel.sms': 'Sms',
+    'channel.mail': 'Post',
+    'channel.event': 'Evenemang',
+    'channel.partner': 'Partner',
+    'channel.delivery': 'Leverans',
+    'channel.product': 'Produkt',
+    'channel.sales': 'Säljare',
+    'channel.helpdesk': 'Kundtjänst'
 };

@@ -248,7 +248,10 @@ function pieces(node: Text): Piece[] {
             range.setStart(node, offset);
             range.setEnd(node, offset + character.length);
             offset += character.length;
-            const rect = range.getBoundingClientRect();
+            // The last box, not the bounding one: the first character after a soft hyphen's break also
+            // reports the hyphen the browser drew at the end of the line before.
+            const boxes = Array.from(range.getClientRects()).filter(r => r.width > 0 || r.height > 0);
+            const rect = boxes[boxes.length - 1] ?? range.getBoundingClientRect();
             if (current && Math.abs(rect.top - current.rect.top) < 2) {
                 current.text += character;
                 current.rect = new DOMRect(current.rect.left, current.rect.top, rect.right - current.rect.left, current.rect.height);
@@ -277,7 +280,10 @@ function drawText(node: Text, style: CSSStyleDeclaration, writer: Writer): void 
         else lines.push([piece]);
     }
     for (const line of lines) {
-        const text = line.map((piece, i) => (i > 0 && piece.spaceBefore ? ' ' : '') + piece.text).join('');
+        const written = line.map((piece, i) => (i > 0 && piece.spaceBefore ? ' ' : '') + piece.text).join('');
+        // A soft hyphen is drawn only where the browser broke the line, as a hyphen; elsewhere it is nothing,
+        // and left in the text it would split the word for a search or a PDF's text.
+        const text = written.replace(/\u00AD+$/, '-').replace(/\u00AD/g, '');
         const left = line[0].rect.left;
         const right = line[line.length - 1].rect.right;
         const top = Math.min(...line.map(p => p.rect.top));

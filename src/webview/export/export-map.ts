@@ -9,7 +9,8 @@
 import type { DocumentViewModel } from '../../model/view-model.js';
 import type { ExportFormat } from '../../protocol.js';
 import { gridGeometry } from '../../render/grid-geometry.js';
-import { journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../../render/journey-map.js';
+import { documentTitle, journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../../render/journey-map.js';
+import { documentMessages } from '../../render/languages.js';
 import { html, join, trusted, type Markup } from '../../render/markup.js';
 import type { Messages } from '../../render/messages.js';
 import { documentMermaid, timelineMermaid } from '../../render/mermaid.js';
@@ -34,10 +35,6 @@ export const EXPORT_MARGIN = 24;
 
 export function exportCss(): string {
     return `${paletteCss()}\n${previewCss}`;
-}
-
-function titleOf(model: DocumentViewModel): string {
-    return model.journeys.map(j => j.title).join(', ') || 'Journey map';
 }
 
 function mapOptions(context: ExportContext): MapOptions {
@@ -87,7 +84,7 @@ export async function exportPicture(model: DocumentViewModel, context: ExportCon
     try {
         const theme = exportTheme();
         return domToSvg(stage.firstElementChild as HTMLElement, {
-            margin: EXPORT_MARGIN, background: theme.background, title: titleOf(model), language: context.messages.locale
+            margin: EXPORT_MARGIN, background: theme.background, title: documentTitle(model, context.messages), language: context.messages.locale
         });
     } finally {
         stage.remove();
@@ -131,19 +128,21 @@ export function printablePage(picture: SvgPicture, title: string, language: stri
  * The export as text: SVG or HTML markup, Mermaid (Markdown) text, a PNG `data:` URL, or for
  * PDF the page to print (the extension or the CLI has a browser print it).
  */
-export async function exportMap(format: ExportFormat, model: DocumentViewModel, context: ExportContext): Promise<string> {
+export async function exportMap(format: ExportFormat, model: DocumentViewModel, around: ExportContext): Promise<string> {
+    // The page speaks the language its journeys share; each journey's section speaks its own.
+    const context = { ...around, messages: documentMessages(model.journeys, around.messages) };
     if (format === 'mermaid') return documentMermaid(model, { messages: context.messages, personas: context.personas });
     if (format === 'html') {
         const stage = await layOut(model, context);
         try {
             const map = stage.firstElementChild as HTMLElement;
-            return standaloneHtmlDocument(titleOf(model), exportCss(), trusted(map.innerHTML), context.messages);
+            return standaloneHtmlDocument(documentTitle(model, context.messages), exportCss(), trusted(map.innerHTML), context.messages);
         } finally {
             stage.remove();
         }
     }
     const picture = await exportPicture(model, context);
     if (format === 'svg') return picture.svg;
-    if (format === 'pdf') return printablePage(picture, titleOf(model), context.messages.locale);
+    if (format === 'pdf') return printablePage(picture, documentTitle(model, context.messages), context.messages.locale);
     return pngDataUrl(picture);
 }

@@ -27,9 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# `npm install` rather than `npm ci`: the registry these machines reach lists only this platform's builds
-# of some optional packages (rollup's), so the lock file cannot name the others and `npm ci` refuses it.
-# With a lock file present, `npm install` installs exactly the locked versions all the same.
+# `npm ci`: exactly the locked versions, and the lock file stays as committed, so a newcomer starts
+# with a clean tree. The lock file names every platform's optional packages (rollup's, esbuild's).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm install --no-audit --no-fund
+    npm ci --no-audit --no-fund
 fi

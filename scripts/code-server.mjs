@@ -1,6 +1,7 @@
 // A real VS Code for trying the extension and for end-to-end tests: code-server (VS Code in the
 // browser with a real Node extension host), installed from npm into .vscode-test/ with all its
-// state there. Facts behind the flags: /work/shared/REAL-VSCODE.md.
+// state there. code-server 4.100 is the newest that runs on Node 20; its install needs the
+// offline ripgrep and native-module steps below.
 //
 //   node scripts/code-server.mjs install                      install code-server if needed
 //   node scripts/code-server.mjs install-extension FILE.vsix  install a packaged extension

@@ -1,5 +1,5 @@
 /**
- * The analysis of a journey map that a workshop would do by hand (DOMAIN, step 6): where each
+ * The analysis of a journey map that a workshop would do by hand when it reads the map: where each
  * persona feels worst, which stages hurt most, which stages nobody has mapped, what to fix
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.

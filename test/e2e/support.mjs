@@ -6,7 +6,7 @@ import { projectRoot, stateRoot } from '../../scripts/code-server.mjs';
 export const artifactsDir = path.join(projectRoot, 'test-results', 'e2e');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// From REAL-VSCODE.md: Debian's headless Chromium, nothing that talks to the network on its own.
+// Debian's headless Chromium, with nothing that talks to the network on its own: these machines reach only package registries.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 

@@ -173,7 +173,7 @@ describe('the lanes', () => {
         expect(stageItems(pains, fiveStageJourney.stages[3], fiveStageJourney).map(p => p.text)).toEqual(['Nobody knows when the parcel arrives']);
         expect(stageItems(pains, fiveStageJourney.stages[1], fiveStageJourney)).toHaveLength(2);
         const opportunities = laneById('opportunities');
-        expect(stageItems(opportunities, fiveStageJourney.stages[1], fiveStageJourney).map(o => o.rank)).toEqual([1, 2]);
+        expect(stageItems(opportunities, fiveStageJourney.stages[1], fiveStageJourney).map(o => o.rank)).toEqual([1, 3]);
     });
 });
 
@@ -239,7 +239,7 @@ describe('the grid', () => {
     test('orders opportunities by priority and names the owner of each action', () => {
         const plan = improvementPlan(fiveStageJourney, options).value;
         const titles = [...plan.matchAll(/<li><div class="card opportunity"[^>]*>.*?<div class="card-title" dir="auto">([^<]+)<\/div>/g)].map(m => m[1]);
-        expect(titles).toEqual(['Hand over from chatbot to a person', 'Side-by-side comparison tool', 'Delivery tracking email']);
+        expect(titles).toEqual(['Hand over from chatbot to a person', 'Delivery tracking email', 'Side-by-side comparison tool']);
         expect(plan).toContain('Owner: <strong>Support team lead</strong>');
         expect(plan).toContain('No owner yet');
     });

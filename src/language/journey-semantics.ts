@@ -15,7 +15,7 @@ import {
 import { DEFAULT_JOURNEY_KIND, type JourneyKindName } from './vocabulary.js';
 
 export function journeyKind(journey: Journey): JourneyKindName {
-    return (journey.header.find(isKindSetting)?.kind as JourneyKindName | undefined) ?? DEFAULT_JOURNEY_KIND;
+    return journey.header.find(isKindSetting)?.kind ?? DEFAULT_JOURNEY_KIND;
 }
 
 export function journeyTitle(journey: Journey): string {

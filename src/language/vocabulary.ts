@@ -1,7 +1,13 @@
 /**
  * The journey-mapping vocabulary shared by the language server, the preview and the CLI.
- * Every fact here is defined once and imported everywhere else.
+ * Every fact here is defined once and imported everywhere else. Where the grammar names the same
+ * things (kinds, levels, evidence, activities, blueprint lanes), the tables here are checked against
+ * its generated types: a keyword added to the grammar without its entry here does not compile.
  */
+import type { ActivityKind, EvidenceLevel, JourneyKind, LaneKind, Level } from './generated/ast.js';
+
+/** Compiles only when the list names every member of the union (a list cannot be checked with `satisfies Record`). */
+type Lists<Union, List extends readonly Union[]> = Exclude<Union, List[number]> extends never ? List : never;
 
 /** One signed emotion scale for every persona: 0 is neutral. */
 export const EMOTION_SCALE = {
@@ -72,12 +78,12 @@ export const JOURNEY_KINDS = {
     'future-state': 'Future state',
     'day-in-the-life': 'Day in the life',
     'service-blueprint': 'Service blueprint'
-} as const;
-export type JourneyKindName = keyof typeof JOURNEY_KINDS;
+} as const satisfies Record<JourneyKind, string>;
+export type JourneyKindName = JourneyKind;
 export const DEFAULT_JOURNEY_KIND: JourneyKindName = 'current-state';
 
-export const LEVELS = ['low', 'medium', 'high'] as const;
-export type LevelName = typeof LEVELS[number];
+export const LEVELS: Lists<Level, readonly ['low', 'medium', 'high']> = ['low', 'medium', 'high'];
+export type LevelName = Level;
 export function levelWeight(level: LevelName | undefined): number {
     return level ? LEVELS.indexOf(level) + 1 : 0;
 }
@@ -120,18 +126,19 @@ export const EVIDENCE_LEVELS = {
     observed: 'Observed in research',
     assumed: 'Assumed, not yet validated',
     proposed: 'Proposed change'
-} as const;
-export type EvidenceLevelName = keyof typeof EVIDENCE_LEVELS;
+} as const satisfies Record<EvidenceLevel, string>;
+export type EvidenceLevelName = EvidenceLevel;
 
-export const ACTIVITY_KINDS = ['does', 'thinks', 'feels', 'says'] as const;
-export type ActivityKindName = typeof ACTIVITY_KINDS[number];
+/** In the order the map's lanes show them. */
+export const ACTIVITY_KINDS: Lists<ActivityKind, readonly ['does', 'thinks', 'feels', 'says']> = ['does', 'thinks', 'feels', 'says'];
+export type ActivityKindName = ActivityKind;
 
 export const BLUEPRINT_LANES = {
     frontstage: 'Frontstage',
     backstage: 'Backstage',
     support: 'Support systems'
-} as const;
-export type BlueprintLaneName = keyof typeof BLUEPRINT_LANES;
+} as const satisfies Record<LaneKind, string>;
+export type BlueprintLaneName = LaneKind;
 
 
 /**

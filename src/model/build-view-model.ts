@@ -13,7 +13,7 @@ import {
     counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
     kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
-import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority, type EvidenceLevelName, type LevelName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority } from '../language/vocabulary.js';
 import { VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
@@ -104,7 +104,7 @@ function buildStage(stage: Stage, index: number, journey: Journey): StageView {
     const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey));
     const lanes: StageView['lanes'] = { frontstage: [], backstage: [], support: [] };
     for (const lane of stage.items.filter(isBlueprintLane)) {
-        if (lane.text !== undefined) lanes[lane.lane as keyof typeof lanes].push({ text: lane.text, range: rangeOf(lane) });
+        if (lane.text !== undefined) lanes[lane.lane].push({ text: lane.text, range: rangeOf(lane) });
     }
     return {
         id: nameOf(stage),
@@ -174,7 +174,7 @@ function kpiViews(kpis: Kpi[], key: string): KpiView[] {
 }
 
 function buildOpportunity(opportunity: Opportunity, journey: Journey, actionsByOpportunity: Map<Opportunity, string[]>): OpportunityView {
-    const rating = (measure: string) => opportunity.items.filter(isRating).find(r => r.measure === measure)?.level as LevelName | undefined;
+    const rating = (measure: string) => opportunity.items.filter(isRating).find(r => r.measure === measure)?.level;
     const impact = rating('impact');
     const effort = rating('effort');
     return {
@@ -255,7 +255,7 @@ function personaView(persona: Persona, uri: string): PersonaView {
 
 function evidence(node: Parameters<typeof evidenceOf>[0]): Evidence | undefined {
     const note = evidenceOf(node);
-    return note?.level === undefined ? undefined : { level: note.level as EvidenceLevelName, source: note.source };
+    return note?.level === undefined ? undefined : { level: note.level, source: note.source };
 }
 
 /**

@@ -15,7 +15,7 @@ import {
     touchpointEmotions, touchpointPersonas
 } from './journey-semantics.js';
 import { markdownText as md } from './markdown-text.js';
-import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf } from './vocabulary.js';
+import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore } from './vocabulary.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -78,7 +78,7 @@ function stageCard(stage: Stage): string {
         if (averages.length > 0) {
             lines.push('', '| Persona | Average emotion |', '|---|---|');
             for (const { persona, average } of averages) {
-                lines.push(`| ${md(persona.label ?? persona.name)} | ${average === undefined ? '—' : `${formatEmotion(round(average))} (${emotionLabel(average)})`} |`);
+                lines.push(`| ${md(persona.label ?? persona.name)} | ${average === undefined ? '—' : `${formatEmotion(roundScore(average))} (${emotionLabel(average)})`} |`);
             }
         }
     }
@@ -132,6 +132,3 @@ export function averageEmotionByPersona(touchpoints: Touchpoint[], journey: Jour
     });
 }
 
-function round(value: number): number {
-    return Math.round(value * 10) / 10;
-}

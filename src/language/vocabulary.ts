@@ -30,6 +30,11 @@ export function emotionValues(): number[] {
     return values;
 }
 
+/** An average of scores as every reader shows it: to one decimal (-1.5, +0.3). */
+export function roundScore(score: number): number {
+    return Math.round(score * 10) / 10;
+}
+
 export function formatEmotion(score: number): string {
     return score > 0 ? `+${score}` : String(score);
 }

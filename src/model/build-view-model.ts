@@ -14,7 +14,7 @@ import {
     kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
 import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority } from '../language/vocabulary.js';
-import { VIEW_MODEL_VERSION } from './view-model.js';
+import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
     PersonaView, SourceRange, StageView, TouchpointView, TransitionView
@@ -62,7 +62,7 @@ function buildJourney(journey: Journey, today: Date): JourneyView {
     for (const opportunity of opportunities) {
         for (const pain of new Set(opportunity.addresses)) listIn(addressedBy, pain).push(opportunity.id);
     }
-    const pains = stages.flatMap(stage => [...stage.pains, ...stage.touchpoints.flatMap(t => t.pains)]);
+    const pains = stages.flatMap(stage => stageFindings(stage, 'pains'));
     for (const pain of pains) {
         pain.addressedBy = pain.id === undefined ? [] : [...addressedBy.get(pain.id) ?? []];
     }

@@ -175,3 +175,16 @@ export interface BaselineView {
     stages: Array<{ id: string; label: string }>;
     emotionLanes: EmotionLane[];
 }
+
+/** What a stage and each of its touchpoints can hold: pain points, good moments, KPIs. */
+export type Finding = 'pains' | 'goods' | 'kpis';
+
+/** A stage's pain points, good moments or KPIs: its touchpoints' in their order, then the stage's own, as the map draws them. */
+export function stageFindings<K extends Finding>(stage: StageView, kind: K): Array<StageView[K][number]> {
+    return [...stage.touchpoints.flatMap(touchpoint => touchpoint[kind] as Array<StageView[K][number]>), ...stage[kind]];
+}
+
+/** Every pain point, good moment or KPI of a journey, stage by stage. */
+export function journeyFindings<K extends Finding>(journey: JourneyView, kind: K): Array<StageView[K][number]> {
+    return journey.stages.flatMap(stage => stageFindings(stage, kind));
+}

@@ -5,8 +5,8 @@
  * unnamed pain points by their text. Pure: view models in, diff data out (the same in every
  * language, for scripts), and text out in the words of the `Messages` given.
  */
-import type { JourneyView, KpiView, MomentView, OpportunityView, StageView, TouchpointView } from '../model/view-model.js';
-import { ACTIVITY_KINDS, formatEmotion, type ActivityKindName, type LevelName } from '../language/vocabulary.js';
+import { journeyFindings, type JourneyView, type KpiView, type MomentView, type OpportunityView, type StageView, type TouchpointView } from '../model/view-model.js';
+import { ACTIVITY_KINDS, formatEmotion, roundScore, type ActivityKindName, type LevelName } from '../language/vocabulary.js';
 import { truncate } from './escape.js';
 import type { MessageKey, Messages } from './messages.js';
 import { levelWord } from './report.js';
@@ -146,17 +146,9 @@ function compareTouchpoints(old: TouchpointView, now: TouchpointView, movedFrom:
     return changes;
 }
 
-function allPains(journey: JourneyView): MomentView[] {
-    return journey.stages.flatMap(stage => [...stage.pains, ...stage.touchpoints.flatMap(t => t.pains)]);
-}
-
 /** Named pain points match by name, unnamed ones by what they say. */
 function painKey(pain: MomentView): string {
     return pain.id ? `id:${pain.id}` : `text:${pain.text.trim().toLowerCase()}`;
-}
-
-function allKpis(journey: JourneyView): KpiView[] {
-    return journey.stages.flatMap(stage => [...stage.kpis, ...stage.touchpoints.flatMap(t => t.kpis)]);
 }
 
 function measure({ value, unit, target }: KpiView): KpiMeasure {
@@ -236,14 +228,14 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
         }
     }
 
-    const painsAfter = new Set(allPains(after).map(painKey));
-    const painsBefore = new Set(allPains(before).map(painKey));
+    const painsAfter = new Set(journeyFindings(after, 'pains').map(painKey));
+    const painsBefore = new Set(journeyFindings(before, 'pains').map(painKey));
     const opportunityLabel = (id: string) => before.opportunities.find(o => o.id === id)?.label ?? id;
     const pains: PainChange[] = [
-        ...allPains(before).filter(pain => !painsAfter.has(painKey(pain))).map(pain => ({
+        ...journeyFindings(before, 'pains').filter(pain => !painsAfter.has(painKey(pain))).map(pain => ({
             kind: 'resolved' as const, id: pain.id, text: pain.text, stage: stageLabelBefore.get(pain.stageId) ?? pain.stageId, addressedBy: pain.addressedBy.map(opportunityLabel)
         })),
-        ...allPains(after).filter(pain => !painsBefore.has(painKey(pain))).map(pain => ({
+        ...journeyFindings(after, 'pains').filter(pain => !painsBefore.has(painKey(pain))).map(pain => ({
             kind: 'added' as const, id: pain.id, text: pain.text, stage: stageLabelAfter.get(pain.stageId) ?? pain.stageId, addressedBy: []
         }))
     ];
@@ -262,14 +254,14 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
     const futureState = after.baseline?.id === before.id;
     for (const opportunity of before.opportunities) {
         if (after.opportunities.some(o => o.id === opportunity.id)) continue;
-        const delivered = futureState ? delivery(opportunity, after, painsAfter, allPains(before)) : undefined;
+        const delivered = futureState ? delivery(opportunity, after, painsAfter, journeyFindings(before, 'pains')) : undefined;
         opportunities.push({ kind: delivered ? 'delivered' : 'removed', id: opportunity.id, label: opportunity.label, impact: opportunity.impact, effort: opportunity.effort, changes: [], delivered });
     }
 
     // KPIs are compared by label: the same measure, wherever in the journey it is taken.
     const kpis: KpiChange[] = [];
-    const kpisBefore = new Map(allKpis(before).map(kpi => [kpi.label, kpi]));
-    const kpisAfter = new Map(allKpis(after).map(kpi => [kpi.label, kpi]));
+    const kpisBefore = new Map(journeyFindings(before, 'kpis').map(kpi => [kpi.label, kpi]));
+    const kpisAfter = new Map(journeyFindings(after, 'kpis').map(kpi => [kpi.label, kpi]));
     for (const [label, kpi] of kpisAfter) {
         const old = kpisBefore.get(label);
         if (old === undefined) kpis.push({ kind: 'added', label, after: formatKpi(kpi), measured: { after: measure(kpi) } });
@@ -404,14 +396,14 @@ function formatMeasure({ value, unit, target }: KpiMeasure, messages: Messages):
 }
 
 function score(value: number | null, messages: Messages): string {
-    return value === null ? '—' : messages.signed(Math.round(value * 10) / 10);
+    return value === null ? '—' : messages.signed(roundScore(value));
 }
 
 /** The change of an emotion average: its difference, `=`, or `new`/`gone` where one side has no score. */
 function delta(change: EmotionChange, messages: Messages): string {
     const words = wordsOf(messages);
     if (change.before === null || change.after === null) return words(change.before === null ? 'diff.newScore' : 'diff.goneScore');
-    const d = Math.round((change.after - change.before) * 10) / 10;
+    const d = roundScore(change.after - change.before);
     return d === 0 ? '=' : messages.signed(d);
 }
 

@@ -379,7 +379,7 @@ export function gridMarkup(grid: GridMarkup): Markup {
 
 function painReference(journey: JourneyView, painId: string, options: MapOptions): Markup {
     for (const stage of journey.stages) {
-        const pain = stagePains(stage, journey).find(p => p.id === painId);
+        const pain = stagePains(stage).find(p => p.id === painId);
         if (pain) {
             return html`<span class="chip pain-ref" title="${options.messages.t('plan.painIn', { stage: stage.label })}">${pain.text}</span>`;
         }

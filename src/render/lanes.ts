@@ -5,8 +5,9 @@
  * the stage as a whole. Each renderer draws items through a `Record<LaneId, …>`, so a new lane
  * that one of them cannot draw does not compile.
  */
-import type {
-    EmotionPoint, JourneyView, KpiView, MomentView, OpportunityView, SourceRange, StageView, TouchpointView, TransitionView
+import {
+    stageFindings,
+    type EmotionPoint, type JourneyView, type KpiView, type MomentView, type OpportunityView, type SourceRange, type StageView, type TouchpointView, type TransitionView
 } from '../model/view-model.js';
 import { ACTIVITY_KINDS, BLUEPRINT_LANES, type ActivityKindName, type BlueprintLaneName } from '../language/vocabulary.js';
 import type { MessageKey } from './messages.js';
@@ -114,6 +115,6 @@ export function lanesOf(journey: JourneyView): Lane[] {
 }
 
 /** Pain points of a stage: its touchpoints' and its own. */
-export function stagePains(stage: StageView, journey: JourneyView): MomentView[] {
-    return stageItems(PAIN_LANE, stage, journey);
+export function stagePains(stage: StageView): MomentView[] {
+    return stageFindings(stage, 'pains');
 }

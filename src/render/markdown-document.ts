@@ -129,7 +129,7 @@ function flowMermaid(journey: JourneyView): string | undefined {
 
 function planTables(journey: JourneyView, messages: Messages): string[] {
     const parts: string[] = [];
-    const painText = new Map(journey.stages.flatMap(stage => stagePains(stage, journey).flatMap(p => p.id ? [[p.id, p.text] as const] : [])));
+    const painText = new Map(journey.stages.flatMap(stage => stagePains(stage).flatMap(p => p.id ? [[p.id, p.text] as const] : [])));
     const level = (value: LevelName | undefined) => markdownText(messages.t(levelKey(value)));
     if (journey.opportunities.length > 0) {
         parts.push(`### ${markdownText(messages.t('plan.opportunities'))}, ${markdownText(messages.t('plan.opportunitiesOrder'))}`);

@@ -4,9 +4,9 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import type { Evidence, JourneyView, MomentView, StageView, TouchpointView } from '../model/view-model.js';
+import { stageFindings, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
-    OPPORTUNITY_QUADRANTS, opportunityQuadrant, type JourneyKindName, type LevelName, type OpportunityQuadrant
+    OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, type JourneyKindName, type LevelName, type OpportunityQuadrant
 } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
@@ -90,14 +90,11 @@ export interface JourneyReport {
     withoutEvidence: number;
 }
 
-function stagePains(stage: StageView): MomentView[] {
-    return [...stage.pains, ...stage.touchpoints.flatMap(t => t.pains)];
-}
 
 export function journeyReport(journey: JourneyView): JourneyReport {
     const stageLabel = new Map(journey.stages.map(stage => [stage.id, stage.label]));
     const touchpointLabel = new Map(journey.stages.flatMap(stage => stage.touchpoints.map(t => [t.id, t.label] as const)));
-    const painText = new Map(journey.stages.flatMap(stage => stagePains(stage).flatMap(pain => pain.id ? [[pain.id, pain.text] as const] : [])));
+    const painText = new Map(journey.stages.flatMap(stage => stageFindings(stage, 'pains').flatMap(pain => pain.id ? [[pain.id, pain.text] as const] : [])));
 
     const lows = journey.emotionLanes.filter(lane => lane.points.length > 0).map(lane => ({
         persona: lane.persona,
@@ -111,7 +108,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     }));
 
     const painfulStages = journey.stages
-        .map(stage => ({ stage: stage.label, pains: stagePains(stage).map(pain => pain.text) }))
+        .map(stage => ({ stage: stage.label, pains: stageFindings(stage, 'pains').map(pain => pain.text) }))
         .filter(stage => stage.pains.length > 0)
         .sort((a, b) => b.pains.length - a.pains.length);
 
@@ -148,7 +145,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     for (const stage of journey.stages) {
         note('stage', stage.label, '', stage.evidence, false);
         for (const touchpoint of stage.touchpoints) note('touchpoint', touchpoint.label, stage.label, touchpoint.evidence, true);
-        for (const pain of stagePains(stage)) {
+        for (const pain of stageFindings(stage, 'pains')) {
             const at = pain.touchpointId ? `${stage.label} › ${touchpointLabel.get(pain.touchpointId) ?? pain.touchpointId}` : stage.label;
             note('pain point', pain.text, at, pain.evidence, true);
         }
@@ -207,7 +204,7 @@ export function rankingSentence(messages: Messages): string {
 
 /** An average emotion to one decimal, or the gap mark where the persona has none. */
 function average(value: number | null, messages: Messages): string {
-    return value === null ? '—' : messages.signed(Math.round(value * 10) / 10);
+    return value === null ? '—' : messages.signed(roundScore(value));
 }
 
 function hasGaps(curve: EmotionCurve): boolean {

@@ -43,6 +43,9 @@ export type FromPreviewMessage =
     /** Escape in the preview: the keyboard goes back to the editor. */
     | { type: 'focusEditor' };
 
+/** CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, a PNG `data:` URL, or the page to print. */
+export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string) => Promise<string>;
+
 /** The state the webview keeps across reloads (getState/setState). */
 export interface PreviewState {
     uri: string;

@@ -8,9 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentViewModel } from '../model/view-model.js';
-import type { ExportFormat } from '../protocol.js';
+import type { ExportFormat, JourneyExport } from '../protocol.js';
 import { findBrowser } from '../export/find-browser.js';
-import type { JourneyExport } from './browser/export-page.js';
 import { CliError } from './errors.js';
 
 /** Flags for a browser that only draws: no sandbox (containers, CI), no GPU, no traffic of its own. */
@@ -95,7 +94,8 @@ export class ExportBrowser {
                 return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(file) });
             });
             await page.goto(`${EXPORT_ORIGIN}/`);
-            await page.waitForFunction(() => document.body.dataset.ready === 'yes' && 'journeyExport' in window, undefined, { timeout: 30_000 });
+            // Evaluated in the page, whose globals this Node module does not know: as text.
+            await page.waitForFunction('document.body.dataset.ready === "yes" && "journeyExport" in window', undefined, { timeout: 30_000 });
             return new ExportBrowser(browser, page);
         } catch (error) {
             await browser.close();
@@ -108,7 +108,7 @@ export class ExportBrowser {
     async export(format: BrowserFormat, model: DocumentViewModel, language?: string): Promise<string | Buffer> {
         try {
             const result = await this.page.evaluate(async ({ format, model, language }) => {
-                const run = (window as Window & { journeyExport?: JourneyExport }).journeyExport;
+                const run = (globalThis as { journeyExport?: JourneyExport }).journeyExport;
                 if (!run) throw new Error('the export page did not load');
                 return run(format, model, language);
             }, { format, model, language });

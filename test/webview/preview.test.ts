@@ -113,7 +113,7 @@ describe('the map: one grid, the emotion curve a lane of it', () => {
         await preview.draw(fiveStages);
         const page = preview.page;
         await expect(page.locator('.flow-loop').textContent()).resolves.toBe('\u21A9 back to Consideration: when the vacuum breaks');
-        expect(await page.locator('.plan ol .card-title').allTextContents()).toEqual(['Hand over from chatbot to a person', 'Side-by-side comparison tool', 'Delivery tracking email']);
+        expect(await page.locator('.plan ol .card-title').allTextContents()).toEqual(['Hand over from chatbot to a person', 'Delivery tracking email', 'Side-by-side comparison tool']);
         expect(await page.locator('.plan ol .card-meta').first().textContent()).toBe('impact: higheffort: low');
         await expect(page.locator('.card.action').first().textContent()).resolves.toContain('Owner: Support team lead');
         await expect(page.locator('.card.action').first().textContent()).resolves.toContain('Due Mar 1, 2025');
@@ -257,7 +257,7 @@ describe('clicks and the cursor', () => {
             ['th.stage .stage-head:has-text("Consideration")', consideration.range],
             ['.card.touchpoint:has-text("Asks the chatbot")', consideration.touchpoints[1].range],
             ['.card.pain:has-text("The chatbot only links to the FAQ")', consideration.touchpoints[1].pains[0].range],
-            ['.plan .card.opportunity:has-text("Side-by-side comparison tool")', fiveStageJourney.opportunities[1].range],
+            ['.plan .card.opportunity:has-text("Side-by-side comparison tool")', fiveStageJourney.opportunities.find(o => o.id === 'comparisonTool')!.range],
             ['.card.action:has-text("Build the comparison page")', fiveStageJourney.actions[1].range],
             ['.overview g.timeline-stage:has-text("Purchase")', fiveStageJourney.stages[2].range],
             ['.overview g.timeline-touchpoint:has-text("Reads reviews")', fiveStageJourney.stages[0].touchpoints[1].range],

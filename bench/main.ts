@@ -5,7 +5,7 @@
  *   --smoke            smallest sizes, two runs, no code-server: a few seconds, for `npm test`
  *   --runs N           measured runs per number (default 7)
  *   --sizes a,b        journey sizes in touchpoints (default 10,100,1000,5000)
- *   --only a,b         parts to run: language, lsp, preview, extension (default all)
+ *   --only a,b         parts to run: language, lsp, preview, render, extension (default all)
  *   --bundles DIR      folder with server.cjs, extension.cjs and webview/ (required)
  *   --extension DIR    extension folder for code-server (its package.json points into DIR/out)
  *   --suite FILE       the bundled activation suite
@@ -23,16 +23,19 @@ import { PERSONA_COUNTS, SIZES } from './generate.js';
 import { measureHeap, measureSize, measureWorkspace } from './language.js';
 import { measureLspMemory, measureLspSize, measureLspWorkspace } from './lsp.js';
 import { startPreviewBench } from './preview.js';
+import { measureRender } from './render.js';
+import { measureHoverWhileParsing } from './hover-while-parsing.js';
 import { markdownReport } from './report.js';
 import { describeMachine, type BenchResults, type Failure } from './results.js';
 import { evaluateTargets } from './targets.js';
 import { launchChromium } from '../test/webview/harness.js';
 
-const PARTS = ['language', 'lsp', 'preview', 'extension'] as const;
+const PARTS = ['language', 'lsp', 'preview', 'render', 'extension'] as const;
 type Part = typeof PARTS[number];
 type LanguagePart = Omit<NonNullable<BenchResults['language']>, 'error'>;
 type LspPart = Omit<NonNullable<BenchResults['lsp']>, 'error'>;
 type PreviewPart = Omit<NonNullable<BenchResults['preview']>, 'error'>;
+type RenderPart = Omit<NonNullable<BenchResults['render']>, 'error'>;
 type ExtensionPart = Omit<NonNullable<BenchResults['extension']>, 'error'>;
 
 interface Options {
@@ -77,8 +80,8 @@ function parseOptions(argv: string[]): Options {
 /** What each run measures; the smoke run keeps only the smallest of everything. */
 function plan(options: Options) {
     const sizes = options.smoke
-        ? { sizes: [10], personas: [1], workspace: { files: 5, touchpoints: 5 }, heapEdits: 20, lspEdits: 20, previewSizes: [10], activation: false }
-        : { sizes: [...SIZES] as number[], personas: [...PERSONA_COUNTS] as number[], workspace: { files: 50, touchpoints: 20 }, heapEdits: 1000, lspEdits: 1000, previewSizes: [...SIZES] as number[], activation: true };
+        ? { sizes: [10], personas: [1], workspace: { files: 5, touchpoints: 5 }, heapEdits: 20, lspEdits: 20, previewSizes: [10], activation: false, renderMaps: 2, hoverWhileParsing: 200 * 1024 }
+        : { sizes: [...SIZES] as number[], personas: [...PERSONA_COUNTS] as number[], workspace: { files: 50, touchpoints: 20 }, heapEdits: 1000, lspEdits: 1000, previewSizes: [...SIZES] as number[], activation: true, renderMaps: 20, hoverWhileParsing: 10 * 1024 * 1024 };
     return options.sizes ? { ...sizes, sizes: options.sizes, previewSizes: options.sizes } : sizes;
 }
 
@@ -143,6 +146,8 @@ async function main(): Promise<number> {
             out.workspace = await measureLspWorkspace(serverPath, options.runs, sizes.workspace.files, sizes.workspace.touchpoints);
             log(`over LSP: server memory over ${sizes.lspEdits} edits`);
             out.memory = await measureLspMemory(serverPath, lspMemorySpec, sizes.lspEdits, 20);
+            log(`over LSP: a hover while a ${Math.round(sizes.hoverWhileParsing / 1024)} KB file parses`);
+            out.hoverWhileParsing = await measureHoverWhileParsing(serverPath, sizes.hoverWhileParsing, Math.min(options.runs, 3));
         });
     }
 
@@ -158,6 +163,13 @@ async function main(): Promise<number> {
             } finally {
                 await bench.close();
             }
+        });
+    }
+
+    if (options.parts.has('render')) {
+        results.render = await part('render', {} as RenderPart, async out => {
+            log(`render: one map per format, then ${sizes.renderMaps} maps in one call`);
+            Object.assign(out, measureRender(options.bundles, { runs: options.smoke ? 1 : 3, maps: sizes.renderMaps, touchpoints: options.smoke ? 10 : 40, personas: 3 }));
         });
     }
 
@@ -193,7 +205,7 @@ async function main(): Promise<number> {
         writeMarkdown(path.join(options.root, 'BENCHMARKS.md'), report);
         log('table written to BENCHMARKS.md');
     }
-    const failed = [results.language, results.lsp, results.preview, results.extension].some(p => p?.error);
+    const failed = [results.language, results.lsp, results.preview, results.render, results.extension].some(p => p?.error);
     return failed ? 1 : 0;
 }
 

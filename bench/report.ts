@@ -55,7 +55,7 @@ export function markdownReport(results: BenchResults): string {
         + `${machine.chromium ? `, Chromium ${machine.chromium}` : ''}; load average ${machine.loadAtStart} at the start, ${machine.loadAtEnd ?? '?'} at the end.`, '');
 
     if (results.targets) {
-        out.push('### Targets (1,000 touchpoints, 5 personas)', '');
+        out.push('### Targets (the language server at 1,000 touchpoints and 5 personas unless a row says otherwise)', '');
         out.push(table(['Target', 'Measured', 'Goal', 'Result', 'Note'], results.targets.map(target)), '');
     }
 
@@ -110,6 +110,23 @@ export function markdownReport(results: BenchResults): string {
                 ? [count(s.touchpoints), `${s.firstDraw.toFixed(0)} (${s.outcome})`, '—', '—', '—', '—', '—', '—', '—', '—', '—', kb(s.modelKilobytes * 1024)]
                 : [count(s.touchpoints), s.firstDraw.toFixed(0), ms(s.fullDraw?.preview), ms(s.fullDraw?.bare), s.fullDraw ? `${s.fullDraw.ratio.toFixed(2)}×` : '—',
                     ms(s.update?.preview), ms(s.update?.bare), s.update ? `${s.update.ratio.toFixed(2)}×` : '—', ms(s.update?.mermaidInside), ms(s.update?.pendingLayout), ms(s.update?.painted), kb(s.modelKilobytes * 1024)])), '');
+    }
+
+    const hover = lsp?.hoverWhileParsing;
+    if (hover) {
+        out.push(`### A hover in a small file while a ${hover.megabytes} MB file is parsed and built (ms, over LSP)`, '');
+        out.push(table(['Measurement', 'Median', 'Slowest'], [
+            ['Hover request to answer, sent 100 ms after the huge file changed', ms(hover.hover), ms({ ...hover.hover, median: hover.hover.max })],
+            ['The huge file: didChange to diagnostics', ms(hover.hugeBuild), ms({ ...hover.hugeBuild, median: hover.hugeBuild.max })]
+        ]), '');
+    }
+
+    const render = results.render;
+    if (render) {
+        out.push(`### \`journey render\`, the built CLI in its own process (ms from start to exit; maps of ${render.touchpoints ?? '?'} touchpoints, ${render.personas ?? '?'} personas)`, '', ...failure(render));
+        const rows = Object.entries(render.single ?? {}).map(([format, timing]) => [`One map, --format ${format}`, ms(timing)]);
+        if (render.many) rows.push([`${render.many.maps} maps in one call, --format png`, ms(render.many.timing)]);
+        out.push(table(['Measurement', 'Wall time'], rows), '');
     }
 
     const extension = results.extension;

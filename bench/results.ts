@@ -3,8 +3,10 @@ import os from 'node:os';
 import type { BundleSizes } from './bundles.js';
 import type { ActivationResult } from './activation/driver.js';
 import type { HeapResult, SizeResult, WorkspaceResult } from './language.js';
+import type { HoverWhileParsingResult } from './hover-while-parsing.js';
 import type { LspMemoryResult, LspSizeResult, LspWorkspaceResult } from './lsp.js';
 import type { PreviewSizeResult } from './preview.js';
+import type { RenderResult } from './render.js';
 import type { TargetCheck } from './targets.js';
 
 /** Why a part did not run or where it broke; the other parts still report. */
@@ -29,8 +31,9 @@ export interface BenchResults {
     durationSeconds?: number;
     machine: Machine;
     language?: { sizes: SizeResult[]; workspace?: WorkspaceResult; heap?: HeapResult } & Partial<Failure>;
-    lsp?: { sizes: LspSizeResult[]; workspace?: LspWorkspaceResult; memory?: LspMemoryResult } & Partial<Failure>;
+    lsp?: { sizes: LspSizeResult[]; workspace?: LspWorkspaceResult; memory?: LspMemoryResult; hoverWhileParsing?: HoverWhileParsingResult } & Partial<Failure>;
     preview?: { sizes: PreviewSizeResult[] } & Partial<Failure>;
+    render?: Partial<RenderResult> & Partial<Failure>;
     extension?: { bundles?: BundleSizes; activation?: ActivationResult } & Partial<Failure>;
     targets?: TargetCheck[];
 }

@@ -39,10 +39,11 @@ try {
         bundles = path.join(root, 'out');
         if (!fs.existsSync(path.join(bundles, 'server.cjs'))) throw new Error('out/ holds no bundles: run `node esbuild.mjs` first, or leave out --dev-bundles.');
     } else {
-        log('building the production bundles (node esbuild.mjs --production) into a temporary folder');
-        const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production'], { cwd: project, stdio: 'inherit' });
-        if (build.status !== 0) throw new Error(`node esbuild.mjs --production failed (exit ${build.status}).`);
         bundles = path.join(project, 'out');
+        log('building the production bundles (node esbuild.mjs --production) into a temporary folder');
+        const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production', '--out', bundles], { cwd: project, stdio: 'inherit' });
+        if (build.status !== 0) throw new Error(`node esbuild.mjs --production failed (exit ${build.status}).`);
+        if (!fs.existsSync(path.join(bundles, 'server.cjs'))) throw new Error(`node esbuild.mjs --production --out ${bundles} left no server.cjs there.`);
     }
     const benchOut = path.join(project, 'out', 'bench');
     // Two folders below the project root, like test/webview/harness.ts, which finds the project from its own location.

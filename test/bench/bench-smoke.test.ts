@@ -53,23 +53,42 @@ describe('the benchmark generator', () => {
     });
 });
 
+/** The bundles in the project's out/ that the other tests use, with their modification times. */
+function ownBundles(): Record<string, number> {
+    const out = path.join(ROOT, 'out');
+    const files = ['extension.cjs', 'server.cjs', 'cli.cjs', 'webview/preview.js'];
+    return Object.fromEntries(files.filter(file => fs.existsSync(path.join(out, file))).map(file => [file, fs.statSync(path.join(out, file)).mtimeMs]));
+}
+
 describe('npm run bench -- --smoke', () => {
     let results: BenchResults;
     let stdout: string;
+    let stderr: string;
+    let before: Record<string, number>;
+    let after: Record<string, number>;
 
     beforeAll(() => {
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-bench-smoke-'));
         const out = path.join(folder, 'results.json');
+        before = ownBundles();
         try {
-            // The bundles in out/ were built by the test setup; the smoke run measures those instead of building its own.
-            const run = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'run.mjs'), '--smoke', '--dev-bundles', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+            // As `npm run bench` runs: production bundles built into a folder of the benchmark's own.
+            const run = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'run.mjs'), '--smoke', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
             stdout = run.stdout;
+            stderr = run.stderr;
             expect(run.status, `the smoke benchmark failed:\n${run.stderr.slice(-3000)}`).toBe(0);
             results = JSON.parse(fs.readFileSync(out, 'utf8'));
         } finally {
             fs.rmSync(folder, { recursive: true, force: true });
         }
-    }, 160_000);
+        after = ownBundles();
+        expect(Object.keys(before).length).toBeGreaterThan(0);
+    }, 300_000);
+
+    test('it builds the production bundles in a folder of its own and leaves out/ as it was', () => {
+        expect(stderr).toContain('building the production bundles');
+        expect(after).toEqual(before);
+    });
 
     const sane = (timing: Timing | undefined) => {
         expect(timing).toBeDefined();
@@ -105,6 +124,17 @@ describe('npm run bench -- --smoke', () => {
         sane(results.lsp!.workspace?.load);
         expect(results.lsp!.memory?.rssAfterEdits).toBeGreaterThan(0);
         expect(results.lsp!.memory?.settled).toBeGreaterThan(0);
+        const hover = results.lsp!.hoverWhileParsing!;
+        expect(hover.megabytes).toBeGreaterThan(0.1);
+        sane(hover.hover);
+        sane(hover.hugeBuild);
+    });
+
+    test('journey render is measured as a user runs it: one map per picture format, several maps in one call', () => {
+        expect(results.render?.error).toBeUndefined();
+        for (const format of ['png', 'svg', 'pdf'] as const) expect(results.render!.single![format]!.median).toBeGreaterThan(0);
+        expect(results.render!.many!.maps).toBe(2);
+        expect(results.render!.many!.timing.median).toBeGreaterThan(0);
     });
 
     test('the preview is measured against bare Mermaid in the same page', () => {
@@ -128,11 +158,17 @@ describe('npm run bench -- --smoke', () => {
         expect(bundles.webviewInitial.files.some(file => file.includes('mermaid'))).toBe(false);
         expect(bundles.webviewLazy.bytes).toBeGreaterThan(bundles.webviewInitial.bytes);
         expect(bundles.server.gzip).toBeLessThan(bundles.server.bytes);
+        expect(bundles.production, 'the smoke run measures minified production bundles').toBe(true);
     });
 
     test('every target is reported, and the table is printed', () => {
-        expect(results.targets?.map(t => t.name)).toHaveLength(8);
+        expect(results.targets?.map(t => t.name)).toHaveLength(13);
+        // Measured in the smoke run: the rows that do not need the full run's sizes.
+        for (const name of ['Hover while a huge file parses, over LSP', 'journey render, one map, slowest of PNG, SVG and PDF', 'journey render, 2 maps in one call (PNG)']) {
+            expect(results.targets!.find(t => t.name === name)?.value, name).toBeGreaterThan(0);
+        }
         expect(stdout).toContain('### Targets');
+        expect(stdout).toContain('### `journey render`');
         expect(stdout).toMatch(/^\| 10 \| 1 \| /m);
     });
 });

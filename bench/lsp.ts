@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { ViewModelRequest, type ViewModelResult } from '../src/protocol.js';
+import { ViewModelRequest } from '../src/protocol.js';
 import { generateJourney, generateWorkspace, type JourneySpec } from './generate.js';
 import { findProbes, megabytes, positionAt, summarize, type Probes, type Timing } from './measure.js';
 
@@ -192,7 +192,7 @@ export async function measureLspSize(serverPath: string, spec: JourneySpec, runs
             if (!result) throw new Error('Hover over LSP on the last touchpoint returned nothing.');
         });
         const viewModel = await roundTrips(runs, async () => {
-            const model = await server.connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri });
+            const model = await server.connection.sendRequest(ViewModelRequest, { uri });
             if (!model || model.journeys.length !== 1) throw new Error('The journey/viewModel request returned no journey.');
         });
         return {
@@ -268,7 +268,7 @@ export async function measureLspMemory(serverPath: string, spec: JourneySpec, ed
         // The model request waits for the document to be validated; a build of an older version may still answer first.
         let version = 0;
         while (version !== edits + 1) {
-            version = (await server.connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri }))?.version ?? 0;
+            version = (await server.connection.sendRequest(ViewModelRequest, { uri }))?.version ?? 0;
         }
         const settled = performance.now() - typed;
         return { touchpoints: spec.touchpoints, edits, intervalMs, rssAfterLoad: megabytes(rssAfterLoad), samples, rssAfterEdits: megabytes(server.rss()), settled: Math.round(settled) };

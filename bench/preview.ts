@@ -22,7 +22,7 @@ const MAX_TOUCHPOINTS = 2000;
 export interface DrawComparison {
     /** Model message received to map drawn (the preview's own `rendered` event). */
     preview: Timing;
-    /** Until the next frame was painted after that: when the reader sees the change. */
+    /** Until the next frame after that was laid out, ready to paint: when the reader sees the change. */
     painted: Timing;
     /** Until the overview band had caught up (its `overview` event). */
     overview: Timing;
@@ -125,10 +125,12 @@ async function draw(page: Page, model: DocumentViewModel, options: PreviewOption
         const drawn = arrival(events.rendered);
         const caughtUp = arrival(events.overview);
         const started = performance.now();
-        window.postMessage({ type: 'model', model, options }, '*');
+        window.postMessage({ type: 'model', model, options, source: model.uri }, '*');
         const detail = await drawn;
         const rendered = performance.now() - started;
-        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        // The next frame, with its style and layout done: it is painted right after. (Two frames would also
+        // count the overview's Mermaid work, which the preview queues after this frame on purpose.)
+        await new Promise<void>(resolve => requestAnimationFrame(() => { void document.body.offsetHeight; resolve(); }));
         const painted = performance.now() - started;
         await caughtUp;
         return { outcome: detail.outcome, rendered, painted, overview: performance.now() - started, calls: (w.__benchCalls ?? []).slice() };

@@ -2,23 +2,39 @@
  * Every message between the language server, the extension host and the preview webview,
  * named once so the three sides cannot drift apart.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DocumentViewModel, SourceRange } from './model/view-model.js';
 
-/** Language server <-> extension (custom LSP messages). */
-export const ViewModelRequest = 'journey/viewModel';
+/**
+ * Language server <-> extension (custom LSP messages). Typed, so `client.sendRequest` and
+ * `connection.onRequest` check the parameters and the result at both ends.
+ */
 export interface ViewModelParams { uri: string }
 export type ViewModelResult = DocumentViewModel | null;
+export const ViewModelRequest = new RequestType<ViewModelParams, ViewModelResult, void>('journey/viewModel');
 
 /** Sent by the server, debounced, after documents were rebuilt. */
-export const ModelChangedNotification = 'journey/modelChanged';
 export interface ModelChangedParams { uris: string[] }
+export const ModelChangedNotification = new NotificationType<ModelChangedParams>('journey/modelChanged');
+
+/**
+ * Every message between the extension and the preview names the document it is about: `source`,
+ * its URI as the language server spells it in the view model. The receiver drops a cursor, an
+ * export or a reveal about another document than the one it shows, so a preview that switched
+ * documents never applies a message of the old one to the new.
+ */
+export interface Sourced { source: string }
+
+/** A message before the sender names its document. */
+export type Unsourced<T extends Sourced> = T extends unknown ? Omit<T, 'source'> : never;
 
 /** Extension -> webview. */
-export type ToPreviewMessage =
+export type ToPreviewMessage = Sourced & (
     | { type: 'model'; model: DocumentViewModel; options: PreviewOptions }
     | { type: 'cursor'; position: { line: number; character: number } | null }
+    /** About the document the panel follows now, whatever picture is on screen. */
     | { type: 'status'; message: string; kind: 'info' | 'error' }
-    | { type: 'export'; format: ExportFormat };
+    | { type: 'export'; format: ExportFormat });
 
 export interface PreviewOptions {
     /** The active VS Code theme kind, for the matching Mermaid theme. */
@@ -33,15 +49,16 @@ export interface PreviewOptions {
 
 export type ExportFormat = 'svg' | 'png' | 'pdf' | 'html' | 'mermaid';
 
-/** Webview -> extension. */
-export type FromPreviewMessage =
+/** Webview -> extension; `source` is the document of the picture on screen ('' before the first). */
+export type FromPreviewMessage = Sourced & (
     | { type: 'ready' }
+    /** `uri` when the element was declared in another file than `source` (a shared persona). */
     | { type: 'reveal'; range: SourceRange; uri?: string }
     /** SVG or HTML markup, Mermaid text, a PNG `data:` URL, or for PDF the HTML page to print. */
     | { type: 'exported'; format: ExportFormat; data: string }
     | { type: 'error'; message: string }
     /** Escape in the preview: the keyboard goes back to the editor. */
-    | { type: 'focusEditor' };
+    | { type: 'focusEditor' });
 
 /** CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, a PNG `data:` URL, or the page to print. */
 export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string) => Promise<string>;

@@ -9,7 +9,7 @@ import {
     type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import type { DocumentViewModel } from '../model/view-model.js';
-import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams } from '../protocol.js';
+import { ModelChangedNotification, ViewModelRequest } from '../protocol.js';
 import type { JourneyModelSource, ServerState } from './model-source.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerGettingStarted } from './getting-started.js';
@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
 
     client = createClient(context, serverState);
     context.subscriptions.push(
-        client.onNotification(ModelChangedNotification, (params: ModelChangedParams) => modelsChanged.fire(params.uris)),
+        client.onNotification(ModelChangedNotification, params => modelsChanged.fire(params.uris)),
         client.onDidChangeState(event => {
             if (event.newState === State.Running) serverState.fire({ state: 'running' });
             else if (event.newState === State.Starting) serverState.fire({ state: 'starting' });
@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     const source: JourneyModelSource = {
         async getViewModel(uri: string): Promise<DocumentViewModel | null> {
             if (!client || client.state !== State.Running) return null;
-            return client.sendRequest(ViewModelRequest, { uri } satisfies ViewModelParams);
+            return client.sendRequest(ViewModelRequest, { uri });
         },
         onDidChangeModels: listener => modelsChanged.event(listener),
         onDidChangeServerState: listener => serverState.event(listener)

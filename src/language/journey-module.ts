@@ -2,19 +2,19 @@
 import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
-import { JourneyCodeActionProvider } from './journey-code-actions.js';
-import { JourneyCompletionProvider } from './journey-completion.js';
-import { JourneyFormatter } from './journey-formatter.js';
-import { JourneyDocumentationProvider, JourneyHoverProvider } from './journey-hover.js';
+import { JourneyCodeActionProvider } from './lsp/journey-code-actions.js';
+import { JourneyCompletionProvider } from './lsp/journey-completion.js';
+import { JourneyFormatter } from './lsp/journey-formatter.js';
+import { JourneyDocumentationProvider, JourneyHoverProvider } from './lsp/journey-hover.js';
 import { JourneyDocumentValidator, JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
-import { JourneyRenameProvider } from './journey-rename.js';
-import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
+import { JourneyRenameProvider } from './lsp/journey-rename.js';
+import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-errors.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyDocumentBuilder, JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
-import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
+import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
 
 export type JourneyAddedServices = {

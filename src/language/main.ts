@@ -5,7 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { speakClientUris } from './client-uris.js';
 import { createJourneyServices } from './journey-module.js';
-import { registerViewModelService } from './view-model-service.js';
+import { registerViewModelService } from './lsp/view-model-service.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const clientUris = speakClientUris(connection);

@@ -16,7 +16,7 @@ try {
     document.head.append(palette);
     const view = new PreviewView(root, host);
     window.addEventListener('message', (event: MessageEvent<ToPreviewMessage>) => view.handle(event.data));
-    host.postMessage({ type: 'ready' });
+    host.postMessage({ type: 'ready', source: host.getState()?.uri ?? '' });
 } catch (error) {
     // Never a blank panel: say what went wrong in words.
     const message = `The journey preview could not start: ${error instanceof Error ? error.message : String(error)}`;
@@ -24,5 +24,5 @@ try {
     note.className = 'banner banner-error';
     note.textContent = message;
     root.replaceChildren(note);
-    host.postMessage({ type: 'error', message });
+    host.postMessage({ type: 'error', message, source: '' });
 }

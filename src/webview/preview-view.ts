@@ -6,7 +6,7 @@
  * panel says for that version.
  */
 import type { DocumentViewModel, SourceRange } from '../model/view-model.js';
-import type { ExportFormat, PreviewOptions, PreviewState, ToPreviewMessage } from '../protocol.js';
+import type { ExportFormat, FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage, Unsourced } from '../protocol.js';
 import { countTouchpoints, decodeRange, elementAt, personasOf } from '../render/elements.js';
 import { gridGeometry, summaryGeometry } from '../render/grid-geometry.js';
 import { messagesFor } from '../render/languages.js';
@@ -76,7 +76,7 @@ export class PreviewView {
             },
             export: format => void this.export(format)
         });
-        this.banner = new Banner(target => this.host.postMessage({ type: 'reveal', ...target }));
+        this.banner = new Banner(target => this.post({ type: 'reveal', ...target }));
         this.viewport = new Viewport(zoom => this.toolbar.showZoom(zoom, this.state.summary ?? false), () => this.resized());
         this.viewport.map.append(Object.assign(document.createElement('p'), {
             className: 'placeholder', textContent: 'Waiting for the journey language server to read this file\u2026'
@@ -88,7 +88,7 @@ export class PreviewView {
         });
         wireKeyboard(root, {
             reveal: target => this.reveal(target),
-            backToEditor: () => this.host.postMessage({ type: 'focusEditor' })
+            backToEditor: () => this.post({ type: 'focusEditor' })
         });
         // VS Code swaps the body's theme class without telling the extension first: redraw in the new colours.
         new MutationObserver(() => this.redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
@@ -101,13 +101,15 @@ export class PreviewView {
                 void this.drawNext();
                 break;
             case 'cursor':
-                this.highlight(message.position);
+                // The cursor of a document whose picture is not (or not yet) on screen.
+                if (this.isAbout(message.source)) this.highlight(message.position);
                 break;
             case 'status':
                 this.showStatus(message.message, message.kind);
                 break;
             case 'export':
-                void this.export(message.format);
+                if (!this.shown || this.isAbout(message.source)) void this.export(message.format);
+                else this.banner.show('The map of this file is still being drawn: export again in a moment.', 'info');
                 break;
         }
     }
@@ -172,7 +174,7 @@ export class PreviewView {
         } catch (error) {
             const message = `The preview could not draw this map: ${messageOf(error)}`;
             this.banner.show(this.shown ? `${message} Parts of the map may be out of date.` : message, 'error');
-            this.host.postMessage({ type: 'error', message });
+            this.post({ type: 'error', message });
             return 'failed';
         }
         this.shown = model;
@@ -246,7 +248,7 @@ export class PreviewView {
             // The overview's shapes are clickable and follow the cursor like the grid's.
             this.restoreHighlight();
         }, (error: unknown) => {
-            this.host.postMessage({ type: 'error', message: messageOf(error) });
+            this.post({ type: 'error', message: messageOf(error) });
         })));
     }
 
@@ -358,11 +360,21 @@ export class PreviewView {
         const range: SourceRange | undefined = source ? decodeRange(source.getAttribute('data-range') ?? '') : undefined;
         if (!source || !range) return false;
         const uri = source.getAttribute('data-uri') ?? undefined;
-        this.host.postMessage(uri ? { type: 'reveal', range, uri } : { type: 'reveal', range });
+        this.post(uri ? { type: 'reveal', range, uri } : { type: 'reveal', range });
         return true;
     }
 
     // ------------------------------------------------------------ state and export
+
+    /** Whether a message is about the document whose model was drawn last. */
+    private isAbout(source: string): boolean {
+        return source === this.state.uri;
+    }
+
+    /** Every message names the document of the picture on screen, so the extension can drop one about a document it no longer shows. */
+    private post(message: Unsourced<FromPreviewMessage>): void {
+        this.host.postMessage({ ...message, source: this.state.uri } as FromPreviewMessage);
+    }
 
     private saveState(change: Partial<PreviewState>): void {
         this.state = { ...this.state, ...change };
@@ -379,11 +391,11 @@ export class PreviewView {
             const { exportMap } = await import('./export/export-map.js');
             const context = this.context(model);
             const data = await exportMap(format, model, { messages: context.messages, personaOrder: context.personaOrder, personas: context.personas });
-            this.host.postMessage({ type: 'exported', format, data });
+            this.post({ type: 'exported', format, data });
         } catch (error) {
             const message = `Export as ${format.toUpperCase()} failed: ${messageOf(error)}`;
             this.banner.show(message, 'error');
-            this.host.postMessage({ type: 'error', message });
+            this.post({ type: 'error', message });
         }
     }
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ResponseError } from 'vscode-languageserver-protocol/node';
-import { ViewModelRequest, type ViewModelResult } from '../../src/protocol.js';
+import { ViewModelRequest } from '../../src/protocol.js';
 import { openDocument, startLanguageServer, stopLanguageServer, waitFor, type LanguageServer } from './language-server.js';
 
 const SHOP = 'file:///server-process/shop.journey';
@@ -24,7 +24,7 @@ async function reply(server: LanguageServer, method: string, params: unknown): P
 
 /** The server still works: it serves the view model of a real document. */
 async function stillServes(server: LanguageServer): Promise<void> {
-    const model = await server.connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: SHOP });
+    const model = await server.connection.sendRequest(ViewModelRequest, { uri: SHOP });
     expect(model?.journeys[0].stages.map(stage => stage.id)).toEqual(['Browse']);
     expect(server.process.exitCode).toBeNull();
 }
@@ -50,7 +50,7 @@ describe('the language server process', () => {
         ['an object for the uri', { uri: { path: '/x' } }],
         ['an array', ['file:///a.journey']]
     ])('journey/viewModel with %s is answered "invalid params", and the server keeps serving', async (_what, params) => {
-        const { error } = await reply(server, ViewModelRequest, params);
+        const { error } = await reply(server, ViewModelRequest.method, params);
         expect(error?.code).toBe(-32602);
         expect(error?.message).toMatch(/journey\/viewModel needs the document's URI/);
         await stillServes(server);
@@ -64,7 +64,7 @@ describe('the language server process', () => {
         ['a document that was never opened', 'file:///nowhere/unknown.journey'],
         ['an untitled document', 'untitled:Untitled-1']
     ])('journey/viewModel for %s is null, and the server keeps serving', async (_what, uri) => {
-        expect(await reply(server, ViewModelRequest, { uri })).toEqual({ result: null });
+        expect(await reply(server, ViewModelRequest.method, { uri })).toEqual({ result: null });
         await stillServes(server);
     });
 

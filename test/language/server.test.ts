@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelResult } from '../../src/protocol.js';
+import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams } from '../../src/protocol.js';
 
 const SERVER = path.resolve(__dirname, '../../out/server.cjs');
 let server: ChildProcess;
@@ -51,7 +51,7 @@ describe('language server over stdio', () => {
         expect(published.diagnostics[0].range.start.line).toBe(9);
         await waitFor(() => changes.find(uris => uris.includes(uri)), 'model changed notification');
 
-        const model = await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri });
+        const model = await connection.sendRequest(ViewModelRequest, { uri });
         expect(model?.version).toBe(1);
         expect(model?.journeys[0].stages.map(s => [s.id, s.unmapped])).toEqual([['Browse', false], ['Empty', true]]);
         expect(model?.diagnostics.warnings).toBe(1);
@@ -64,13 +64,13 @@ describe('language server over stdio', () => {
             contentChanges: [{ text: text.replace('stage Empty {\n    }', 'stage Pay {\n        touchpoint Card {\n            emotion -2\n        }\n    }') }]
         });
         await waitFor(() => changes.find(uris => uris.includes(uri)), 'model changed notification');
-        const model = await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri });
+        const model = await connection.sendRequest(ViewModelRequest, { uri });
         expect(model?.version).toBe(2);
         expect(model?.journeys[0].emotionLanes[0].points.map(p => p.score)).toEqual([1, -2]);
     });
 
     test('an unknown document has no model', async () => {
-        expect(await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: 'file:///nowhere.journey' })).toBeNull();
+        expect(await connection.sendRequest(ViewModelRequest, { uri: 'file:///nowhere.journey' })).toBeNull();
     });
 
     test('a settings change validates open journeys again, and the server keeps running', async () => {
@@ -87,7 +87,7 @@ describe('language server over stdio', () => {
         const after = await waitFor(() => published.find(d => d.uri === staleUri), 'diagnostics after the settings change');
         expect(after.diagnostics).toEqual([]);
         expect(server.exitCode).toBeNull();
-        expect(await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: staleUri })).toMatchObject({ diagnostics: { warnings: 0 } });
+        expect(await connection.sendRequest(ViewModelRequest, { uri: staleUri })).toMatchObject({ diagnostics: { warnings: 0 } });
     });
 });
 
@@ -128,7 +128,7 @@ describe('URIs as the client spells them', () => {
         const symbols = await connection.sendRequest<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'Kjøp' });
         expect(symbols.find(symbol => symbol.name === 'Kjøp')?.location.uri).toBe(journeyUri);
 
-        const model = await connection.sendRequest<ViewModelResult>(ViewModelRequest, { uri: journeyUri });
+        const model = await connection.sendRequest(ViewModelRequest, { uri: journeyUri });
         expect(model?.uri).toBe(journeyUri);
         expect(model?.journeys[0].personas[0].uri).toBe(personasUri);
     });

@@ -135,7 +135,7 @@ describe('from the keyboard', () => {
         await preview.clearPosted();
         await page.keyboard.press('Enter');
         const reveal = (await preview.posted()).find(m => m.type === 'reveal');
-        expect(reveal).toEqual({ type: 'reveal', range: fiveStageJourney.stages[0].touchpoints[0].range });
+        expect(reveal).toEqual({ type: 'reveal', range: fiveStageJourney.stages[0].touchpoints[0].range, source: fiveStages.uri });
         await page.keyboard.press('Escape');
         expect((await preview.posted()).some(m => m.type === 'focusEditor')).toBe(true);
     });

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewHtml } from '../../src/extension/preview/preview-html.js';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
-import type { ExportFormat, FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage } from '../../src/protocol.js';
+import type { ExportFormat, FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage, Unsourced } from '../../src/protocol.js';
 import { OVERVIEW_EVENT, RENDERED_EVENT, type RenderedDetail } from '../../src/webview/preview-view.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -221,7 +221,8 @@ export interface PreviewPage {
     cspViolations(): Promise<string[]>;
     /** Sends a model and waits until the preview has handled it. */
     draw(model: DocumentViewModel, options?: Partial<PreviewOptions>): Promise<RenderedDetail & { roundTrip: number; overviewMilliseconds: number }>;
-    send(message: ToPreviewMessage): Promise<void>;
+    /** Posts as the extension does; `source` defaults to the URI of the last model drawn. */
+    send(message: Unsourced<ToPreviewMessage>, source?: string): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -253,8 +254,10 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
     await page.goto(`${server.origin}/preview.html?theme=${theme}`);
     await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
 
-    const send = async (message: ToPreviewMessage) => {
-        await page.evaluate(data => window.postMessage(data, '*'), message);
+    // Messages name the document of the last model drawn unless a test says otherwise, as the extension does.
+    let shownUri = '';
+    const send = async (message: Unsourced<ToPreviewMessage>, source = shownUri) => {
+        await page.evaluate(data => window.postMessage(data, '*'), { ...message, source } as ToPreviewMessage);
     };
     return {
         page, requests, dialogs, pageErrors,
@@ -264,7 +267,7 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
         cspViolations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.slice()),
         send,
         // Waits for the map and then for its overview band, which follows it.
-        draw: (model, options = {}) => page.evaluate(async ({ model, options, events }) => {
+        draw: (model, options = {}) => (shownUri = model.uri, page.evaluate(async ({ model, options, events }) => {
             const started = performance.now();
             const arrival = (name: string) => new Promise<RenderedDetail>(resolve => {
                 const listener = (event: Event) => {
@@ -277,12 +280,12 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
             });
             const drawn = arrival(events.rendered);
             const overview = arrival(events.overview);
-            window.postMessage({ type: 'model', model, options }, '*');
+            window.postMessage({ type: 'model', model, options, source: model.uri }, '*');
             const detail = await drawn;
             const roundTrip = performance.now() - started;
             const caughtUp = await overview;
             return { ...detail, roundTrip, overviewMilliseconds: caughtUp.milliseconds };
-        }, { model, options: { theme, ...options } as PreviewOptions, events: { rendered: RENDERED_EVENT, overview: OVERVIEW_EVENT } }),
+        }, { model, options: { theme, ...options } as PreviewOptions, events: { rendered: RENDERED_EVENT, overview: OVERVIEW_EVENT } })),
         close: () => page.close()
     };
 }

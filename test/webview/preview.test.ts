@@ -266,7 +266,7 @@ describe('clicks and the cursor', () => {
         for (const [selector, range] of cases) {
             await preview.clearPosted();
             await page.locator(selector).first().click();
-            expect(lastReveal(await preview.posted()), selector).toEqual({ type: 'reveal', range });
+            expect(lastReveal(await preview.posted()), selector).toEqual({ type: 'reveal', range, source: fiveStages.uri });
         }
     });
 
@@ -296,6 +296,24 @@ describe('clicks and the cursor', () => {
         await preview.send({ type: 'cursor', position: null });
         await expect.poll(keysUnderCursor).toEqual([]);
     });
+
+    test('a cursor or an export about another document than the one drawn is dropped; what the preview posts names its document', async () => {
+        const preview = await open();
+        await preview.draw(fiveStages);
+        const page = preview.page;
+        const elsewhere = 'file:///workspace/another.journey';
+        await preview.clearPosted();
+        await preview.send({ type: 'cursor', position: { line: 22, character: 10 } }, elsewhere);
+        await preview.send({ type: 'export', format: 'svg' }, elsewhere);
+        await expect.poll(() => page.locator('.banner').textContent()).toBe('The map of this file is still being drawn: export again in a moment.');
+        expect(await page.locator('.is-cursor').count()).toBe(0);
+        expect((await preview.posted()).filter(m => m.type === 'exported')).toEqual([]);
+
+        await preview.send({ type: 'cursor', position: { line: 22, character: 10 } });
+        await expect.poll(() => page.locator('.is-cursor').count()).toBeGreaterThan(0);
+        await page.locator('.card.touchpoint').first().click();
+        expect(lastReveal(await preview.posted())?.source).toBe(fiveStages.uri);
+    });
 });
 
 describe('drawing while writing', () => {
@@ -317,7 +335,7 @@ describe('drawing while writing', () => {
         await expect(page.locator('.card.touchpoint.has-problem .problem-mark').getAttribute('title')).resolves.toBe("Expected '}' but found 'stage'.");
         await preview.clearPosted();
         await banner.click();
-        expect(lastReveal(await preview.posted())).toEqual({ type: 'reveal', range: broken.diagnostics.firstError!.range });
+        expect(lastReveal(await preview.posted())).toEqual({ type: 'reveal', range: broken.diagnostics.firstError!.range, source: broken.uri });
 
         // Redrawing for another persona keeps the errors in view.
         await page.locator('.persona-filter label:has-text("Budget Bob") input').uncheck();

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../model/view-model.js';
-import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage } from '../../protocol.js';
+import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage, Unsourced } from '../../protocol.js';
 import type { JourneyModelSource, ServerState } from '../model-source.js';
 import { findBrowser } from '../../export/find-browser.js';
 import { printToPdf } from '../../export/print-pdf.js';
@@ -144,8 +144,17 @@ export class JourneyPreview implements vscode.Disposable {
         this.panel.title = this.lockedToResource ? `[Preview] ${name}` : `Preview ${name}`;
     }
 
-    private post(message: ToPreviewMessage): void {
-        if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+    private post(message: Unsourced<ToPreviewMessage>): void {
+        if (this.ready && !this.disposed) void this.panel.webview.postMessage({ ...message, source: this.resourceUri.toString() } satisfies ToPreviewMessage);
+    }
+
+    /** Whether a message from the webview is about the document shown now, not one it showed before. */
+    private isAbout(source: string): boolean {
+        try {
+            return vscode.Uri.parse(source, true).toString() === this.resourceUri.toString();
+        } catch {
+            return false;
+        }
     }
 
     private options(): PreviewOptions {
@@ -207,9 +216,15 @@ export class JourneyPreview implements vscode.Disposable {
                 await this.sendModel();
                 break;
             case 'reveal':
+                // A click on the picture of a document the preview no longer shows.
+                if (!this.isAbout(message.source)) return this.host.log.info(`Preview: dropped a reveal in ${message.source}, which the preview no longer shows.`);
                 await this.reveal(message.range, message.uri ? vscode.Uri.parse(message.uri) : this.resourceUri);
                 break;
             case 'exported':
+                if (!this.isAbout(message.source)) {
+                    void vscode.window.showInformationMessage(`The preview moved on to ${path.posix.basename(this.resourceUri.path)} before the export of the earlier map was ready: nothing was saved. Export again.`);
+                    return;
+                }
                 await this.saveExport(message.format, message.data);
                 break;
             case 'error':

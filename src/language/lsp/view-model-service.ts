@@ -5,10 +5,10 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelParams, type ViewModelResult } from '../protocol.js';
-import type { ClientUris } from './client-uris.js';
-import type { JourneyServices } from './journey-module.js';
-import { isBuiltinLibrary } from './journey-workspace.js';
+import { ModelChangedNotification, ViewModelRequest, type ModelChangedParams, type ViewModelResult } from '../../protocol.js';
+import type { ClientUris } from '../client-uris.js';
+import type { JourneyServices } from '../journey-module.js';
+import { isBuiltinLibrary } from '../journey-workspace.js';
 
 /** Builds in quick succession (one per keystroke) are announced once. */
 const NOTIFY_DELAY_MS = 30;
@@ -17,9 +17,9 @@ export function registerViewModelService(connection: Connection, shared: Langium
     const documents = shared.workspace.LangiumDocuments;
     const builder = shared.workspace.DocumentBuilder;
 
-    connection.onRequest(ViewModelRequest, async (params: ViewModelParams): Promise<ViewModelResult> => {
+    connection.onRequest(ViewModelRequest, async (params): Promise<ViewModelResult> => {
         if (typeof params?.uri !== 'string') {
-            throw new ResponseError(ErrorCodes.InvalidParams, `${ViewModelRequest} needs the document's URI as { "uri": "file:///..." }; it got ${JSON.stringify(params)?.slice(0, 100)}.`);
+            throw new ResponseError(ErrorCodes.InvalidParams, `${ViewModelRequest.method} needs the document's URI as { "uri": "file:///..." }; it got ${JSON.stringify(params)?.slice(0, 100)}.`);
         }
         const uri = URI.parse(params.uri);
         if (!documents.hasDocument(uri)) return null;

@@ -5,7 +5,7 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import {
     isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isEmotion, isImprovesSetting, isJourney,
     isOpportunity, isPainPoint, isPersona, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, isTransition
-} from './generated/ast.js';
+} from '../generated/ast.js';
 
 export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
 

@@ -9,13 +9,13 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import {
     isChannelDecl, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
     type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type Touchpoint
-} from './generated/ast.js';
+} from '../generated/ast.js';
 import {
     emotionPersona, journeyKind, journeyPersonas, journeyTitle, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
-} from './journey-semantics.js';
-import { markdownText as md } from './markdown-text.js';
-import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore } from './vocabulary.js';
+} from '../journey-semantics.js';
+import { markdownText as md } from '../markdown-text.js';
+import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore } from '../vocabulary.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { testCodeAction } from 'langium/test';
 import { DocumentValidator } from 'langium';
-import { createTestServices, text } from './services.js';
-import { IssueCodes } from '../../src/language/journey-validator.js';
+import { createTestServices, text } from '../services.js';
+import { IssueCodes } from '../../../src/language/journey-validator.js';
 
 let fix: ReturnType<typeof testCodeAction>;
 let services: Awaited<ReturnType<typeof createTestServices>>;

@@ -6,10 +6,10 @@
 import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isJourney } from './generated/ast.js';
-import { KIND_WORDS } from './journey-linker.js';
-import { KEYWORDS_AS_NAMES } from './journey-names.js';
-import { isBuiltinLibrary } from './journey-workspace.js';
+import { isJourney } from '../generated/ast.js';
+import { KIND_WORDS } from '../journey-linker.js';
+import { KEYWORDS_AS_NAMES } from '../journey-names.js';
+import { isBuiltinLibrary } from '../journey-workspace.js';
 
 export class JourneyRenameProvider extends DefaultRenameProvider {
     private readonly services: LangiumServices;

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { expectFormatting } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createTestServices, stripRanges } from './services.js';
+import { createTestServices, stripRanges } from '../services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 beforeAll(async () => { services = await createTestServices(); });

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { expectCompletion, expectFindReferences, expectFoldings, expectGoToDefinition, expectHover, expectSymbols, highlightHelper } from 'langium/test';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createTestServices } from './services.js';
+import { createTestServices } from '../services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 beforeAll(async () => { services = await createTestServices(); });

@@ -5,8 +5,8 @@
 import type { AstNodeDescription, LangiumDocuments } from 'langium';
 import { DefaultWorkspaceSymbolProvider, type LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver';
-import { isJourney, type Model } from './generated/ast.js';
-import { isBuiltinLibrary } from './journey-workspace.js';
+import { isJourney, type Model } from '../generated/ast.js';
+import { isBuiltinLibrary } from '../journey-workspace.js';
 
 export class JourneyWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     private readonly documents: LangiumDocuments;

@@ -4,15 +4,15 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
     isActivity, isChannelUse, isEmotion, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
-} from './generated/ast.js';
-import { BIDI_CONTROL } from './invisible-characters.js';
-import type { JourneyChannel, JourneyLinker } from './journey-linker.js';
-import type { JourneyServices } from './journey-module.js';
-import { capitalized, closestName } from './journey-names.js';
-import { baselineOf } from './journey-scope.js';
-import { journeyPersonas, stageTouchpoints, touchpointChannelReferences, touchpointPersonas } from './journey-semantics.js';
-import { IssueCodes } from './journey-validator.js';
-import { EMOTION_SCALE, MAP_LANGUAGES } from './vocabulary.js';
+} from '../generated/ast.js';
+import { BIDI_CONTROL } from '../invisible-characters.js';
+import type { JourneyChannel, JourneyLinker } from '../journey-linker.js';
+import type { JourneyServices } from '../journey-module.js';
+import { capitalized, closestName } from '../journey-names.js';
+import { baselineOf } from '../journey-scope.js';
+import { journeyPersonas, stageTouchpoints, touchpointChannelReferences, touchpointPersonas } from '../journey-semantics.js';
+import { IssueCodes } from '../journey-validator.js';
+import { EMOTION_SCALE, MAP_LANGUAGES } from '../vocabulary.js';
 
 export class JourneyCodeActionProvider implements CodeActionProvider {
     private readonly linker: JourneyLinker;

@@ -5,10 +5,10 @@
 import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import snippets from '../../snippets/journey.json';
-import { isImprovesSetting, isJourney, isTouchpoint } from './generated/ast.js';
-import { journeyKind, journeyPersonas } from './journey-semantics.js';
-import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion, MAP_LANGUAGES } from './vocabulary.js';
+import snippets from '../../../snippets/journey.json';
+import { isImprovesSetting, isJourney, isTouchpoint } from '../generated/ast.js';
+import { journeyKind, journeyPersonas } from '../journey-semantics.js';
+import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion, MAP_LANGUAGES } from '../vocabulary.js';
 
 const SNIPPETS: Array<{ prefix: string; description: string; body: string[] }> = Object.values(snippets);
 

@@ -6,7 +6,7 @@
 import { CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { isModel } from './generated/ast.js';
+import { isModel } from '../generated/ast.js';
 
 export class JourneyFormatter extends AbstractFormatter {
 

@@ -103,10 +103,18 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
 
     for (const lane of lanes) {
         const points: PlacedPoint[] = [];
+        // The lane's points by touchpoint, found in one pass: a journey has thousands of both.
+        const byTouchpoint = new Map<string, EmotionPoint[]>();
+        for (const point of lane.points) {
+            const key = `${point.stageId}\u0000${point.touchpointId}`;
+            const felt = byTouchpoint.get(key);
+            if (felt) felt.push(point);
+            else byTouchpoint.set(key, [point]);
+        }
         journey.stages.forEach((stage, stageIndex) => {
             stage.touchpoints.forEach((touchpoint, t) => {
-                const felt = lane.points.filter(p => p.touchpointId === touchpoint.id && p.stageId === stage.id);
-                if (felt.length === 0) return;
+                const felt = byTouchpoint.get(`${stage.id}\u0000${touchpoint.id}`);
+                if (!felt) return;
                 const score = mean(felt.map(p => p.score));
                 points.push({
                     x: columns[stageIndex].x + columns[stageIndex].centres[t] + offset(lane.persona),
@@ -229,7 +237,7 @@ export function emotionCell(journey: JourneyView, stageIndex: number, curves: Cu
 }
 
 /** The lane's name cell: the title, the scale beside the gridlines, and which marker is whose. */
-export function emotionHeaderCell(journey: JourneyView, title: string, options: EmotionLaneOptions): Markup {
+export function emotionHeaderCell(journey: JourneyView, title: string, options: EmotionLaneOptions, curves = curvesFor(journey, options)): Markup {
     const { geometry, messages } = options;
     const width = geometry.laneWidth - 1;
     const height = emotionLaneHeight(geometry, { min: -3, max: 3 });
@@ -240,7 +248,6 @@ export function emotionHeaderCell(journey: JourneyView, title: string, options: 
         ticks.push(html`<text class="emotion-tick${score === 0 ? ' emotion-tick-zero' : ''}" x="${f(width - 6)}" y="${f(y + 4)}">${word}${messages.signed(score)}</text>`);
     }
     const scale = html`<svg class="emotion-scale-svg" width="${f(width)}" height="${f(height)}" viewBox="0 0 ${f(width)} ${f(height)}" aria-hidden="true" focusable="false">${ticks}</svg>`;
-    const curves = curvesFor(journey, options);
     const legend = curves.filter(c => c.role === 'journey').map(c => html`<li>${markerIcon(c.persona, options.personaOrder)} ${c.label}</li>`);
     if (curves.some(c => c.role === 'baseline')) legend.push(html`<li class="legend-baseline"><svg width="18" height="8" aria-hidden="true" focusable="false"><line class="emotion-line emotion-baseline legend-line" x1="1" x2="17" y1="4" y2="4"/></svg> ${messages.t('emotion.baselineLegend')}</li>`);
     const showLegend = legend.length > 1 || curves.some(c => c.role === 'baseline');
@@ -253,8 +260,7 @@ export function curvesFor(journey: JourneyView, options: EmotionLaneOptions): Cu
 }
 
 /** The cells of the emotion lane, one per stage, in stage order. */
-export function emotionCells(journey: JourneyView, options: EmotionLaneOptions): Markup[] {
+export function emotionCells(journey: JourneyView, options: EmotionLaneOptions, curves = curvesFor(journey, options)): Markup[] {
     const columns = stageColumns(journey, options.geometry);
-    const curves = curvesOf(journey, columns, options);
     return journey.stages.map((_, index) => emotionCell(journey, index, curves, columns, options));
 }

@@ -10,7 +10,7 @@ import type {
 } from '../model/view-model.js';
 import type { LevelName } from '../language/vocabulary.js';
 import { encodeRange, rangeContains } from './elements.js';
-import { emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
+import { curvesFor, emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
 import { emotionWordKey } from './emotion-words.js';
 import { gridWidth, stageColumns, type GridGeometry } from './grid-geometry.js';
 import { lanesOf, stagePains, type BlueprintItem, type Lane, type LaneId, type LaneItems, type RankedOpportunity } from './lanes.js';
@@ -37,6 +37,51 @@ export interface MapOptions {
     problems?: ReadonlyArray<{ message: string; range: SourceRange }>;
     /** A picture to share: nothing is a button, nothing takes the keyboard focus. */
     exported?: boolean;
+    /** The cells of the previous drawing, for a drawing that follows edits (the preview); exports draw once. */
+    cells?: GridCellMemo;
+}
+
+/**
+ * The grid cells of a journey's previous drawing, by lane and by everything a cell is drawn from:
+ * its stage's data, and around it the journey's other data and the options. An edit in one stage
+ * draws that stage's cells again and takes the others back as they were. The emotion lane is
+ * always drawn: its curves run across stages.
+ */
+export class GridCellMemo {
+    private drawn = new Map<string, Markup>();
+    private next = new Map<string, Markup>();
+    private around = '';
+
+    /** Starts a drawing; everything is forgotten when what lies around the stages changed. */
+    begin(around: string): void {
+        if (around !== this.around) this.drawn.clear();
+        this.around = around;
+        this.next = new Map();
+    }
+
+    cell(key: string, draw: () => Markup): Markup {
+        const cell = this.drawn.get(key) ?? draw();
+        this.next.set(key, cell);
+        return cell;
+    }
+
+    /** Keeps this drawing's cells, and only those, for the next. */
+    end(): void {
+        this.drawn = this.next;
+    }
+}
+
+/**
+ * What a stage's cells are drawn from besides the stage itself: the journey without its stages
+ * (of which cells read only labels, in the flow lane) and without its emotion curves (of which they
+ * read only names), and the options.
+ */
+function aroundTheStages(journey: JourneyView, options: MapOptions): string {
+    const { messages, cells, ...rest } = options;
+    return JSON.stringify([
+        messages.locale, rest,
+        { ...journey, stages: journey.stages.map(stage => [stage.id, stage.label]), emotionLanes: journey.emotionLanes.map(lane => [lane.persona, lane.label]) }
+    ]);
 }
 
 /** The parts of one journey's section; the preview replaces each only when its markup changed. */
@@ -46,10 +91,22 @@ export interface JourneyParts {
     plan: Markup;
 }
 
+/** One lane of the grid: its row's opening tag, then its cells (the lane's name, then one per stage). */
+export interface GridRow {
+    lane: LaneId;
+    open: Markup;
+    cells: Markup[];
+}
+
+/** A row as markup. */
+export function rowMarkup(row: GridRow): Markup {
+    return html`${row.open}${row.cells}</tr>`;
+}
+
 export interface GridMarkup {
     /** Everything before the rows: the table, its columns and the stage header row. */
     head: Markup;
-    rows: Array<{ lane: LaneId; markup: Markup }>;
+    rows: GridRow[];
     /** Shown instead of a grid when the journey has no stages. */
     empty?: Markup;
 }
@@ -332,18 +389,30 @@ function stageHeader(journey: JourneyView, stage: StageView, options: MapOptions
     ]);
 }
 
-function laneRow(lane: Lane, journey: JourneyView, options: MapOptions): Markup {
+function laneRow(lane: Lane, journey: JourneyView, options: MapOptions, stageKeys: readonly string[]): GridRow {
     const title = options.messages.t(lane.title);
     const cellClass = (stage: StageView) => `cell stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}`;
     if (lane.id === 'emotion') {
-        const cells = emotionCells(journey, { ...options });
-        return join([
-            html`<tr class="lane lane-emotion"><th scope="row" class="lane-name lane-name-emotion">${emotionHeaderCell(journey, title, options)}</th>`,
-            html`${journey.stages.map((stage, i) => html`<td class="${cellClass(stage)} emotion-cell">${cells[i]}</td>`)}</tr>`
-        ]);
+        const curves = curvesFor(journey, options);
+        const cells = emotionCells(journey, options, curves);
+        return {
+            lane: lane.id,
+            open: html`<tr class="lane lane-emotion">`,
+            cells: [
+                html`<th scope="row" class="lane-name lane-name-emotion">${emotionHeaderCell(journey, title, options, curves)}</th>`,
+                ...journey.stages.map((stage, i) => html`<td class="${cellClass(stage)} emotion-cell">${cells[i]}</td>`)
+            ]
+        };
     }
-    const cells = journey.stages.map(stage => html`<td class="${cellClass(stage)}">${laneCell(lane, { journey, stage, options })}</td>`);
-    return html`<tr class="lane lane-${lane.id}"><th scope="row" class="lane-name"><span class="lane-title">${title}</span></th>${cells}</tr>`;
+    const draw = (stage: StageView) => html`<td class="${cellClass(stage)}">${laneCell(lane, { journey, stage, options })}</td>`;
+    return {
+        lane: lane.id,
+        open: html`<tr class="lane lane-${lane.id}">`,
+        cells: [
+            html`<th scope="row" class="lane-name"><span class="lane-title">${title}</span></th>`,
+            ...journey.stages.map((stage, i) => options.cells ? options.cells.cell(`${lane.id}\n${stageKeys[i]}`, () => draw(stage)) : draw(stage))
+        ]
+    };
 }
 
 export function journeyGrid(journey: JourneyView, options: MapOptions): GridMarkup {
@@ -361,7 +430,11 @@ export function journeyGrid(journey: JourneyView, options: MapOptions): GridMark
         html`${journey.stages.map(stage => stageHeader(journey, stage, options))}</tr></thead>`
     ]);
     const lanes = geometry.density === 'summary' ? summaryLanes(journey) : lanesOf(journey);
-    return { head, rows: lanes.map(lane => ({ lane: lane.id, markup: laneRow(lane, journey, options) })) };
+    options.cells?.begin(aroundTheStages(journey, options));
+    const stageKeys = options.cells ? journey.stages.map(stage => JSON.stringify(stage)) : [];
+    const rows = lanes.map(lane => laneRow(lane, journey, options, stageKeys));
+    options.cells?.end();
+    return { head, rows };
 }
 
 /** The summary keeps what a reader needs at a glance: the curve and how many pain points each stage has. */
@@ -372,27 +445,33 @@ function summaryLanes(journey: JourneyView): Lane[] {
 /** The grid as one piece of markup (exports and the Markdown preview; the preview patches rows instead). */
 export function gridMarkup(grid: GridMarkup): Markup {
     if (grid.empty) return grid.empty;
-    return html`${grid.head}<tbody>${grid.rows.map(row => row.markup)}</tbody></table>`;
+    return html`${grid.head}<tbody>${grid.rows.map(rowMarkup)}</tbody></table>`;
 }
 
 // ---------------------------------------------------------------- plan
 
-function painReference(journey: JourneyView, painId: string, options: MapOptions): Markup {
+/** Each named pain point of the journey with the label of its stage, found in one walk. */
+function painsById(journey: JourneyView): Map<string, { pain: MomentView; stage: string }> {
+    const pains = new Map<string, { pain: MomentView; stage: string }>();
     for (const stage of journey.stages) {
-        const pain = stagePains(stage).find(p => p.id === painId);
-        if (pain) {
-            return html`<span class="chip pain-ref" title="${options.messages.t('plan.painIn', { stage: stage.label })}">${pain.text}</span>`;
-        }
+        for (const pain of stagePains(stage)) if (pain.id && !pains.has(pain.id)) pains.set(pain.id, { pain, stage: stage.label });
     }
+    return pains;
+}
+
+function painReference(pains: Map<string, { pain: MomentView; stage: string }>, painId: string, options: MapOptions): Markup {
+    const found = pains.get(painId);
+    if (found) return html`<span class="chip pain-ref" title="${options.messages.t('plan.painIn', { stage: found.stage })}">${found.pain.text}</span>`;
     return html`<span class="chip pain-ref">${painId}</span>`;
 }
 
 export function improvementPlan(journey: JourneyView, options: MapOptions): Markup {
     const { messages } = options;
     if (journey.opportunities.length === 0 && journey.actions.length === 0) return html``;
+    const pains = painsById(journey);
     const opportunities = journey.opportunities.map((opportunity, index) => {
         const addresses = opportunity.addresses.length > 0
-            ? html`<div class="refs"><span class="refs-label">${messages.t('plan.addresses')}</span>${opportunity.addresses.map(id => painReference(journey, id, options))}</div>`
+            ? html`<div class="refs"><span class="refs-label">${messages.t('plan.addresses')}</span>${opportunity.addresses.map(id => painReference(pains, id, options))}</div>`
             : '';
         const actions = opportunity.actions
             .map(id => journey.actions.find(a => a.id === id))

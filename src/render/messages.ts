@@ -24,7 +24,10 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 export class Messages {
     private readonly plural: Intl.PluralRules;
+    // Intl's formatters are costly to create and a map formats thousands of numbers and dates: each is made once.
     private readonly numbers = new Map<string, Intl.NumberFormat>();
+    private dates: Intl.DateTimeFormat | undefined;
+    private lists: Intl.ListFormat | undefined;
 
     /**
      * `softHyphens: false` drops the soft hyphens some lane titles carry: they let the map's
@@ -55,8 +58,8 @@ export class Messages {
     }
 
     /** A number as the language writes it (decimal comma in most of Europe). */
-    number(value: number, options: Intl.NumberFormatOptions = {}): string {
-        const key = JSON.stringify(options);
+    number(value: number, options?: Intl.NumberFormatOptions): string {
+        const key = options ? JSON.stringify(options) : '';
         let format = this.numbers.get(key);
         if (!format) this.numbers.set(key, format = new Intl.NumberFormat(this.catalog.tag, { maximumFractionDigits: 2, ...options }));
         // Intl writes a minus sign (U+2212) in some languages and a hyphen in others: a score always gets the true minus.
@@ -75,12 +78,14 @@ export class Messages {
         if (!match) return isoDate;
         const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
         if (Number.isNaN(date.getTime())) return isoDate;
-        return new Intl.DateTimeFormat(this.catalog.tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+        this.dates ??= new Intl.DateTimeFormat(this.catalog.tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+        return this.dates.format(date);
     }
 
     /** A list: "a, b and c" in the language's own way. */
     list(items: readonly string[]): string {
-        return new Intl.ListFormat(this.catalog.tag, { type: 'conjunction' }).format(items);
+        this.lists ??= new Intl.ListFormat(this.catalog.tag, { type: 'conjunction' });
+        return this.lists.format(items);
     }
 }
 

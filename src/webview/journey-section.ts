@@ -8,7 +8,7 @@
  */
 import type { JourneyView } from '../model/view-model.js';
 import type { GridGeometry } from '../render/grid-geometry.js';
-import { journeyParts, type GridMarkup, type MapOptions } from '../render/journey-map.js';
+import { GridCellMemo, journeyParts, type GridMarkup, type MapOptions } from '../render/journey-map.js';
 import type { Markup } from '../render/markup.js';
 import { journeyMessages } from '../render/languages.js';
 import type { Messages } from '../render/messages.js';
@@ -41,6 +41,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
     return created;
 }
 
+/** A grid row as drawn: its markup, kept to compare the next update's with. */
+interface DrawnRow { lane: string; open: string; cells: string[] }
+
+function rowText(row: DrawnRow): string {
+    return `${row.open}${row.cells.join('')}</tr>`;
+}
+
 function rowsFrom(markup: string): HTMLTableRowElement[] {
     const template = document.createElement('template');
     template.innerHTML = `<table><tbody>${markup}</tbody></table>`;
@@ -56,7 +63,9 @@ export class JourneySection {
     private readonly overviewCanvas = element('div', 'overview-canvas');
     private readonly grid = element('div', 'journey-grid-slot');
     private readonly plan = element('div', 'journey-plan-slot');
-    private markup = { header: '', gridHead: '', rows: [] as Array<{ lane: string; markup: string }>, gridEmpty: '', plan: '' };
+    private markup = { header: '', gridHead: '', rows: [] as DrawnRow[], gridEmpty: '', plan: '' };
+    /** The grid cells of the last update: a stage that did not change is not drawn again. */
+    private readonly cells = new GridCellMemo();
     private overviewKey: string | undefined;
     /** Bumped per update: an overview drawing for an older one is not put on the page. */
     private generation = 0;
@@ -87,7 +96,8 @@ export class JourneySection {
             personaOrder: context.personaOrder,
             personas: context.personas,
             problems: context.problems,
-            collapsePersonas: true
+            collapsePersonas: true,
+            cells: this.cells
         };
         const parts = journeyParts(journey, options);
         this.replace(this.header, 'header', parts.header);
@@ -103,25 +113,39 @@ export class JourneySection {
         this.markup[part] = markup.value;
     }
 
-    /** Replaces the rows whose markup changed; the whole table only when its columns or stage row did. */
+    /**
+     * Replaces the cells whose markup changed; a whole row when its cells are not the same ones, the
+     * whole table only when its columns or stage row changed. Typing in one touchpoint changes a cell
+     * or two, and only those are parsed, styled and laid out anew.
+     */
     private patchGrid(grid: GridMarkup): void {
         if (grid.empty) {
             if (this.markup.gridEmpty !== grid.empty.value) this.grid.innerHTML = grid.empty.value;
             this.markup = { ...this.markup, gridEmpty: grid.empty.value, gridHead: '', rows: [] };
             return;
         }
-        const rows = grid.rows.map(row => ({ lane: row.lane, markup: row.markup.value }));
+        const rows: DrawnRow[] = grid.rows.map(row => ({ lane: row.lane, open: row.open.value, cells: row.cells.map(cell => cell.value) }));
         const table = this.table;
         if (!table || this.markup.gridHead !== grid.head.value || this.markup.gridEmpty) {
-            this.grid.innerHTML = `${grid.head.value}<tbody>${rows.map(r => r.markup).join('')}</tbody></table>`;
+            this.grid.innerHTML = `${grid.head.value}<tbody>${rows.map(rowText).join('')}</tbody></table>`;
         } else {
             const body = table.tBodies[0];
             const sameLanes = rows.length === this.markup.rows.length && rows.every((row, i) => row.lane === this.markup.rows[i].lane);
             if (!sameLanes) {
-                body.replaceChildren(...rowsFrom(rows.map(r => r.markup).join('')));
+                body.replaceChildren(...rowsFrom(rows.map(rowText).join('')));
             } else {
                 rows.forEach((row, i) => {
-                    if (row.markup !== this.markup.rows[i].markup) body.rows[i].replaceWith(...rowsFrom(row.markup));
+                    const drawn = this.markup.rows[i];
+                    if (row.open !== drawn.open || row.cells.length !== drawn.cells.length) {
+                        body.rows[i].replaceWith(...rowsFrom(rowText(row)));
+                        return;
+                    }
+                    const changed = row.cells.flatMap((cell, c) => cell !== drawn.cells[c] ? [c] : []);
+                    if (changed.length === 0) return;
+                    // Parsed together, in a row of their own, so each cell is read as a table cell.
+                    const fresh = Array.from(rowsFrom(`<tr>${changed.map(c => row.cells[c]).join('')}</tr>`)[0].cells);
+                    const cells = Array.from(body.rows[i].cells);
+                    changed.forEach((c, k) => cells[c].replaceWith(fresh[k]));
                 });
             }
         }

@@ -458,7 +458,7 @@ describe('hostile labels', () => {
 });
 
 describe('updates', () => {
-    test('redraws only what changed: a new emotion score keeps the overview and the other lanes, and moves the point', async () => {
+    test('redraws only what changed: a new emotion score keeps the overview, the other lanes and the other stages\' cells, and moves the point', async () => {
         const preview = await open();
         await preview.draw(fiveStages);
         const page = preview.page;
@@ -467,6 +467,8 @@ describe('updates', () => {
         await mark('.overview svg');
         await mark('tr.lane-touchpoints');
         await mark('tr.lane-emotion');
+        await mark('tr.lane-emotion td >> nth=0');
+        await mark('tr.lane-emotion td >> nth=4');
         const y = () => page.locator('g.emotion-point[data-persona="colleen"] .marker').first().evaluate(e => e.getBoundingClientRect().top);
         const before = await y();
 
@@ -478,7 +480,10 @@ describe('updates', () => {
         expect(result.outcome).toBe('drawn');
         expect(await untouched('.overview svg')).toBe(true);
         expect(await untouched('tr.lane-touchpoints')).toBe(true);
-        expect(await untouched('tr.lane-emotion')).toBe(false);
+        // The row stays; of its cells, the first stage's is drawn anew and the last stage's is not.
+        expect(await untouched('tr.lane-emotion')).toBe(true);
+        expect(await untouched('tr.lane-emotion td >> nth=0')).toBe(false);
+        expect(await untouched('tr.lane-emotion td >> nth=4')).toBe(true);
         expect(await y()).toBeGreaterThan(before);
     });
 

@@ -4,7 +4,7 @@ import { escapeHtml, mermaidText, truncate } from '../../src/render/escape.js';
 import { decodeRange, elementAt, encodeRange } from '../../src/render/elements.js';
 import { emotionCells } from '../../src/render/emotion-lane.js';
 import { gridGeometry, stageColumns, summaryGeometry } from '../../src/render/grid-geometry.js';
-import { gridMarkup, improvementPlan, journeyParts, journeyGrid, journeySection, standaloneHtmlDocument, type MapOptions } from '../../src/render/journey-map.js';
+import { GridCellMemo, gridMarkup, improvementPlan, journeyParts, journeyGrid, journeySection, standaloneHtmlDocument, type MapOptions } from '../../src/render/journey-map.js';
 import { laneById, lanesOf, stageItems } from '../../src/render/lanes.js';
 import { documentMessages, journeyMessages, messagesFor } from '../../src/render/languages.js';
 import { documentMarkdown } from '../../src/render/markdown-document.js';
@@ -216,6 +216,29 @@ describe('the emotion lane', () => {
 });
 
 describe('the grid', () => {
+    test('a drawing that follows an edit takes back the cells of the stages that did not change, and is the same markup as a drawing anew', () => {
+        const cells = new GridCellMemo();
+        const lane = (grid: ReturnType<typeof journeyGrid>, id: string) => grid.rows.find(row => row.lane === id)!.cells;
+        const first = journeyGrid(fiveStageJourney, { ...options, cells });
+        expect(gridMarkup(first).value).toBe(gridMarkup(journeyGrid(fiveStageJourney, options)).value);
+
+        const edited = structuredClone(fiveStageJourney);
+        edited.stages[2].touchpoints[0].label = 'Pays with a card (edited)';
+        const again = journeyGrid(edited, { ...options, cells });
+        expect(gridMarkup(again).value).toBe(gridMarkup(journeyGrid(edited, options)).value);
+        // Cell 0 is the lane's name; stage i is cell i + 1.
+        expect(lane(again, 'touchpoints')[1]).toBe(lane(first, 'touchpoints')[1]);
+        expect(lane(again, 'touchpoints')[3]).not.toBe(lane(first, 'touchpoints')[3]);
+        expect(lane(again, 'touchpoints')[3].value).toContain('Pays with a card (edited)');
+
+        // A change around the stages (an opportunity renamed, which pain point cards name) draws every cell anew.
+        const renamed = structuredClone(edited);
+        renamed.opportunities[0].label = 'Hand over to a person at once';
+        const third = journeyGrid(renamed, { ...options, cells });
+        expect(lane(third, 'touchpoints')[1]).not.toBe(lane(again, 'touchpoints')[1]);
+        expect(gridMarkup(third).value).toBe(gridMarkup(journeyGrid(renamed, options)).value);
+    });
+
     test('has a column per stage as wide as its touchpoints, the stage without touchpoints marked', () => {
         const grid = gridMarkup(journeyGrid(fiveStageJourney, options)).value;
         expect(grid.match(/<th scope="col" class="stage /g)).toHaveLength(5);

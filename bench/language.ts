@@ -7,10 +7,28 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createJourneyServices } from '../src/language/journey-module.js';
 import { generateJourney, generateWorkspace, type JourneySpec } from './generate.js';
-import { findProbes, megabytes, time, withEdit, type Timing } from './measure.js';
+import { findProbes, megabytes, round, time, withEdit, type Timing } from './measure.js';
 import type { DocumentViewModel } from '../src/model/view-model.js';
 
 type Services = ReturnType<typeof createJourneyServices>;
+
+/** Langium's build phases, each ending when it announces the state reached. */
+const BUILD_PHASES = [
+    [DocumentState.Parsed, 'parse'],
+    [DocumentState.IndexedContent, 'index'],
+    [DocumentState.ComputedScopes, 'scopes'],
+    [DocumentState.Linked, 'link'],
+    [DocumentState.IndexedReferences, 'references'],
+    [DocumentState.Validated, 'validate']
+] as const;
+export type BuildPhase = typeof BUILD_PHASES[number][1];
+
+function median(values: number[]): number {
+    if (values.length === 0) return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 export interface SizeResult {
     touchpoints: number;
@@ -19,6 +37,8 @@ export interface SizeResult {
     kilobytes: number;
     build: Timing;
     revalidate: Timing;
+    /** Median milliseconds of each build phase in a re-validation, in order: what is Langium's parsing and what is ours. */
+    revalidatePhases?: Record<BuildPhase, number>;
     completion: Timing;
     hover: Timing;
     hoverStage: Timing;
@@ -100,10 +120,19 @@ export async function measureSize(spec: JourneySpec, runs: number): Promise<Size
     const heapLoaded = megabytes(heapUsed());
     let version = 1;
     let edited = false;
+    // Where a re-validation's time goes: each build phase's end, stamped as Langium announces it.
+    const phaseSamples: number[][] = [];
+    let stamps: number[] = [];
+    const builder = services.shared.workspace.DocumentBuilder;
+    const listeners = BUILD_PHASES.map(([state]) => builder.onBuildPhase(state, () => { stamps.push(performance.now()); }));
     const revalidate = await time(runs, async () => {
         edited = !edited;
+        stamps = [performance.now()];
         await change(services, uri, withEdit(text, probes, edited), ++version);
+        if (stamps.length === BUILD_PHASES.length + 1) phaseSamples.push(stamps.slice(1).map((stamp, i) => stamp - stamps[i]));
     });
+    for (const listener of listeners) listener.dispose();
+    const phases = Object.fromEntries(BUILD_PHASES.map(([, name], i) => [name, round(median(phaseSamples.map(sample => sample[i])))])) as Record<BuildPhase, number>;
 
     const built = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
     const textDocument = { uri };
@@ -129,7 +158,7 @@ export async function measureSize(spec: JourneySpec, runs: number): Promise<Size
         personas: spec.personas,
         lines: text.split('\n').length - 1,
         kilobytes: Math.round(text.length / 1024),
-        build, revalidate, completion, hover, hoverStage, viewModel,
+        build, revalidate, revalidatePhases: phases, completion, hover, hoverStage, viewModel,
         viewModelKilobytes: Math.round(JSON.stringify(model).length / 1024),
         heapLoaded
     };

@@ -66,6 +66,13 @@ export function markdownReport(results: BenchResults): string {
             language.sizes.map(s => [count(s.touchpoints), String(s.personas), count(s.lines), wallAndCpu(s.build), wallAndCpu(s.revalidate), wallAndCpu(s.completion), ms(s.hover), ms(s.hoverStage), wallAndCpu(s.viewModel), kb(s.viewModelKilobytes * 1024), `${s.heapLoaded} MB`])), '');
     }
 
+    const phased = language?.sizes.filter(s => s.revalidatePhases);
+    if (phased && phased.length > 0) {
+        const names = Object.keys(phased[0].revalidatePhases!);
+        out.push('### Where a re-validation goes, in process (ms per build phase, medians; parse is Langium and Chevrotain reading the whole text)', '');
+        out.push(table(['Touchpoints', 'Personas', ...names], phased.map(s => [count(s.touchpoints), String(s.personas), ...names.map(name => ms({ median: s.revalidatePhases![name as keyof typeof s.revalidatePhases], min: 0, max: 0, runs: 0 }))])), '');
+    }
+
     const lsp = results.lsp;
     if (lsp) {
         out.push('### Language server over LSP, `node out/server.cjs --stdio` (ms, round trips)', '', ...failure(lsp));

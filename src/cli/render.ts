@@ -136,9 +136,18 @@ export async function render(args: string[]): Promise<number> {
     const messages = languageMessages(values.language);
 
     const progress = Progress.for(values.progress === true);
-    const loaded = await loadJourneyFiles(files, { workspaceFolders: values.workspace, progress });
-    // One browser for every map: starting it and loading the export page are most of the time of a picture.
-    const browser = executable ? await ExportBrowser.start(executable) : undefined;
+    // One browser for every map: starting it and loading the export page are most of the time of a
+    // picture, so it starts while the maps are read. A problem with the maps is still said first.
+    const starting = executable ? ExportBrowser.start(executable) : undefined;
+    starting?.catch(() => undefined);
+    let loaded: Awaited<ReturnType<typeof loadJourneyFiles>>;
+    try {
+        loaded = await loadJourneyFiles(files, { workspaceFolders: values.workspace, progress });
+    } catch (error) {
+        void starting?.then(browser => browser.close(), () => undefined);
+        throw error;
+    }
+    const browser = await starting;
     try {
         for (const [index, file] of loaded.entries()) {
             const model = file.model;

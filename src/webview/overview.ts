@@ -21,6 +21,14 @@ function loadMermaid(): Promise<Mermaid> {
     return mermaidLoading;
 }
 
+/** Starts loading Mermaid before the first drawing needs it (the CLI's page, while the CLI reads the maps). */
+export function preloadMermaid(): void {
+    loadMermaid().catch(() => {
+        // The drawing that needs it loads it again and says what went wrong.
+        mermaidLoading = undefined;
+    });
+}
+
 /** Drawn SVG by Mermaid text and configuration: unchanged text is never drawn twice. */
 const drawings = new Map<string, string>();
 const MAX_DRAWINGS = 64;

@@ -8,6 +8,7 @@ import { personasOf } from '../../render/elements.js';
 import { messagesFor } from '../../render/languages.js';
 import type { JourneyExport } from '../../protocol.js';
 import { exportMap } from '../../webview/export/export-map.js';
+import { preloadMermaid } from '../../webview/overview.js';
 
 declare global {
     interface Window { journeyExport?: JourneyExport }
@@ -17,3 +18,6 @@ window.journeyExport = (format, model, language) => {
     const personas = personasOf(model);
     return exportMap(format, model, { messages: messagesFor(language), personaOrder: personas.map(p => p.id) });
 };
+
+// Every map's overview is drawn by Mermaid: it loads while the CLI is still reading the maps.
+preloadMermaid();

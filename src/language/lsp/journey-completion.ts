@@ -2,11 +2,12 @@
  * Completion beyond keywords and names: snippets for a new stage, touchpoint or persona where
  * they fit, the values of the emotion scale after `emotion`, and our languages after `language`.
  */
-import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import snippets from '../../../snippets/journey.json';
-import { isImprovesSetting, isJourney, isTouchpoint } from '../generated/ast.js';
+import { isImprovesSetting, isJourney, isStage, isTouchpoint } from '../generated/ast.js';
 import { journeyKind, journeyPersonas } from '../journey-semantics.js';
 import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion, MAP_LANGUAGES } from '../vocabulary.js';
 
@@ -20,7 +21,51 @@ function isLanguageTagStart(feature: GrammarAST.AbstractElement): boolean {
     return feature === body || (GrammarAST.isGroup(body) && body.elements[0] === feature);
 }
 
+/**
+ * The text Langium's completion parser needs to know what may come at `offset` inside a stage: the
+ * journey's opening (`journey Name "Title" {`) and the stage up to the cursor. Everything the grammar
+ * allows before a stage (personas, other journeys, header settings, earlier stages) is an optional
+ * list item that does not change what may follow inside it. Undefined outside a stage.
+ */
+export function completionTextInStage(document: LangiumDocument, offset: number): string | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeBeforeOffset(root, offset);
+    const stage = leaf && AstUtils.getContainerOfType(leaf.astNode, isStage);
+    const journey = stage && AstUtils.getContainerOfType(stage, isJourney);
+    const open = journey?.$cstNode && GrammarUtils.findNodeForKeyword(journey.$cstNode, '{');
+    const stageStart = stage?.$cstNode?.offset;
+    if (!journey?.$cstNode || !open || stageStart === undefined || stageStart < open.end || offset <= stageStart) return undefined;
+    const text = document.textDocument.getText();
+    return `${text.slice(journey.$cstNode.offset, open.end)}\n${text.slice(stageStart, offset)}`;
+}
+
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
+    /** The document of each text completion is asked in: `findFeaturesAt` is given the text alone. */
+    private readonly documents = new WeakMap<TextDocument, LangiumDocument>();
+
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        this.documents.set(document.textDocument, document);
+        yield* super.buildContexts(document, position);
+    }
+
+    /**
+     * What may come at `offset`. Langium reads the whole text before the cursor with its completion
+     * parser; inside a stage only the journey's opening and the stage are read (completionTextInStage),
+     * so completion at the end of a 10,000-line journey does not parse it all again.
+     */
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const document = this.documents.get(textDocument);
+        const text = document && this.textForFeatures(document, offset);
+        if (text === undefined) return super.findFeaturesAt(textDocument, offset);
+        const parsed = this.completionParser.parse(text);
+        if (parsed.tokenIndex === 0) return super.findFeaturesAt(textDocument, offset);
+        return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], [...parsed.tokens].splice(parsed.tokenIndex));
+    }
+
+    /** The text read for what may come at `offset`; undefined reads all of it (a test compares the two). */
+    protected textForFeatures(document: LangiumDocument, offset: number): string | undefined {
+        return completionTextInStage(document, offset);
+    }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (GrammarAST.isKeyword(next.feature)) {

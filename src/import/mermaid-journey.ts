@@ -94,7 +94,7 @@ export function mermaidJourneysInMarkdown(markdown: string): Array<{ text: strin
 
 /** The journey language's keywords: a name may not be one of these (the importer renames). */
 const KEYWORDS = new Set(['persona', 'channel', 'journey', 'kind', 'goal', 'scope', 'owner', 'review', 'personas', 'improves', 'stage', 'matches',
-    'next', 'frontstage', 'backstage', 'support', 'touchpoint', 'persona', 'does', 'thinks', 'feels', 'says', 'emotion', 'pain', 'good', 'kpi',
+    'next', 'frontstage', 'backstage', 'support', 'touchpoint', 'persona', 'does', 'thinks', 'feels', 'says', 'experiences', 'emotion', 'pain', 'good', 'kpi',
     'target', 'evidence', 'observed', 'assumed', 'proposed', 'opportunity', 'impact', 'effort', 'low', 'medium', 'high', 'addresses', 'action', 'for', 'due',
     'backstory', 'demographics', 'need', 'motivation', 'task', 'quote', 'language']);
 

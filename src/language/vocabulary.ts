@@ -135,7 +135,7 @@ export const EVIDENCE_LEVELS = {
 export type EvidenceLevelName = EvidenceLevel;
 
 /** In the order the map's lanes show them. */
-export const ACTIVITY_KINDS: Lists<ActivityKind, readonly ['does', 'thinks', 'feels', 'says']> = ['does', 'thinks', 'feels', 'says'];
+export const ACTIVITY_KINDS: Lists<ActivityKind, readonly ['does', 'thinks', 'feels', 'says', 'experiences']> = ['does', 'thinks', 'feels', 'says', 'experiences'];
 export type ActivityKindName = ActivityKind;
 
 export const BLUEPRINT_LANES = {

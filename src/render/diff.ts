@@ -361,7 +361,7 @@ function diffSummary(diff: JourneyDiff, messages: Messages): string {
 const CHANGE_KEYS: Record<OpportunityChangeKind, MessageKey> = { added: 'diff.added', removed: 'diff.removed', changed: 'diff.changed', delivered: 'diff.delivered' };
 
 const ACTIVITY_FIELD_KEYS: Record<ActivityKindName, MessageKey> = {
-    does: 'diff.field.does', thinks: 'diff.field.thinks', feels: 'diff.field.feels', says: 'diff.field.says'
+    does: 'diff.field.does', thinks: 'diff.field.thinks', feels: 'diff.field.feels', says: 'diff.field.says', experiences: 'diff.field.experiences'
 };
 
 function isActivity(field: string): field is ActivityKindName {

@@ -8,7 +8,7 @@
 import type {
     Evidence, JourneyView, KpiView, MomentView, PersonaView, SourceRange, StageView, TouchpointView, TransitionView
 } from '../model/view-model.js';
-import type { LevelName } from '../language/vocabulary.js';
+import type { ActivityKindName, LevelName } from '../language/vocabulary.js';
 import { encodeRange, rangeContains } from './elements.js';
 import { curvesFor, emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
 import { emotionWordKey } from './emotion-words.js';
@@ -256,7 +256,7 @@ function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellCo
     ]);
 }
 
-function activity(kind: 'does' | 'thinks' | 'feels' | 'says'): ItemRenderer<typeof kind> {
+function activity(kind: ActivityKindName): ItemRenderer<typeof kind> {
     // A side panel shows three lines of each; the whole text is in the tooltip, the accessible name and every export.
     return ({ text, touchpoint }, { options }) =>
         html`<p class="activity activity-${kind}" dir="auto"${source(touchpoint, options, false)}${attrs({ title: options.exported ? undefined : text })}>${text}</p>`;
@@ -313,6 +313,7 @@ const ITEM_RENDERERS: { [K in LaneId]: ItemRenderer<K> } = {
     thinks: activity('thinks'),
     feels: activity('feels'),
     says: activity('says'),
+    experiences: activity('experiences'),
     // The emotion lane is drawn whole, as curves (emotion-lane.ts); its items are never drawn one by one.
     emotion: () => html``,
     pains: momentCard('pain'),

@@ -56,7 +56,8 @@ const ACTIVITY_TITLES: Record<ActivityKindName, MessageKey> = {
     does: 'lane.does',
     thinks: 'lane.thinks',
     feels: 'lane.feels',
-    says: 'lane.says'
+    says: 'lane.says',
+    experiences: 'lane.experiences'
 };
 
 const BLUEPRINT_TITLES: Record<BlueprintLaneName, MessageKey> = {

@@ -51,6 +51,7 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     thinks: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     feels: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     says: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
+    experiences: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     // Written per persona, in rows of its own (emotionRows).
     emotion: () => '',
     pains: moment,

@@ -17,6 +17,36 @@ function keys(value: unknown, found: string[] = []): string[] {
     return found;
 }
 
+describe('what a touchpoint holds', () => {
+    test('does, thinks, feels, says and experiences each go to their own lane, in the order written', async () => {
+        const document = await services.validate(`journey Shop {
+    stage Wait {
+        touchpoint Hold "On hold" {
+            channel phone
+            does "Calls support"
+            experiences "Twenty minutes of hold music"
+            feels "Ignored"
+            experiences "The call drops once"
+            says "I have called three times"
+        }
+    }
+}
+`);
+        expect((document.diagnostics ?? []).filter(d => d.severity === 1)).toEqual([]);
+        const touchpoint = services.Journey.model.ViewModelBuilder.build(document).journeys[0].stages[0].touchpoints[0];
+        expect(touchpoint.activities).toEqual({
+            does: ['Calls support'], thinks: [], feels: ['Ignored'], says: ['I have called three times'],
+            experiences: ['Twenty minutes of hold music', 'The call drops once']
+        });
+    });
+
+    test('experiences can be a name, like the other activity words', async () => {
+        const document = await services.validate('journey Shop {\n    stage experiences {\n        touchpoint Hold { channel phone }\n    }\n}\n');
+        expect((document.diagnostics ?? []).filter(d => d.severity === 1)).toEqual([]);
+        expect(services.Journey.model.ViewModelBuilder.build(document).journeys[0].stages[0].id).toBe('experiences');
+    });
+});
+
 describe('view model keys', () => {
     test('are unique within a document, even when two journeys name their pain points alike', async () => {
         const journey = (name: string) => `journey ${name} {\n    stage S {\n        touchpoint T {\n            pain Slow "Slow"\n            good Quick "Quick"\n        }\n        pain Slow2 "Slow too"\n    }\n}\n`;

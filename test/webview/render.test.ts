@@ -216,6 +216,16 @@ describe('the emotion lane', () => {
 });
 
 describe('the grid', () => {
+    test('what a touchpoint\'s persona experiences has a lane of its own, in every language, and in Markdown', () => {
+        const journey = structuredClone(fiveStageJourney);
+        journey.stages[1].touchpoints[0].activities.experiences = ['Three tabs of spec sheets that look the same'];
+        const grid = gridMarkup(journeyGrid(journey, options)).value;
+        expect(grid).toMatch(/<tr class="lane lane-experiences"><th scope="row" class="lane-name"><span class="lane-title">Experiencing<\/span>/);
+        expect(grid).toContain('Three tabs of spec sheets that look the same');
+        expect(gridMarkup(journeyGrid(journey, { ...options, messages: messagesFor('sv') })).value).toContain('<span class="lane-title">Upplever</span>');
+        expect(gridMarkup(journeyGrid(fiveStageJourney, options)).value).not.toContain('lane-experiences');
+        expect(documentMarkdown({ ...fiveStages, journeys: [journey] }, messages)).toContain('Three tabs of spec sheets that look the same');
+    });
     test('a drawing that follows an edit takes back the cells of the stages that did not change, and is the same markup as a drawing anew', () => {
         const cells = new GridCellMemo();
         const lane = (grid: ReturnType<typeof journeyGrid>, id: string) => grid.rows.find(row => row.lane === id)!.cells;

@@ -36,6 +36,7 @@ export type JourneyKeywordNames =
     | "effort"
     | "emotion"
     | "evidence"
+    | "experiences"
     | "feels"
     | "for"
     | "frontstage"
@@ -169,10 +170,10 @@ export function isActivity(item: unknown): item is Activity {
     return reflection.isInstance(item, Activity.$type);
 }
 
-export type ActivityKind = 'does' | 'feels' | 'says' | 'thinks';
+export type ActivityKind = 'does' | 'experiences' | 'feels' | 'says' | 'thinks';
 
 export function isActivityKind(item: unknown): item is ActivityKind {
-    return item === 'does' || item === 'thinks' || item === 'feels' || item === 'says';
+    return item === 'does' || item === 'thinks' || item === 'feels' || item === 'says' || item === 'experiences';
 }
 
 export interface Addresses extends langium.AstNode {
@@ -487,10 +488,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {

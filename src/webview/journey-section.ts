@@ -8,7 +8,7 @@
  */
 import type { JourneyView } from '../model/view-model.js';
 import type { GridGeometry } from '../render/grid-geometry.js';
-import { GridCellMemo, journeyParts, type GridMarkup, type MapOptions } from '../render/journey-map.js';
+import { GridCellMemo, journeyParts, rowMarkup, type GridMarkup, type GridRow, type MapOptions } from '../render/journey-map.js';
 import type { Markup } from '../render/markup.js';
 import { journeyMessages } from '../render/languages.js';
 import type { Messages } from '../render/messages.js';
@@ -41,13 +41,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
     return created;
 }
 
-/** A grid row as drawn: its markup, kept to compare the next update's with. */
-interface DrawnRow { lane: string; open: string; cells: string[] }
-
-function rowText(row: DrawnRow): string {
-    return `${row.open}${row.cells.join('')}</tr>`;
-}
-
 function rowsFrom(markup: string): HTMLTableRowElement[] {
     const template = document.createElement('template');
     template.innerHTML = `<table><tbody>${markup}</tbody></table>`;
@@ -63,7 +56,8 @@ export class JourneySection {
     private readonly overviewCanvas = element('div', 'overview-canvas');
     private readonly grid = element('div', 'journey-grid-slot');
     private readonly plan = element('div', 'journey-plan-slot');
-    private markup = { header: '', gridHead: '', rows: [] as DrawnRow[], gridEmpty: '', plan: '' };
+    /** What is on the page, kept to compare the next update's markup with. */
+    private markup = { header: '', gridHead: '', rows: [] as GridRow[], gridEmpty: '', plan: '' };
     /** The grid cells of the last update: a stage that did not change is not drawn again. */
     private readonly cells = new GridCellMemo();
     private overviewKey: string | undefined;
@@ -124,26 +118,26 @@ export class JourneySection {
             this.markup = { ...this.markup, gridEmpty: grid.empty.value, gridHead: '', rows: [] };
             return;
         }
-        const rows: DrawnRow[] = grid.rows.map(row => ({ lane: row.lane, open: row.open.value, cells: row.cells.map(cell => cell.value) }));
+        const rows = grid.rows;
         const table = this.table;
         if (!table || this.markup.gridHead !== grid.head.value || this.markup.gridEmpty) {
-            this.grid.innerHTML = `${grid.head.value}<tbody>${rows.map(rowText).join('')}</tbody></table>`;
+            this.grid.innerHTML = `${grid.head.value}<tbody>${rows.map(row => rowMarkup(row).value).join('')}</tbody></table>`;
         } else {
             const body = table.tBodies[0];
             const sameLanes = rows.length === this.markup.rows.length && rows.every((row, i) => row.lane === this.markup.rows[i].lane);
             if (!sameLanes) {
-                body.replaceChildren(...rowsFrom(rows.map(rowText).join('')));
+                body.replaceChildren(...rowsFrom(rows.map(row => rowMarkup(row).value).join('')));
             } else {
                 rows.forEach((row, i) => {
                     const drawn = this.markup.rows[i];
-                    if (row.open !== drawn.open || row.cells.length !== drawn.cells.length) {
-                        body.rows[i].replaceWith(...rowsFrom(rowText(row)));
+                    if (row.open.value !== drawn.open.value || row.cells.length !== drawn.cells.length) {
+                        body.rows[i].replaceWith(...rowsFrom(rowMarkup(row).value));
                         return;
                     }
-                    const changed = row.cells.flatMap((cell, c) => cell !== drawn.cells[c] ? [c] : []);
+                    const changed = row.cells.flatMap((cell, c) => cell.value !== drawn.cells[c].value ? [c] : []);
                     if (changed.length === 0) return;
                     // Parsed together, in a row of their own, so each cell is read as a table cell.
-                    const fresh = Array.from(rowsFrom(`<tr>${changed.map(c => row.cells[c]).join('')}</tr>`)[0].cells);
+                    const fresh = Array.from(rowsFrom(`<tr>${changed.map(c => row.cells[c].value).join('')}</tr>`)[0].cells);
                     const cells = Array.from(body.rows[i].cells);
                     changed.forEach((c, k) => cells[c].replaceWith(fresh[k]));
                 });

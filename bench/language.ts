@@ -7,7 +7,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createJourneyServices } from '../src/language/journey-module.js';
 import { generateJourney, generateWorkspace, type JourneySpec } from './generate.js';
-import { findProbes, megabytes, round, time, withEdit, type Timing } from './measure.js';
+import { findProbes, megabytes, summarize, time, withEdit, type Timing } from './measure.js';
 import type { DocumentViewModel } from '../src/model/view-model.js';
 
 type Services = ReturnType<typeof createJourneyServices>;
@@ -22,13 +22,6 @@ const BUILD_PHASES = [
     [DocumentState.Validated, 'validate']
 ] as const;
 export type BuildPhase = typeof BUILD_PHASES[number][1];
-
-function median(values: number[]): number {
-    if (values.length === 0) return NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 export interface SizeResult {
     touchpoints: number;
@@ -132,7 +125,9 @@ export async function measureSize(spec: JourneySpec, runs: number): Promise<Size
         if (stamps.length === BUILD_PHASES.length + 1) phaseSamples.push(stamps.slice(1).map((stamp, i) => stamp - stamps[i]));
     });
     for (const listener of listeners) listener.dispose();
-    const phases = Object.fromEntries(BUILD_PHASES.map(([, name], i) => [name, round(median(phaseSamples.map(sample => sample[i])))])) as Record<BuildPhase, number>;
+    // Every phase is announced in a full re-validation; without them there is nothing to split.
+    const phases = phaseSamples.length === 0 ? undefined
+        : Object.fromEntries(BUILD_PHASES.map(([, name], i) => [name, summarize(phaseSamples.map(sample => sample[i])).median])) as Record<BuildPhase, number>;
 
     const built = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
     const textDocument = { uri };

@@ -4,15 +4,18 @@ import type { Timing } from './measure.js';
 import type { BenchResults } from './results.js';
 import type { TargetCheck } from './targets.js';
 
-function ms(timing: Timing | undefined): string {
-    if (!timing) return '—';
-    const value = timing.median;
+/** Milliseconds with the digits that matter at their size. */
+function millis(value: number): string {
     return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function ms(timing: Timing | undefined): string {
+    return timing ? millis(timing.median) : '—';
 }
 
 /** Wall time, and the process's CPU time where it was measured. */
 function wallAndCpu(timing: Timing | undefined): string {
-    return timing?.cpu === undefined ? ms(timing) : `${ms(timing)} (${ms({ ...timing, median: timing.cpu })})`;
+    return timing?.cpu === undefined ? ms(timing) : `${ms(timing)} (${millis(timing.cpu)})`;
 }
 
 function count(value: number): string {
@@ -70,7 +73,7 @@ export function markdownReport(results: BenchResults): string {
     if (phased && phased.length > 0) {
         const names = Object.keys(phased[0].revalidatePhases!);
         out.push('### Where a re-validation goes, in process (ms per build phase, medians; parse is Langium and Chevrotain reading the whole text)', '');
-        out.push(table(['Touchpoints', 'Personas', ...names], phased.map(s => [count(s.touchpoints), String(s.personas), ...names.map(name => ms({ median: s.revalidatePhases![name as keyof typeof s.revalidatePhases], min: 0, max: 0, runs: 0 }))])), '');
+        out.push(table(['Touchpoints', 'Personas', ...names], phased.map(s => [count(s.touchpoints), String(s.personas), ...names.map(name => millis(s.revalidatePhases![name as keyof typeof s.revalidatePhases]))])), '');
     }
 
     const lsp = results.lsp;
@@ -123,8 +126,8 @@ export function markdownReport(results: BenchResults): string {
     if (hover) {
         out.push(`### A hover in a small file while a ${hover.megabytes} MB file is parsed and built (ms, over LSP)`, '');
         out.push(table(['Measurement', 'Median', 'Slowest'], [
-            ['The slowest hover while the huge file was taken in (hovers asked one after the other, 50 ms apart)', ms(hover.hover), ms({ ...hover.hover, median: hover.hover.max })],
-            ['The huge file: didChange to diagnostics', ms(hover.hugeBuild), ms({ ...hover.hugeBuild, median: hover.hugeBuild.max })]
+            ['The slowest hover while the huge file was taken in (hovers asked one after the other, 50 ms apart)', ms(hover.hover), millis(hover.hover.max)],
+            ['The huge file: didChange to diagnostics', ms(hover.hugeBuild), millis(hover.hugeBuild.max)]
         ]), '');
     }
 

@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DocumentViewModel, SourceRange } from './model/view-model.js';
+import type { JourneyHealth } from './render/portfolio.js';
 
 /**
  * Language server <-> extension (custom LSP messages). Typed, so `client.sendRequest` and
@@ -74,3 +75,10 @@ export interface PreviewState {
     /** Whether the overview band is shown; shown unless the reader folded it away. */
     overview?: boolean;
 }
+
+/**
+ * Language server -> extension: every journey of the workspace with its health, for the Explorer's
+ * Journey Maps view. `file` is the file's name; the extension shows it relative to the workspace.
+ */
+export interface PortfolioResult { journeys: JourneyHealth[] }
+export const PortfolioRequest = new RequestType<Record<string, never>, PortfolioResult, void>('journey/portfolio');

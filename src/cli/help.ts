@@ -23,6 +23,8 @@ Commands:
   check <files...>           Report errors and warnings, for CI
   render <files> [options]   Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF of maps
   report <file>              Lowest moments, pain points, gaps, priorities, evidence
+  report --portfolio <files...>
+                             Every map's health in one table
   diff <old> <new>           What changed between two versions of a map,
                              or between a future state and its current state
   diff --git <rev> <file>    The file's changes since a git revision
@@ -111,14 +113,24 @@ Example: journey render examples/vacuum-current.journey -o vacuum.html
 ${EXIT_CODES}
 `,
     report: `Usage: journey report <file> [--format text|markdown] [options]
+       journey report --portfolio <files, folders or globs...> [options]
 
 Analyses each journey in the file: the lowest emotional moments per persona, the
 stages with the most pain points, stages without touchpoints, opportunities
 ranked by impact and effort, which channels serve which stages, and what is
-still only assumed rather than observed.
+still only assumed rather than observed; values read from research data are
+listed with their source and n.
+
+With --portfolio: one row per journey in all the files, worst first, with its
+health: review date passed, unmapped stages, share of evidence still assumed,
+pain points no opportunity addresses, actions past their due date, values that
+drifted from research data, and errors and warnings. For a wiki page or a CI
+summary; the table is in English.
 
 Options:
   --format text|markdown  Output format (default: text)
+                          (--portfolio: text|markdown|json)
+  --portfolio             Every map's health instead of one map's analysis
   -o, --output <file>     Write to a file instead of stdout
   --language <tag>        Write the report's words and numbers in this
                           language: ${LANGUAGE_LIST} (default: en; sv-FI and
@@ -132,6 +144,7 @@ Options:
 Examples:
   journey report examples/vacuum-current.journey --format markdown
   journey report examples/vacuum-current.journey --language nb
+  journey report --portfolio 'maps/**/*.journey' --format markdown
 
 ${EXIT_CODES}
 `,

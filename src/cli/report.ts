@@ -1,5 +1,6 @@
-/** `journey report`: the analysis of each journey in a file. */
+/** `journey report`: the analysis of each journey in a file, or with --portfolio every map's health in one table. */
 import { journeyMessages } from '../render/languages.js';
+import { healthLevel, healthProblems, journeyHealth, portfolioMarkdown, portfolioText, sortPortfolio } from '../render/portfolio.js';
 import { journeyReport, reportMarkdown, reportText } from '../render/report.js';
 import { CliError, ExitCode } from './errors.js';
 import { resolveJourneyFiles } from './files.js';
@@ -12,8 +13,10 @@ export async function report(args: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs('report', args, {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        portfolio: { type: 'boolean' },
         ...LANGUAGE_OPTION
     });
+    if (values.portfolio === true) return portfolio(positionals, values);
     expectPositionals('report', positionals, 1, 1, 'exactly one .journey file');
     const format = choice('report', '--format', values.format, ['text', 'markdown'] as const, 'text');
     const messages = languageMessages(values.language);
@@ -31,4 +34,22 @@ export async function report(args: string[]): Promise<number> {
     }).join('\n');
     writeResult(text, values.output);
     return reportErrors([loaded]) > 0 ? ExitCode.Problems : ExitCode.Ok;
+}
+
+/**
+ * Every journey of the files, folders and globs given, with its health: review date, unmapped stages,
+ * share still assumed, unaddressed pain points, overdue actions, drift from data, problems.
+ */
+async function portfolio(positionals: string[], values: { format?: string; output?: string; workspace?: string[]; progress?: boolean; language?: string }): Promise<number> {
+    expectPositionals('report', positionals, 1, Infinity, 'at least one .journey file, folder or glob with --portfolio');
+    const format = choice('report', '--format', values.format, ['text', 'markdown', 'json'] as const, 'text');
+    if (values.language !== undefined) process.stderr.write('The portfolio table is written in English; --language applies to the report of one map.\n');
+    const files = resolveJourneyFiles(positionals);
+    const loaded = await loadJourneyFiles(files, { workspaceFolders: values.workspace, progress: Progress.for(values.progress === true) });
+    const rows = loaded.flatMap(file => journeyHealth(file.model, file.diagnostics, file.shown));
+    const text = format === 'json' ? JSON.stringify({ journeys: sortPortfolio(rows).map(row => ({ ...row, level: healthLevel(row), problems: healthProblems(row) })) }, null, 2) + '\n'
+        : format === 'markdown' ? portfolioMarkdown(rows)
+        : portfolioText(rows, terminalWidth(values.output));
+    writeResult(text, values.output);
+    return rows.some(row => row.errors > 0) ? ExitCode.Problems : ExitCode.Ok;
 }

@@ -12,6 +12,7 @@
 import * as path from 'node:path';
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { NodeDataFiles } from '../language/data/node-data-files.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { displayPath, journeyFilesBelow, journeyFilesIn, readUserFile } from './files.js';
@@ -47,7 +48,7 @@ export interface LoadOptions {
  * user named that cannot be read; context files that cannot be read are left out.
  */
 export async function loadJourneyFiles(files: readonly string[], options: LoadOptions = {}): Promise<LoadedJourneyFile[]> {
-    const services = createJourneyServices(EmptyFileSystem);
+    const services = createJourneyServices({ ...EmptyFileSystem, dataFiles: NodeDataFiles });
     await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const documents = services.shared.workspace.LangiumDocuments;

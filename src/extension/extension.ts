@@ -9,7 +9,8 @@ import {
     type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import type { DocumentViewModel } from '../model/view-model.js';
-import { ModelChangedNotification, ViewModelRequest } from '../protocol.js';
+import { ModelChangedNotification, PortfolioRequest, ViewModelRequest } from '../protocol.js';
+import { registerPortfolioView, type PortfolioView } from './portfolio-view.js';
 import type { JourneyModelSource, ServerState } from './model-source.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerGettingStarted } from './getting-started.js';
@@ -24,6 +25,7 @@ let client: LanguageClient | undefined;
 
 /** What the extension gives VS Code and other extensions: the model source, and the ```journey blocks of the Markdown preview. */
 export interface JourneyExtensionApi extends JourneyModelSource {
+    portfolio: PortfolioView;
     extendMarkdownIt(md: MarkdownItLike): MarkdownItLike;
 }
 
@@ -53,11 +55,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
         onDidChangeServerState: listener => serverState.event(listener)
     };
     registerPreview(context, source);
+    const portfolio = registerPortfolioView(context, async () => client?.state === State.Running ? client.sendRequest(PortfolioRequest, {}) : undefined, listener => modelsChanged.event(listener));
+    context.subscriptions.push(serverState.event(state => {
+        if (state.state === 'running') portfolio.refreshSoon();
+    }));
     registerGettingStarted(context);
     registerMermaidImport(context);
     await client.start();
     return {
         ...source,
+        /** The Explorer's Journey Maps view, as its items are built (for tests and other extensions). */
+        portfolio,
         extendMarkdownIt(md: MarkdownItLike): MarkdownItLike {
             journeyMarkdownIt(md, {
                 languageFor: env => vscode.workspace.getConfiguration('journey.map', markdownFileUri(env) as vscode.Uri | undefined).get<string>('language')
@@ -80,7 +88,11 @@ function createClient(context: vscode.ExtensionContext, serverState: vscode.Even
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'journey' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey'), configurationSection: 'journey' },
+        // Maps, and the research data files maps read (`data Survey "research/survey.csv"`).
+        synchronize: {
+            fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.journey'), vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,txt,json}')],
+            configurationSection: 'journey'
+        },
         errorHandler: new RestartingErrorHandler(serverState),
         outputChannelName: 'Journey Language Server'
     };

@@ -19,7 +19,8 @@ export const KIND_WORDS: Record<string, string> = {
     Opportunity: 'opportunity',
     Journey: 'journey',
     Touchpoint: 'touchpoint',
-    Action: 'action'
+    Action: 'action',
+    DataSource: 'data source'
 };
 
 /** A channel declared inside a journey, which only that journey can use. */
@@ -124,6 +125,7 @@ function declarationHint(type: string, name: string): string {
         case 'Stage': return `Add 'stage ${name} { ... }' to the journey, or fix the spelling.`;
         case 'PainPoint': return `Name a pain point '${name}' in this journey ('pain ${name} "..."'), or fix the spelling.`;
         case 'Opportunity': return `Add 'opportunity ${name} "..." { ... }' to this journey, or fix the spelling.`;
+        case 'DataSource': return `Declare it in this journey with 'data ${name} "research/file.csv" { stage "<column>" }', or fix the spelling.`;
         case 'Journey': return `Check the spelling, or open the folder that holds the journey '${name}'.`;
         default: return 'Check the spelling.';
     }

@@ -16,10 +16,13 @@ import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyDocumentBuilder, JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
+import { DataSets, type DataFiles } from './data/data-sets.js';
+import { DataValidator } from './data/data-validator.js';
 
 export type JourneyAddedServices = {
-    validation: { JourneyValidator: JourneyValidator };
+    validation: { JourneyValidator: JourneyValidator; DataValidator: DataValidator };
     model: { ViewModelBuilder: ViewModelBuilder };
+    data: { DataSets: DataSets };
 };
 
 export type JourneyServices = LangiumServices & JourneyAddedServices;
@@ -27,10 +30,12 @@ export type JourneyServices = LangiumServices & JourneyAddedServices;
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     validation: {
         JourneyValidator: services => new JourneyValidator(services),
+        DataValidator: services => new DataValidator(services.data.DataSets, services.shared.workspace.ConfigurationProvider),
         DocumentValidator: services => new JourneyDocumentValidator(services)
     },
-    model: { ViewModelBuilder: () => new ViewModelBuilder() },
-    documentation: { DocumentationProvider: () => new JourneyDocumentationProvider() },
+    model: { ViewModelBuilder: services => new ViewModelBuilder(services.data.DataSets) },
+    data: { DataSets: () => new DataSets() },
+    documentation: { DocumentationProvider: services => new JourneyDocumentationProvider(services.data.DataSets) },
     parser: {
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
@@ -62,9 +67,13 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
     }
 };
 
-export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
+/** `dataFiles`: how research data files beside the maps are read; without it, data blocks say they cannot be read here. */
+export type JourneyModuleContext = DefaultSharedModuleContext & { dataFiles?: DataFiles };
+
+export function createJourneyServices(context: JourneyModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
     const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
-    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
+    const dataModule: Module<JourneyServices, Pick<JourneyAddedServices, 'data'>> = { data: { DataSets: () => new DataSets(context.dataFiles) } };
+    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, dataModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     if (!context.connection) {

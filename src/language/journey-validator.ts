@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import {
     isActionFor, isAddresses, isChannelDecl, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
-    type Action, type ActionDue, type Addresses, type ChannelDecl, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
+    type Action, type ActionDue, type Addresses, type ChannelDecl, type DataSource, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
     type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
@@ -41,12 +41,14 @@ export const IssueCodes = {
     SeveralChannels: 'several-channels',
     KeywordAsName: 'keyword-as-name',
     BidiControl: 'bidi-control',
-    UnknownLanguage: 'unknown-language'
+    UnknownLanguage: 'unknown-language',
+    OverdueAction: 'overdue-action'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
+    const data = services.validation.DataValidator;
     const checks: ValidationChecks<JourneyAstType> = {
         Model: [validator.checkUniqueTopLevelNames, validator.checkBidiControls],
         Persona: validator.checkKeywordName,
@@ -58,7 +60,9 @@ export function registerValidationChecks(services: JourneyServices): void {
         Stage: [validator.checkKeywordName, validator.checkStageMapped],
         Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint],
         Opportunity: validator.checkKeywordName,
-        Emotion: validator.checkEmotion,
+        Emotion: [validator.checkEmotion, data.checkEmotionData.bind(data)],
+        Kpi: data.checkKpiData.bind(data),
+        DataSource: [validator.checkKeywordName, data.checkDataSource.bind(data)],
         ReviewSetting: validator.checkReviewDate,
         LanguageSetting: validator.checkLanguage,
         ActionDue: validator.checkDueDate,
@@ -135,7 +139,7 @@ export class JourneyValidator {
     }
 
     /** A block keyword read as a declaration's name: one error, instead of the syntax errors every use of the name would cause. */
-    checkKeywordName(node: Persona | ChannelDecl | Journey | Stage | Touchpoint | Opportunity | Action, accept: ValidationAcceptor): void {
+    checkKeywordName(node: Persona | ChannelDecl | DataSource | Journey | Stage | Touchpoint | Opportunity | Action, accept: ValidationAcceptor): void {
         if (!BLOCK_KEYWORDS.has(node.name)) return;
         const suggestion = capitalized(node.name);
         accept('error', `'${node.name}' is a keyword, so it cannot name a ${KIND_WORDS[node.$type]}: try '${suggestion}'.`,
@@ -333,9 +337,18 @@ export class JourneyValidator {
         }
     }
 
-    checkDueDate(due: ActionDue, accept: ValidationAcceptor): void {
-        if (due.date !== undefined && !parseCalendarDate(due.date)) {
+    async checkDueDate(due: ActionDue, accept: ValidationAcceptor): Promise<void> {
+        if (due.date === undefined) return;
+        if (!parseCalendarDate(due.date)) {
             accept('error', `'${due.date}' is not a calendar date. Write the due date as YYYY-MM-DD, for example 2027-03-31.`, { node: due, property: 'date', ...issue(IssueCodes.InvalidDate) });
+            return;
+        }
+        // The `journey.validation.overdueActions` setting turns this warning off.
+        const settings = await this.configuration.getConfiguration('journey', 'validation') as { overdueActions?: boolean } | undefined;
+        if (settings?.overdueActions !== false && isStale(due.date)) {
+            const action = AstUtils.getContainerOfType(due, (node): node is Action => node.$type === 'Action');
+            accept('warning', `${action?.name ? `Action '${action.name}'` : 'This action'} was due on ${due.date}. If it is done, remove it or note the result in the map; if not, agree a new due date with its owner.`,
+                { node: due, property: 'date', ...issue(IssueCodes.OverdueAction) });
         }
     }
 

@@ -7,8 +7,12 @@ import {
     Cancellation, DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, OperationCancelled, URI,
     type BuildOptions, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices
 } from 'langium';
-import { DefaultDocumentUpdateHandler } from 'langium/lsp';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { DataSets } from './data/data-sets.js';
+import { dataSourceUri } from './data/data-semantics.js';
+import { isJourney, type Model } from './generated/ast.js';
+import type { JourneyServices } from './journey-module.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { BUILTIN_LIBRARY_URI, builtinLibraryText } from './vocabulary.js';
@@ -19,6 +23,9 @@ export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.documentFactory = services.workspace.LangiumDocumentFactory;
+        // Every map of the workspace is validated, not only the open ones: the Problems panel and the
+        // Journey Maps view show each map's health, and a rename's consequences, before it is opened.
+        this.initialBuildOptions = { validation: true };
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
@@ -36,9 +43,58 @@ const BUILTIN_LIBRARY = URI.parse(BUILTIN_LIBRARY_URI).toString();
  * the server process (an unhandled rejection) and would fail every later build as well.
  */
 export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly shared: LangiumSharedServices;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.shared = services;
+    }
+
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
         if (this.serviceRegistry.hasServices(URI.parse(change.document.uri))) super.didChangeContent(change);
     }
+
+    /**
+     * A research data file changed, appeared or went away: the maps that read it are validated again,
+     * so their values, drift warnings and pictures follow the file. Langium itself only follows
+     * files of the language.
+     */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const changed = new Set(params.changes.map(change => URI.parse(change.uri).toString()));
+        const readers: LangiumDocument[] = [];
+        for (const services of this.serviceRegistry.all) {
+            const dataSets = (services as Partial<JourneyServices>).data?.DataSets;
+            if (!dataSets) continue;
+            for (const uri of changed) dataSets.forget(URI.parse(uri));
+            for (const document of this.shared.workspace.LangiumDocuments.all) {
+                if (document.state >= DocumentState.Validated && readsDataFile(document, dataSets, changed)) readers.push(document);
+            }
+        }
+        if (readers.length > 0) revalidate(this.shared, readers);
+        super.didChangeWatchedFiles(params);
+    }
+}
+
+function readsDataFile(document: LangiumDocument, dataSets: DataSets, uris: ReadonlySet<string>): boolean {
+    const model = document.parseResult.value as Model;
+    return (model.elements ?? []).some(element => isJourney(element) && element.dataSources.some(source => {
+        const uri = dataSourceUri(dataSets, source);
+        return !('problem' in uri) && uris.has(uri.toString());
+    }));
+}
+
+/**
+ * Validates documents again although their text did not change (a setting or a data file did). Under
+ * the workspace lock, like every other build, so it never races an edit's build: `update` then
+ * rebuilds whatever is below Validated, including documents whose build an earlier write cancelled.
+ */
+export function revalidate(shared: LangiumSharedServices, documents: Iterable<LangiumDocument>): void {
+    void shared.workspace.WorkspaceManager.ready.then(() => shared.workspace.WorkspaceLock.write(token => {
+        for (const document of documents) {
+            if (document.state >= DocumentState.Validated) shared.workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
+        }
+        return shared.workspace.DocumentBuilder.update([], [], token);
+    }));
 }
 
 /**

@@ -9,6 +9,8 @@ import {
     type Journey, type Model, type PainPoint, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
+import type { DataSets } from '../language/data/data-sets.js';
+import { readBinding, type DataReading } from '../language/data/data-semantics.js';
 import {
     counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
     kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
@@ -16,7 +18,7 @@ import {
 import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority } from '../language/vocabulary.js';
 import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
-    ActionView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
+    ActionView, DataFact, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
     PersonaView, SourceRange, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
@@ -28,8 +30,11 @@ function messageText(message: string | { value: string }): string {
 }
 
 export class ViewModelBuilder {
+    /** Research data, read while the document was validated; without it, data-bound values are left out. */
+    constructor(private readonly dataSets?: DataSets) {}
 
     build(document: LangiumDocument, today: Date = new Date()): DocumentViewModel {
+        const data = this.dataSets;
         const model = document.parseResult.value as Model;
         const diagnostics = document.diagnostics ?? [];
         const errors = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error);
@@ -39,7 +44,7 @@ export class ViewModelBuilder {
             uri: document.uri.toString(),
             version: document.textDocument.version,
             emotionScale: { min: EMOTION_SCALE.min, max: EMOTION_SCALE.max },
-            journeys: model.elements.filter((e): e is Journey => e.$type === 'Journey').map(journey => buildJourney(journey, today)),
+            journeys: model.elements.filter((e): e is Journey => e.$type === 'Journey').map(journey => buildJourney(journey, today, data)),
             personas: model.elements.filter(isPersona).map(persona => personaView(persona, document.uri.toString())),
             diagnostics: {
                 errors: errors.length,
@@ -51,10 +56,10 @@ export class ViewModelBuilder {
     }
 }
 
-function buildJourney(journey: Journey, today: Date): JourneyView {
+function buildJourney(journey: Journey, today: Date, data: DataSets | undefined): JourneyView {
     const header = journeyHeader(journey);
     const personas = journeyPersonas(journey);
-    const stages = journey.stages.map((stage, index) => buildStage(stage, index, journey));
+    const stages = journey.stages.map((stage, index) => buildStage(stage, index, journey, data));
     const actionsByOpportunity = actionsFor(journey);
     const opportunities = journey.opportunities.map(opportunity => buildOpportunity(opportunity, journey, actionsByOpportunity)).sort((a, b) => b.priority - a.priority);
     // Indexed once, not searched per pain: large journeys have thousands of both.
@@ -94,14 +99,14 @@ function buildJourney(journey: Journey, today: Date): JourneyView {
             title: journeyTitle(baseline),
             uri: uriOf(baseline),
             stages: baseline.stages.map(stage => ({ id: nameOf(stage), label: stage.label ?? nameOf(stage) })),
-            emotionLanes: emotionLanes(journeyPersonas(baseline), baseline.stages.map((stage, index) => buildStage(stage, index, baseline)))
+            emotionLanes: emotionLanes(journeyPersonas(baseline), baseline.stages.map((stage, index) => buildStage(stage, index, baseline, data)))
         }
     };
 }
 
-function buildStage(stage: Stage, index: number, journey: Journey): StageView {
+function buildStage(stage: Stage, index: number, journey: Journey, data: DataSets | undefined): StageView {
     const key = `stage:${nameOf(journey)}/${nameOf(stage)}`;
-    const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey));
+    const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey, data));
     const lanes: StageView['lanes'] = { frontstage: [], backstage: [], support: [] };
     for (const lane of stage.items.filter(isBlueprintLane)) {
         if (lane.text !== undefined) lanes[lane.lane].push({ text: lane.text, range: rangeOf(lane) });
@@ -116,14 +121,14 @@ function buildStage(stage: Stage, index: number, journey: Journey): StageView {
         touchpoints,
         pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(journey), nameOf(stage))),
         goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, nameOf(journey), nameOf(stage))),
-        kpis: kpiViews(kpisIn(stage), key),
+        kpis: kpiViews(kpisIn(stage), key, data),
         lanes,
         evidence: evidence(stage),
         unmapped: touchpoints.length === 0
     };
 }
 
-function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey): TouchpointView {
+function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey, data: DataSets | undefined): TouchpointView {
     const key = `touchpoint:${nameOf(journey)}/${nameOf(stage)}/${nameOf(touchpoint)}`;
     const channel = touchpointChannel(touchpoint);
     const activities = Object.fromEntries(ACTIVITY_KINDS.map(kind => [kind, [] as string[]])) as TouchpointView['activities'];
@@ -133,8 +138,15 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey)
     const emotions: EmotionPoint[] = [];
     touchpoint.items.filter(isEmotion).forEach((emotion, i) => {
         const persona = emotionPersona(emotion);
-        if (!persona || emotion.score === undefined) return;
-        emotions.push({ key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, score: emotion.score, stageId: nameOf(stage), touchpointId: nameOf(touchpoint) });
+        if (!persona) return;
+        const point = { key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, stageId: nameOf(stage), touchpointId: nameOf(touchpoint) };
+        if (emotion.score !== undefined) {
+            emotions.push({ ...point, score: emotion.score });
+            return;
+        }
+        // Read from data: a point only where rows stand behind it (the validator says where none do).
+        const reading = data && readBinding(data, emotion, persona);
+        if (reading?.score !== undefined) emotions.push({ ...point, score: reading.score, data: dataFact(reading) });
     });
     return {
         id: nameOf(touchpoint),
@@ -148,7 +160,7 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey)
         emotions,
         pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(journey), nameOf(stage), nameOf(touchpoint))),
         goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, nameOf(journey), nameOf(stage), nameOf(touchpoint))),
-        kpis: kpiViews(kpisIn(touchpoint), key),
+        kpis: kpiViews(kpisIn(touchpoint), key, data),
         evidence: evidence(touchpoint)
     };
 }
@@ -167,10 +179,25 @@ function moment(item: PainPoint | GoodMoment, key: string, journeyId: string, st
     };
 }
 
-/** KPIs the parser could not finish (no label or value yet) are left out; the syntax error says what is missing. */
-function kpiViews(kpis: Kpi[], key: string): KpiView[] {
-    return kpis.flatMap((kpi, i) => kpi.label === undefined || kpi.value === undefined ? []
-        : [{ key: `${key}/kpi${i}`, range: rangeOf(kpi), label: kpi.label, value: kpi.value, unit: kpi.unit, target: kpi.target }]);
+/**
+ * KPIs the parser could not finish (no label or value yet) are left out; the syntax error says what is
+ * missing. So are KPIs read from data with no rows behind them, of which the validator says the same.
+ */
+function kpiViews(kpis: Kpi[], key: string, data: DataSets | undefined): KpiView[] {
+    return kpis.flatMap((kpi, i) => {
+        if (kpi.label === undefined) return [];
+        const view = { key: `${key}/kpi${i}`, range: rangeOf(kpi), label: kpi.label, unit: kpi.unit, target: kpi.target };
+        if (kpi.value !== undefined) return [{ ...view, value: kpi.value }];
+        const reading = data && readBinding(data, kpi, undefined);
+        return reading && reading.value.n > 0 ? [{ ...view, value: Math.round(reading.value.mean * 100) / 100, data: dataFact(reading) }] : [];
+    });
+}
+
+function dataFact(reading: DataReading): DataFact {
+    return {
+        source: nameOf(reading.source), file: reading.file, column: reading.column, n: reading.value.n,
+        mean: Math.round(reading.value.mean * 1000) / 1000, scale: reading.scale
+    };
 }
 
 function buildOpportunity(opportunity: Opportunity, journey: Journey, actionsByOpportunity: Map<Opportunity, string[]>): OpportunityView {

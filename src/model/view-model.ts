@@ -120,13 +120,33 @@ export interface KpiView extends Located {
     value: number;
     unit?: string;
     target?: number;
+    /** Read from research data (`kpi "..." from Analytics "column"`): the value is the data's mean. */
+    data?: DataFact;
 }
 
 export interface EmotionPoint extends Located {
     persona: string;
+    /** On the map's scale; read from data, the mean mapped onto it, to one decimal. */
     score: number;
     stageId: string;
     touchpointId: string;
+    /** Read from research data (`emotion Colleen from Survey "column"`). */
+    data?: DataFact;
+}
+
+/** Where a value read from research data comes from, and how many rows it stands on. */
+export interface DataFact {
+    /** The data block's name. */
+    source: string;
+    /** The file, as the data block writes its path. */
+    file: string;
+    column: string;
+    /** How many values the mean is over. */
+    n: number;
+    /** The mean, on the file's own scale. */
+    mean: number;
+    /** Emotions: the scale the answers are given on. */
+    scale?: { low: number; high: number };
 }
 
 export interface EmotionLane {

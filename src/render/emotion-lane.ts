@@ -11,6 +11,7 @@ import type { EmotionLane, EmotionPoint, JourneyView, SourceRange, TouchpointVie
 import { emotionWordKey } from './emotion-words.js';
 import { COLUMN_RULE, emotionLaneHeight, emotionY, stageColumns, type GridGeometry, type StageColumn } from './grid-geometry.js';
 import { attrs, html, join, trusted, type Markup } from './markup.js';
+import { dataBasis, dataTitle } from './vocabulary-words.js';
 import type { Messages } from './messages.js';
 import { personaMarker, personaStyleIndex, type MarkerShape } from './palette.js';
 import { encodeRange } from './elements.js';
@@ -38,6 +39,8 @@ interface PlacedPoint {
     source: { key: string; range: SourceRange; uri?: string };
     covers: string[];
     label: string;
+    /** Read from research data rather than written by hand. */
+    fromData: boolean;
 }
 
 interface Curve {
@@ -116,6 +119,10 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
                 const felt = byTouchpoint.get(`${stage.id}\u0000${touchpoint.id}`);
                 if (!felt) return;
                 const score = mean(felt.map(p => p.score));
+                const data = felt.find(p => p.data)?.data;
+                const said = messages.t('emotion.point', {
+                    persona: lane.label, touchpoint: touchpoint.label, score: messages.signed(score), words: messages.t(emotionWordKey(score))
+                });
                 points.push({
                     x: columns[stageIndex].x + columns[stageIndex].centres[t] + offset(lane.persona),
                     labelSide: labelSide(lane.persona),
@@ -124,9 +131,8 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
                     stageIndex,
                     source: felt[0],
                     covers: [...felt.map(p => p.key), touchpoint.key],
-                    label: messages.t('emotion.point', {
-                        persona: lane.label, touchpoint: touchpoint.label, score: messages.signed(score), words: messages.t(emotionWordKey(score))
-                    })
+                    label: data ? `${said} (${dataBasis(data, messages)}; ${dataTitle(data, messages)})` : said,
+                    fromData: data !== undefined
                 });
             });
         });
@@ -151,7 +157,8 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
                 covers: [],
                 label: messages.t('emotion.baselinePoint', {
                     persona: lane.label, stage: stage.label, score: messages.signed(average), words: messages.t(emotionWordKey(average))
-                })
+                }),
+                fromData: false
             });
         });
         curves.push({ persona: lane.persona, label: lane.label, role: 'baseline', points, joins: joinsOf(points, (a, b) => b.stageIndex === a.stageIndex + 1) });
@@ -226,7 +233,9 @@ export function emotionCell(journey: JourneyView, stageIndex: number, curves: Cu
                 'data-persona': curve.persona, 'data-covers': keys || undefined,
                 tabindex: options.exported ? undefined : 0, role: options.exported ? undefined : 'button', 'aria-label': options.exported ? undefined : point.label
             });
-            markers.push(html`<g class="emotion-point persona-${style} emotion-${curve.role}"${source}><title>${point.label}</title><path class="marker" d="${markerPath(shape, x, point.y)}"/><text class="emotion-score${point.labelSide === 'left' ? ' emotion-score-left' : ''}" x="${f(point.labelSide === 'left' ? x - 8 : x + 8)}" y="${f(point.y - 6)}" aria-hidden="true">${score}</text></g>`);
+            // A point read from data wears a dashed ring, drawn in the SVG so every export keeps it.
+            const ring = point.fromData ? html`<circle class="data-ring" cx="${f(x)}" cy="${f(point.y)}" r="8.5"/>` : '';
+            markers.push(html`<g class="emotion-point persona-${style} emotion-${curve.role}${point.fromData ? ' emotion-data' : ''}"${source}><title>${point.label}</title>${ring}<path class="marker" d="${markerPath(shape, x, point.y)}"/><text class="emotion-score${point.labelSide === 'left' ? ' emotion-score-left' : ''}" x="${f(point.labelSide === 'left' ? x - 8 : x + 8)}" y="${f(point.y - 6)}" aria-hidden="true">${score}</text></g>`);
         }
     }
     const stage = journey.stages[stageIndex];

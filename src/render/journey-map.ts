@@ -18,7 +18,7 @@ import { attrs, html, join, trusted, type Markup } from './markup.js';
 import type { MessageKey, Messages } from './messages.js';
 import { journeyMessages } from './languages.js';
 import { personaStyleIndex, STAGE_HUES } from './palette.js';
-import { channelLabel, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, dataBasis, dataTitle, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 export interface MapOptions {
     messages: Messages;
@@ -295,9 +295,13 @@ function kpiCard(kpi: KpiView, { options }: CellContext): Markup {
         const ratio = kpi.target === 0 ? 1 : Math.max(0, Math.min(1, kpi.value / kpi.target));
         meter = trusted(`<span class="kpi-meter" aria-hidden="true"><span style="width:${Math.round(ratio * 100)}%"></span></span>`);
     }
+    // Read from research data: where from and how many values, so a reader can weigh it.
+    const basis = kpi.data
+        ? html`<span class="kpi-basis" title="${dataTitle(kpi.data, messages)}">${dataBasis(kpi.data, messages)}</span>`
+        : '';
     return join([
-        html`<div class="kpi"${source(kpi, options, false)}><span class="kpi-label" dir="auto">${kpi.label}</span>`,
-        html`<span class="kpi-value">${value}</span>${target}${meter}</div>`
+        html`<div class="kpi${kpi.data ? ' kpi-data' : ''}"${source(kpi, options, false)}><span class="kpi-label" dir="auto">${kpi.label}</span>`,
+        html`<span class="kpi-value">${value}</span>${target}${meter}${basis}</div>`
     ]);
 }
 

@@ -14,7 +14,7 @@ import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './l
 import type { MessageKey, Messages } from './messages.js';
 import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
-import { channelLabel, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, dataBasis, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 
 function cell(items: string[]): string {
@@ -59,7 +59,8 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     opportunities: ({ opportunity, rank }) => `#${rank} ${markdownText(opportunity.label)}`,
     kpis: (kpi, _stage, _journey, messages) => {
         const target = kpi.target === undefined ? '' : ` (${messages.t('kpi.target', { target: markdownText(formatKpiValue(kpi.target, kpi.unit, messages)) })})`;
-        return `${markdownText(kpi.label)}: **${markdownText(formatKpiValue(kpi.value, kpi.unit, messages))}**${target}`;
+        const basis = kpi.data ? ` *(${markdownText(dataBasis(kpi.data, messages))})*` : '';
+        return `${markdownText(kpi.label)}: **${markdownText(formatKpiValue(kpi.value, kpi.unit, messages))}**${target}${basis}`;
     },
     frontstage: item => markdownText(item.text),
     backstage: item => markdownText(item.text),
@@ -82,7 +83,7 @@ function emotionRows(journey: JourneyView, messages: Messages): string[][] {
         rows.push([`**${markdownText(messages.t('lane.emotion'))}: ${markdownText(lane.label)}**`, ...journey.stages.map(stage => {
             const scores = stage.touchpoints.flatMap(touchpoint => lane.points
                 .filter(p => p.touchpointId === touchpoint.id && p.stageId === stage.id)
-                .map(p => `${messages.signed(p.score)} ${markdownText(messages.t(emotionWordKey(p.score)))}${stage.touchpoints.length > 1 ? ` (${markdownText(touchpoint.label)})` : ''}`));
+                .map(p => `${messages.signed(p.score)} ${markdownText(messages.t(emotionWordKey(p.score)))}${stage.touchpoints.length > 1 ? ` (${markdownText(touchpoint.label)})` : ''}${p.data ? ` *(${markdownText(dataBasis(p.data, messages))})*` : ''}`));
             const takesPart = stage.touchpoints.some(t => t.personas.length === 0 || t.personas.includes(lane.persona));
             return scores.length > 0 ? cell(scores) : takesPart ? `\u2014 *${markdownText(messages.t('emotion.noScore'))}*` : '';
         })]);

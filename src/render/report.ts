@@ -4,14 +4,14 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import { stageFindings, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
+import { stageFindings, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
     OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, type JourneyKindName, type LevelName, type OpportunityQuadrant
 } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
-import { channelLabel, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -88,6 +88,19 @@ export interface JourneyReport {
     assumed: AssumedItem[];
     /** Touchpoints, pain points and opportunities that say nothing about how we know them. */
     withoutEvidence: number;
+    /** Emotions and KPIs read from research data, in journey order. */
+    fromData: DataBackedItem[];
+}
+
+export interface DataBackedItem {
+    kind: 'emotion' | 'kpi';
+    /** The persona's label for an emotion, the KPI's label for a KPI. */
+    label: string;
+    where: string;
+    value: number;
+    /** A KPI's unit. */
+    unit?: string;
+    data: DataFact;
 }
 
 
@@ -153,6 +166,19 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     for (const opportunity of journey.opportunities) note('opportunity', opportunity.label, '', opportunity.evidence, true);
     for (const action of journey.actions) note('action', action.label, '', action.evidence, false);
 
+    const personaLabel = new Map(journey.emotionLanes.map(lane => [lane.persona, lane.label]));
+    const fromData: DataBackedItem[] = [];
+    for (const stage of journey.stages) {
+        for (const touchpoint of stage.touchpoints) {
+            const where = `${stage.label} › ${touchpoint.label}`;
+            for (const point of touchpoint.emotions) {
+                if (point.data) fromData.push({ kind: 'emotion', label: personaLabel.get(point.persona) ?? point.persona, where, value: point.score, data: point.data });
+            }
+            for (const kpi of touchpoint.kpis) if (kpi.data) fromData.push({ kind: 'kpi', label: kpi.label, where, value: kpi.value, unit: kpi.unit, data: kpi.data });
+        }
+        for (const kpi of stage.kpis) if (kpi.data) fromData.push({ kind: 'kpi', label: kpi.label, where: stage.label, value: kpi.value, unit: kpi.unit, data: kpi.data });
+    }
+
     return {
         id: journey.id,
         title: journey.title,
@@ -169,8 +195,18 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         opportunities,
         coverage: { stages: journey.stages.map(stage => stage.label), rows },
         assumed,
-        withoutEvidence
+        withoutEvidence,
+        fromData
     };
+}
+
+/** A value read from data as the report writes it: an emotion signed, a KPI with its unit. */
+function dataValue(item: DataBackedItem, messages: Messages): string {
+    return item.kind === 'emotion' ? `${messages.signed(item.value)} ${messages.t(emotionWordKey(item.value))}` : formatKpiValue(item.value, item.unit, messages);
+}
+
+function dataSourceCell(item: DataBackedItem): string {
+    return `${item.data.source} (${item.data.file}, ${item.data.column})`;
 }
 
 // ---------------------------------------------------------------- words
@@ -286,6 +322,14 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
     if (report.withoutEvidence > 0) {
         prose(words('report.withoutEvidenceHint', { clause: words('report.withoutEvidence', { count: report.withoutEvidence }) }));
     }
+
+    if (report.fromData.length > 0) {
+        lines.push('', words('report.fromData'));
+        table([
+            [words('column.item'), words('column.where'), words('column.value'), 'n', words('column.source')],
+            ...report.fromData.map(item => [`${words(item.kind === 'emotion' ? 'column.emotion' : 'column.kpi')}: ${item.label}`, item.where, dataValue(item, messages), messages.number(item.data.n), dataSourceCell(item)])
+        ], '  ');
+    }
     return lines.join('\n') + '\n';
 }
 
@@ -346,5 +390,11 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
         : markdownTable([words('header.kind'), words('column.item'), words('column.where'), words('column.source')], report.assumed.map(item =>
             [words(ITEM_KEYS[item.kind]), markdownText(item.label), markdownText(item.where), markdownText(item.source ?? '')])));
     if (report.withoutEvidence > 0) parts.push(`${words('report.withoutEvidence', { count: report.withoutEvidence })}.`);
+
+    if (report.fromData.length > 0) {
+        parts.push(heading('report.fromData'));
+        parts.push(markdownTable([words('column.item'), words('column.where'), words('column.value'), 'n', words('column.source')], report.fromData.map(item =>
+            [`${words(item.kind === 'emotion' ? 'column.emotion' : 'column.kpi')}: ${markdownText(item.label)}`, markdownText(item.where), markdownText(dataValue(item, messages)), messages.number(item.data.n), markdownText(dataSourceCell(item))])));
+    }
     return parts.join('\n\n') + '\n';
 }

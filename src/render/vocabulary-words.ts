@@ -4,6 +4,7 @@
  * without words here does not compile.
  */
 import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import type { DataFact } from '../model/view-model.js';
 import type { MessageKey, Messages } from './messages.js';
 
 export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
@@ -31,6 +32,16 @@ export function levelKey(level: LevelName | undefined): MessageKey {
 export function formatKpiValue(value: number, unit: string | undefined, messages: Messages): string {
     if (unit === '%') return messages.number(value / 100, { style: 'percent', maximumFractionDigits: 2 });
     return unit ? `${messages.number(value)} ${unit}` : messages.number(value);
+}
+
+/** Where a value read from research data comes from, short: `from Survey, n = 14`. */
+export function dataBasis(fact: DataFact, messages: Messages): string {
+    return messages.t('data.basis', { source: fact.source, n: messages.number(fact.n) });
+}
+
+/** And in full, for a title: which column of which file, and over how many values. */
+export function dataTitle(fact: DataFact, messages: Messages): string {
+    return messages.t('data.title', { n: messages.number(fact.n), column: fact.column, file: fact.file });
 }
 
 const CHANNEL_KEYS: Record<BuiltinChannelName, MessageKey> = {

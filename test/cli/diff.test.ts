@@ -85,7 +85,7 @@ describe('journey diff of a future state against its current state', () => {
         expect(lines[2]).toBe('Buying a vacuum cleaner (future state), against the current state it improves: Buying a vacuum cleaner (current state)');
         // Advocacy became Sharing through `matches Advocacy`: a relabelled stage, not one removed and one added.
         expect(run.stdout).toMatch(/~ {2}Reviews and recommendations → Sharing the experience {2}\(Advocacy → Sharing\)/);
-        expect(run.stdout).toMatch(/ {2}Purchase +Curious Colleen +\u22120\.5 → +\+2 {2}\(\+2\.5\)\n/);
+        expect(run.stdout).toMatch(/ {2}Purchase +Curious Colleen +\u22120\.5 → +\+2 {2}\(\+2\.6\)\n/);
         expect(run.stdout).toMatch(/\+ {2}new +Delivery +Two-hour slots cost extra/);
     });
 });

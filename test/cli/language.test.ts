@@ -131,7 +131,7 @@ describe('journey report and diff --language', () => {
         expect(text.stdout.replace(/\n/g, ' ')).toContain(words.facts);
         expect(text.stdout).toContain(`\n${words.lowest}\n`);
         expect(text.stdout).toMatch(words.awareness);
-        expect(text.stdout).toMatch(new RegExp(`\\n {4}\u22123 {2}${words.veryNegative} {2}Delivery › Delivery day SMS\\n`));
+        expect(text.stdout).toMatch(new RegExp(`\\n {4}\u22123 {4}${words.veryNegative} {2}Delivery › Delivery day SMS\\n`));
         expect(text.stdout).toMatch(new RegExp(` {2}1 {2}Guest checkout +\\S+ +\\S+ +${words.quickWin} +Enable guest checkout\\n`));
         expect(text.stdout).toMatch(new RegExp(`\\n {2}${words.assumedPain} +Chat is staffed`));
 

@@ -29,7 +29,8 @@ describe('journey render: text formats', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('xychart');
         expect(run.stdout).toContain('title "Emotional curve of Curious Colleen\u2236 Buying a vacuum cleaner (current state)"');
-        expect(run.stdout).toContain('    line [-2, -1, -2, -1, 1, -2, 1, -3, 2, 3, -1, 0]');
+        // The checkout's -2.1 is the survey's mean (examples/research), the others are written in the map.
+        expect(run.stdout).toContain('    line [-2, -1, -2, -1, 1, -2.1, 1, -3, 2, 3, -1, 0]');
     });
 
     test('--persona names a persona without scores, and the message lists those with scores', async () => {

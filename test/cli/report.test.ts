@@ -18,7 +18,10 @@ describe('journey report', () => {
         const text = run.stdout;
         expect(text.split('\n')[0]).toBe('Buying a vacuum cleaner (current state)  (VacuumCurrent · Current state · 6 stages · 12 touchpoints)');
         // The lowest moment comes first: the all-day delivery window. Scores take a true minus, as on the map.
-        expect(text).toMatch(/Lowest emotional moments\n {2}Curious Colleen\n {4}\u22123 {2}very negative {2}Delivery › Delivery day SMS\n/);
+        // The checkout's emotion is the survey's mean (research/vacuum-survey-2026q3.csv), to one decimal.
+        expect(text).toMatch(/Lowest emotional moments\n {2}Curious Colleen\n {4}\u22123 {4}very negative {2}Delivery › Delivery day SMS\n {4}\u22122\.1 {2}negative {7}Purchase › Web checkout\n/);
+        expect(text).toMatch(/Read from research data\n {2}Item +Where +Value +n +Source\n {2}Emotion: Curious Colleen +Purchase › Web checkout +\u22122\.1 negative +10 +Survey\n/);
+        expect(text).toMatch(/\n {2}KPI: Conversion rate +Purchase › Web checkout +2\.13% +6 +Analytics\n/);
         expect(text).toMatch(/Stages with the most pain points\n {2}Consideration +3 {2}Too much content/);
         expect(text).toContain('None: every stage has at least one touchpoint.');
         expect(text).toMatch(/ {2}1 {2}Guest checkout +high {4}low {5}quick win {2}Enable guest checkout/);

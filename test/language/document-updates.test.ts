@@ -1,9 +1,11 @@
 /** How the server turns the editor's changes into rebuilds (JourneyDocumentUpdateHandler). */
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { FileChangeType } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { CHANGE_QUIET_MS } from '../../src/language/journey-workspace.js';
+import { MemoryDataFiles } from './memory-data-files.js';
 
 test('a burst of changes, as from fast typing, is parsed once, in its last version; other languages are not built', async () => {
     const { shared, Journey } = createJourneyServices(EmptyFileSystem);
@@ -53,4 +55,41 @@ test('a request right after a change is answered from the changed text, not the 
     await new Promise(resolve => setImmediate(resolve));
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, URI.parse(uri));
     expect(shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!.parseResult.value.$cstNode?.text).toContain('touchpoint Landing');
+});
+
+test('a research data file changes on disk: the maps that read it are validated again, the others are not', async () => {
+    const files = new MemoryDataFiles();
+    const { shared, Journey } = createJourneyServices({ ...EmptyFileSystem, dataFiles: files });
+    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+    const open = (uri: string, text: string) => {
+        const document = TextDocument.create(uri, 'journey', 1, text);
+        shared.workspace.TextDocuments!.set(document);
+        shared.lsp.DocumentUpdateHandler.didChangeContent!({ document });
+    };
+    const map = (name: string, data: string) => `persona Ana${name} { }\njourney ${name} {\n    personas Ana${name}\n    data Survey "${data}" {\n        stage "stage"\n        emotion "score" scale 1..5\n    }\n`
+        + `    stage Buy {\n        touchpoint Pay {\n            channel web\n            emotion Ana${name} +2\n        }\n    }\n}\n`;
+    files.write('/maps/survey.csv', 'stage,score\nBuy,5\nBuy,4\n');
+    files.write('/maps/other.csv', 'stage,score\nBuy,5\n');
+    open('file:///maps/shop.journey', map('Shop', 'survey.csv'));
+    open('file:///maps/other.journey', map('Other', 'other.csv'));
+    await new Promise(resolve => setTimeout(resolve, CHANGE_QUIET_MS * 4));
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, URI.parse('file:///maps/shop.journey'));
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, URI.parse('file:///maps/other.journey'));
+    const drift = (uri: string) => (shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!.diagnostics ?? []).filter(d => d.code === 'data-drift').map(d => String(d.message));
+    expect(drift('file:///maps/shop.journey')).toEqual([]);
+    const validated: string[] = [];
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => { validated.push(document.uri.path); });
+
+    // The survey now says the customer is unhappy at Pay; the editor's file watcher reports the change.
+    files.write('/maps/survey.csv', 'stage,score\nBuy,1\nBuy,2\n');
+    shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: 'file:///maps/survey.csv', type: FileChangeType.Changed }] });
+    await vi.waitFor(() => expect(drift('file:///maps/shop.journey')).toEqual([expect.stringMatching(/^This map says \+2, but Survey \(survey\.csv\) says -2\.3 \(mean 1\.5 on 1\.\.5, n = 2\)/)]), { timeout: 5000 });
+    expect(validated).toEqual(['/maps/shop.journey']);
+    expect(Journey.data.DataSets).toBeDefined();
+
+    // The file goes away: the map says so.
+    files.delete('/maps/survey.csv');
+    shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: 'file:///maps/survey.csv', type: FileChangeType.Deleted }] });
+    await vi.waitFor(() => expect((shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///maps/shop.journey'))!.diagnostics ?? [])
+        .some(d => d.code === 'data-file' && /is not there/.test(String(d.message)))).toBe(true), { timeout: 5000 });
 });

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeDataFiles } from '../../src/language/data/node-data-files.js';
 import { createTestServices, text } from './services.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -12,8 +13,9 @@ const files = fs.readdirSync(EXAMPLES).filter(file => file.endsWith('.journey'))
 let services: Awaited<ReturnType<typeof createTestServices>>;
 let documents: Map<string, LangiumDocument>;
 beforeAll(async () => {
-    services = await createTestServices();
-    const built = await services.workspace(Object.fromEntries(files.map(file => [`file:///examples/${file}`, fs.readFileSync(path.join(EXAMPLES, file), 'utf8')])));
+    // The examples' research data is read from the files beside them, as in VS Code.
+    services = await createTestServices({ dataFiles: NodeDataFiles });
+    const built = await services.workspace(Object.fromEntries(files.map(file => [URI.file(path.join(EXAMPLES, file)).toString(), fs.readFileSync(path.join(EXAMPLES, file), 'utf8')])));
     documents = new Map(built.map(document => [path.basename(document.uri.path), document]));
 });
 

@@ -3,9 +3,11 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
+import type { DataFiles } from '../../src/language/data/data-sets.js';
 
-export async function createTestServices() {
-    const services = createJourneyServices(EmptyFileSystem);
+/** `dataFiles` reads the data files maps name; without it a map's data blocks say they cannot be read. */
+export async function createTestServices(options: { dataFiles?: DataFiles } = {}) {
+    const services = createJourneyServices({ ...EmptyFileSystem, dataFiles: options.dataFiles });
     await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
     const parse = parseHelper<Model>(services.Journey);
     return {

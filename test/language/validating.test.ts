@@ -256,7 +256,7 @@ describe('review dates', () => {
 describe('syntax errors speak the writer\'s language', () => {
     test.each([
         ['a misspelt keyword', 'journey J {\n stag S {\n }\n}', /^Expected '\}' but found 'stag'\. Did you mean 'stage'\?/],
-        ['a missing emotion score', 'journey J {\n stage S {\n  touchpoint T {\n   emotion\n  }\n }\n}', /^Expected a number but found '\}'\.$/],
+        ['a missing emotion score', 'journey J {\n stage S {\n  touchpoint T {\n   emotion\n  }\n }\n}', /^Expected a number or 'from' but found '\}'\.$/],
         ['an unclosed quote', 'journey J {\n stage S {\n  touchpoint T { does "unclosed }\n }\n}', /^This text has no closing " on its line\. Close it with "/],
         ['a header setting after a stage', 'journey J {\n stage S { }\n kind current-state\n}', /Journey settings \(kind, .*\) come first, before the first stage: move 'kind' up\./],
         ['a misspelt journey kind', 'journey J {\n kind currentstate\n}', /^Expected 'current-state', 'future-state', 'day-in-the-life' or 'service-blueprint' but found 'currentstate'\. Did you mean 'current-state'\?/],

@@ -22,6 +22,7 @@ export type JourneyKeywordNames =
     | "%"
     | ","
     | "-"
+    | ".."
     | "action"
     | "addresses"
     | "assumed"
@@ -29,6 +30,7 @@ export type JourneyKeywordNames =
     | "backstory"
     | "channel"
     | "current-state"
+    | "data"
     | "day-in-the-life"
     | "demographics"
     | "does"
@@ -39,6 +41,7 @@ export type JourneyKeywordNames =
     | "experiences"
     | "feels"
     | "for"
+    | "from"
     | "frontstage"
     | "future-state"
     | "goal"
@@ -66,6 +69,7 @@ export type JourneyKeywordNames =
     | "quote"
     | "review"
     | "says"
+    | "scale"
     | "scope"
     | "service-blueprint"
     | "stage"
@@ -257,22 +261,146 @@ export function isCounterpart(item: unknown): item is Counterpart {
     return reflection.isInstance(item, Counterpart.$type);
 }
 
-export type DeclaredName = 'action' | 'channel' | 'journey' | 'opportunity' | 'persona' | 'stage' | 'touchpoint' | Name;
+export interface DataBinding extends langium.AstNode {
+    readonly $container: Emotion | Kpi;
+    readonly $type: 'DataBinding';
+    column: string;
+    source: langium.Reference<DataSource>;
+}
+
+export const DataBinding = {
+    $type: 'DataBinding',
+    column: 'column',
+    source: 'source'
+} as const;
+
+export function isDataBinding(item: unknown): item is DataBinding {
+    return reflection.isInstance(item, DataBinding.$type);
+}
+
+export interface DataEmotionMeasure extends langium.AstNode {
+    readonly $container: DataSource;
+    readonly $type: 'DataEmotionMeasure';
+    column: string;
+    scale: DataScale;
+}
+
+export const DataEmotionMeasure = {
+    $type: 'DataEmotionMeasure',
+    column: 'column',
+    scale: 'scale'
+} as const;
+
+export function isDataEmotionMeasure(item: unknown): item is DataEmotionMeasure {
+    return reflection.isInstance(item, DataEmotionMeasure.$type);
+}
+
+export interface DataKey extends langium.AstNode {
+    readonly $container: DataSource;
+    readonly $type: 'DataKey';
+    column: string;
+    key: DataKeyKind;
+}
+
+export const DataKey = {
+    $type: 'DataKey',
+    column: 'column',
+    key: 'key'
+} as const;
+
+export function isDataKey(item: unknown): item is DataKey {
+    return reflection.isInstance(item, DataKey.$type);
+}
+
+export type DataKeyKind = 'persona' | 'stage' | 'touchpoint';
+
+export function isDataKeyKind(item: unknown): item is DataKeyKind {
+    return item === 'stage' || item === 'touchpoint' || item === 'persona';
+}
+
+export interface DataKpiMeasure extends langium.AstNode {
+    readonly $container: DataSource;
+    readonly $type: 'DataKpiMeasure';
+    column: string;
+    label: string;
+}
+
+export const DataKpiMeasure = {
+    $type: 'DataKpiMeasure',
+    column: 'column',
+    label: 'label'
+} as const;
+
+export function isDataKpiMeasure(item: unknown): item is DataKpiMeasure {
+    return reflection.isInstance(item, DataKpiMeasure.$type);
+}
+
+export interface DataScale extends langium.AstNode {
+    readonly $container: DataEmotionMeasure | Emotion;
+    readonly $type: 'DataScale';
+    high: number;
+    low: number;
+}
+
+export const DataScale = {
+    $type: 'DataScale',
+    high: 'high',
+    low: 'low'
+} as const;
+
+export function isDataScale(item: unknown): item is DataScale {
+    return reflection.isInstance(item, DataScale.$type);
+}
+
+export interface DataSource extends langium.AstNode {
+    readonly $container: Journey;
+    readonly $type: 'DataSource';
+    items: Array<DataSourceItem>;
+    name: DeclaredName;
+    path: string;
+}
+
+export const DataSource = {
+    $type: 'DataSource',
+    items: 'items',
+    name: 'name',
+    path: 'path'
+} as const;
+
+export function isDataSource(item: unknown): item is DataSource {
+    return reflection.isInstance(item, DataSource.$type);
+}
+
+export type DataSourceItem = DataEmotionMeasure | DataKey | DataKpiMeasure;
+
+export const DataSourceItem = {
+    $type: 'DataSourceItem'
+} as const;
+
+export function isDataSourceItem(item: unknown): item is DataSourceItem {
+    return reflection.isInstance(item, DataSourceItem.$type);
+}
+
+export type DeclaredName = 'action' | 'channel' | 'data' | 'journey' | 'opportunity' | 'persona' | 'stage' | 'touchpoint' | Name;
 
 export function isDeclaredName(item: unknown): item is DeclaredName {
-    return isName(item) || item === 'action' || item === 'channel' || item === 'journey' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
+    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
 }
 
 export interface Emotion extends langium.AstNode {
     readonly $container: Touchpoint;
     readonly $type: 'Emotion';
+    data?: DataBinding;
     persona?: langium.Reference<Persona>;
-    score: number;
+    scale?: DataScale;
+    score?: number;
 }
 
 export const Emotion = {
     $type: 'Emotion',
+    data: 'data',
     persona: 'persona',
+    scale: 'scale',
     score: 'score'
 } as const;
 
@@ -367,6 +495,7 @@ export interface Journey extends langium.AstNode {
     readonly $type: 'Journey';
     actions: Array<Action>;
     channels: Array<ChannelDecl>;
+    dataSources: Array<DataSource>;
     header: Array<JourneyHeader>;
     name: DeclaredName;
     opportunities: Array<Opportunity>;
@@ -378,6 +507,7 @@ export const Journey = {
     $type: 'Journey',
     actions: 'actions',
     channels: 'channels',
+    dataSources: 'dataSources',
     header: 'header',
     name: 'name',
     opportunities: 'opportunities',
@@ -423,14 +553,16 @@ export function isKindSetting(item: unknown): item is KindSetting {
 export interface Kpi extends langium.AstNode {
     readonly $container: Stage | Touchpoint;
     readonly $type: 'Kpi';
+    data?: DataBinding;
     label: string;
     target?: number;
     unit?: Unit;
-    value: number;
+    value?: number;
 }
 
 export const Kpi = {
     $type: 'Kpi',
+    data: 'data',
     label: 'label',
     target: 'target',
     unit: 'unit',
@@ -488,10 +620,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -779,6 +911,13 @@ export type JourneyAstType = {
     ChannelDecl: ChannelDecl
     ChannelUse: ChannelUse
     Counterpart: Counterpart
+    DataBinding: DataBinding
+    DataEmotionMeasure: DataEmotionMeasure
+    DataKey: DataKey
+    DataKpiMeasure: DataKpiMeasure
+    DataScale: DataScale
+    DataSource: DataSource
+    DataSourceItem: DataSourceItem
     Emotion: Emotion
     EvidenceNote: EvidenceNote
     GoalSetting: GoalSetting
@@ -939,16 +1078,109 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [StageItem.$type]
         },
+        DataBinding: {
+            name: DataBinding.$type,
+            properties: {
+                column: {
+                    name: DataBinding.column
+                },
+                source: {
+                    name: DataBinding.source,
+                    referenceType: DataSource.$type
+                }
+            },
+            superTypes: []
+        },
+        DataEmotionMeasure: {
+            name: DataEmotionMeasure.$type,
+            properties: {
+                column: {
+                    name: DataEmotionMeasure.column
+                },
+                scale: {
+                    name: DataEmotionMeasure.scale
+                }
+            },
+            superTypes: [DataSourceItem.$type]
+        },
+        DataKey: {
+            name: DataKey.$type,
+            properties: {
+                column: {
+                    name: DataKey.column
+                },
+                key: {
+                    name: DataKey.key
+                }
+            },
+            superTypes: [DataSourceItem.$type]
+        },
+        DataKpiMeasure: {
+            name: DataKpiMeasure.$type,
+            properties: {
+                column: {
+                    name: DataKpiMeasure.column
+                },
+                label: {
+                    name: DataKpiMeasure.label
+                }
+            },
+            superTypes: [DataSourceItem.$type]
+        },
+        DataScale: {
+            name: DataScale.$type,
+            properties: {
+                high: {
+                    name: DataScale.high
+                },
+                low: {
+                    name: DataScale.low
+                }
+            },
+            superTypes: []
+        },
+        DataSource: {
+            name: DataSource.$type,
+            properties: {
+                items: {
+                    name: DataSource.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: DataSource.name
+                },
+                path: {
+                    name: DataSource.path
+                }
+            },
+            superTypes: []
+        },
+        DataSourceItem: {
+            name: DataSourceItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Emotion: {
             name: Emotion.$type,
             properties: {
+                data: {
+                    name: Emotion.data,
+                    optional: true
+                },
                 persona: {
                     name: Emotion.persona,
                     referenceType: Persona.$type,
                     optional: true
                 },
+                scale: {
+                    name: Emotion.scale,
+                    optional: true
+                },
                 score: {
-                    name: Emotion.score
+                    name: Emotion.score,
+                    optional: true
                 }
             },
             superTypes: [TouchpointItem.$type]
@@ -1022,6 +1254,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                dataSources: {
+                    name: Journey.dataSources,
+                    defaultValue: [],
+                    optional: true
+                },
                 header: {
                     name: Journey.header,
                     defaultValue: [],
@@ -1065,6 +1302,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Kpi: {
             name: Kpi.$type,
             properties: {
+                data: {
+                    name: Kpi.data,
+                    optional: true
+                },
                 label: {
                     name: Kpi.label
                 },
@@ -1077,7 +1318,8 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 value: {
-                    name: Kpi.value
+                    name: Kpi.value,
+                    optional: true
                 }
             },
             superTypes: [StageItem.$type, TouchpointItem.$type]

@@ -12,6 +12,7 @@ import { capitalized, closestName } from '../journey-names.js';
 import { baselineOf } from '../journey-scope.js';
 import { journeyPersonas, stageTouchpoints, touchpointChannelReferences, touchpointPersonas } from '../journey-semantics.js';
 import { IssueCodes } from '../journey-validator.js';
+import { DataIssueCodes } from '../data/data-validator.js';
 import { EMOTION_SCALE, MAP_LANGUAGES } from '../vocabulary.js';
 
 export class JourneyCodeActionProvider implements CodeActionProvider {
@@ -49,7 +50,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.OpportunityWithoutAction: return this.addAction(node, document);
             case IssueCodes.NoCounterpart: return this.addCounterpart(node, document);
             case IssueCodes.StaleReview: return this.moveReviewDate(diagnostic, document);
+            case IssueCodes.OverdueAction: return this.moveDueDate(diagnostic, document);
             case IssueCodes.UnknownLanguage: return this.chooseLanguage(diagnostic, document);
+            case DataIssueCodes.DataDrift: return this.settleDrift(diagnostic, document);
+            case DataIssueCodes.DataColumn: return this.changeColumn(diagnostic, document);
             default: return [];
         }
     }
@@ -65,6 +69,25 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             title: `Change to '${suggestion}'`, isPreferred: true,
             edit: edits(document, [{ range: diagnostic.range, newText: suggestion }])
         }];
+    }
+
+    /**
+     * A hand-written emotion or KPI the data contradicts: take the data's value (an emotion rounded to
+     * a whole step), or read it from the data from now on. The diagnostic covers the value written.
+     */
+    private settleDrift(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const { value, binding } = (diagnostic.data ?? {}) as { value?: string; binding?: string };
+        const fixes: Array<Omit<CodeAction, 'kind'>> = [];
+        if (value !== undefined) fixes.push({ title: `Take the data's value: ${value}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: value }]) });
+        if (binding !== undefined) fixes.push({ title: `Read it from the data: ${binding}`, edit: edits(document, [{ range: diagnostic.range, newText: binding }]) });
+        return fixes;
+    }
+
+    private changeColumn(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
+        if (suggestion === undefined) return [];
+        const text = `"${suggestion.replace(/["\\]/g, character => `\\${character}`)}"`;
+        return [{ title: `Change to ${text}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: text }]) }];
     }
 
     /**
@@ -169,7 +192,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
 
     private clampEmotion(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
         const emotion = AstUtils.getContainerOfType(node, isEmotion);
-        if (!emotion) return [];
+        if (!emotion || emotion.score === undefined) return [];
         const clamped = Math.round(Math.min(EMOTION_SCALE.max, Math.max(EMOTION_SCALE.min, emotion.score)));
         const text = clamped > 0 ? `+${clamped}` : String(clamped);
         return [{ title: `Change to ${text}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: text }]) }];
@@ -239,11 +262,21 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     }
 
     private moveReviewDate(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
-        const next = new Date();
-        next.setUTCMonth(next.getUTCMonth() + 3);
-        const date = next.toISOString().slice(0, 10);
+        const date = monthsFromToday(3);
         return [{ title: `Set the next review to ${date} (in three months)`, edit: edits(document, [{ range: diagnostic.range, newText: date }]) }];
     }
+
+    private moveDueDate(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const date = monthsFromToday(1);
+        return [{ title: `Move the due date to ${date} (in a month)`, edit: edits(document, [{ range: diagnostic.range, newText: date }]) }];
+    }
+}
+
+/** A date as YYYY-MM-DD, some months from today (UTC). */
+function monthsFromToday(months: number): string {
+    const date = new Date();
+    date.setUTCMonth(date.getUTCMonth() + months);
+    return date.toISOString().slice(0, 10);
 }
 
 function nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {

@@ -1,13 +1,17 @@
 /**
  * Completion beyond keywords and names: snippets for a new stage, touchpoint or persona where
- * they fit, the values of the emotion scale after `emotion`, and our languages after `language`.
+ * they fit, the values of the emotion scale after `emotion`, our languages after `language`, and the
+ * columns of a data file where a column is named.
  */
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import snippets from '../../../snippets/journey.json';
-import { isImprovesSetting, isJourney, isStage, isTouchpoint } from '../generated/ast.js';
+import type { DataSets } from '../data/data-sets.js';
+import { peekSource } from '../data/data-semantics.js';
+import { isDataSource, isImprovesSetting, isJourney, isStage, isTouchpoint } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-module.js';
 import { journeyKind, journeyPersonas } from '../journey-semantics.js';
 import { EMOTION_SCALE, emotionLabel, emotionValues, formatEmotion, MAP_LANGUAGES } from '../vocabulary.js';
 
@@ -42,6 +46,12 @@ export function completionTextInStage(document: LangiumDocument, offset: number)
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
     /** The document of each text completion is asked in: `findFeaturesAt` is given the text alone. */
     private readonly documents = new WeakMap<TextDocument, LangiumDocument>();
+    private readonly dataSets: DataSets;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.dataSets = services.data.DataSets;
+    }
 
     protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         this.documents.set(document.textDocument, document);
@@ -79,6 +89,10 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
                     sortText: String(index).padStart(2, '0')
                 });
             }
+            return;
+        }
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'column') {
+            this.columnsFor(context, acceptor);
             return;
         }
         if (AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'score') {
@@ -120,6 +134,33 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return journey !== undefined && (journeyKind(journey) === 'future-state' || journey.header.some(isImprovesSetting));
         }
         return true;
+    }
+
+    /**
+     * The columns of a data file, where a column is named: in a data block, and after `from <Source>`.
+     * Read from what validation last read of the file, so completion never waits for a large file.
+     */
+    private columnsFor(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const node = context.node;
+        let source = node && AstUtils.getContainerOfType(node, isDataSource);
+        if (!source && node) {
+            const line = context.textDocument.getText({ start: { line: context.position.line, character: 0 }, end: context.position });
+            const name = /\bfrom\s+([^\s"']+)\s*["']?[^"']*$/.exec(line)?.[1];
+            const journey = AstUtils.getContainerOfType(node, isJourney);
+            source = journey?.dataSources.find(candidate => candidate.name === name);
+        }
+        const load = source && peekSource(this.dataSets, source);
+        if (!load?.ok) return;
+        const typed = context.textDocument.getText({ start: context.textDocument.positionAt(context.tokenOffset), end: context.position });
+        const quote = typed.startsWith("'") ? "'" : '"';
+        load.table.columns.forEach((column, index) => {
+            const text = `${quote}${column.replace(/["'\\]/g, character => `\\${character}`)}${quote}`;
+            acceptor(context, {
+                label: text, kind: CompletionItemKind.Field, detail: `column of ${source!.path ?? 'the data file'}`,
+                sortText: String(index).padStart(4, '0'),
+                textEdit: { newText: text, range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.position } }
+            });
+        });
     }
 
     /** A ready-to-fill block (from snippets/journey.json) where the keyword that opens it is valid. */

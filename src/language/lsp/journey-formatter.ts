@@ -28,8 +28,8 @@ export class JourneyFormatter extends AbstractFormatter {
         const close = ownTokens.findLast(token => isKeyword(token, '}'));
         ownTokens.forEach((token, index) => {
             if (index === 0 || token === close) return;
-            // A comma follows its word; the hyphens of a language tag (`sv-FI`) join its parts.
-            const joined = isKeyword(token, ',') || isKeyword(token, '-') || isKeyword(ownTokens[index - 1], '-');
+            // A comma follows its word; the hyphens of a language tag (`sv-FI`) and the dots of a scale (`1..5`) join its parts.
+            const joined = isKeyword(token, ',') || ['-', '..'].some(joiner => isKeyword(token, joiner) || isKeyword(ownTokens[index - 1], joiner));
             formatter.cst([token]).prepend(joined ? Formatting.noSpace() : Formatting.oneSpace());
         });
         if (open && close) {

@@ -3,21 +3,32 @@
  * documentation of a name offered by completion. Cards are Markdown, and every piece of user text in
  * them goes through `markdownText`; names (letters, digits and _ only) sit in code spans.
  */
-import { AstUtils, CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { AstNodeHoverProvider } from 'langium/lsp';
+import type { DataSets } from '../data/data-sets.js';
+import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } from '../data/data-semantics.js';
+import { DATA_KEY_KINDS } from '../data/data-table.js';
+import type { JourneyServices } from '../journey-module.js';
 import {
-    isChannelDecl, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
-    type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type Touchpoint
+    isChannelDecl, isDataSource, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
+    type DataSource, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type Touchpoint
 } from '../generated/ast.js';
 import {
-    emotionPersona, journeyKind, journeyPersonas, journeyTitle, stageTouchpoints, touchpointActivities, touchpointChannel,
+    emotionPersona, journeyKind, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
 } from '../journey-semantics.js';
 import { markdownText as md } from '../markdown-text.js';
 import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore } from '../vocabulary.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
+    private readonly dataSets: DataSets;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.dataSets = services.data.DataSets;
+    }
+
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const hover = await super.getHoverContent(document, params);
         if (hover) return hover;
@@ -28,8 +39,12 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         return setting?.tag ? { contents: { kind: 'markdown', value: languageCard(setting.tag) } } : undefined;
     }
 
-    protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        return journeyCard(node);
+    protected async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
+        // The journey's data files are read if they were not yet (a map hovered before it was
+        // validated); a file read before and unchanged since is not read again.
+        const journey = AstUtils.getContainerOfType(node, isJourney);
+        if (journey) await Promise.all(journey.dataSources.map(source => loadSource(this.dataSets, source)));
+        return journeyCard(node, this.dataSets);
     }
 }
 
@@ -45,16 +60,22 @@ function languageCard(tag: string): string {
  * before the declaration as Markdown, which would let a comment in a map do what a label cannot.
  */
 export class JourneyDocumentationProvider implements DocumentationProvider {
+    constructor(private readonly dataSets?: DataSets) {}
+
     getDocumentation(node: AstNode): string | undefined {
-        return journeyCard(node);
+        return journeyCard(node, this.dataSets);
     }
 }
 
-/** The card of a named thing of a journey map, as Markdown; undefined for things without one. */
-export function journeyCard(node: AstNode): string | undefined {
+/**
+ * The card of a named thing of a journey map, as Markdown; undefined for things without one.
+ * With the research data read so far, values read from data are shown with their source and n.
+ */
+export function journeyCard(node: AstNode, dataSets?: DataSets): string | undefined {
     if (isPersona(node)) return personaCard(node);
-    if (isStage(node)) return stageCard(node);
-    if (isTouchpoint(node)) return touchpointCard(node);
+    if (isStage(node)) return stageCard(node, dataSets);
+    if (isTouchpoint(node)) return touchpointCard(node, dataSets);
+    if (isDataSource(node)) return dataSourceCard(node, dataSets);
     if (isJourney(node)) return journeyOverview(node);
     if (isPainPoint(node)) return painCard(node);
     if (isOpportunity(node)) return opportunityCard(node);
@@ -68,13 +89,24 @@ function personaCard(persona: Persona): string {
     return lines.join('\n');
 }
 
-function stageCard(stage: Stage): string {
+function dataSourceCard(source: DataSource, dataSets: DataSets | undefined): string {
+    const lines = [`**Data** ${code(source.name)}: ${md(source.path ?? '')}`];
+    const keys = dataKeysOf(source);
+    const said = DATA_KEY_KINDS.filter(kind => keys[kind] !== undefined).map(kind => `${kind} in ${md(`'${keys[kind]}'`)}`);
+    if (said.length > 0) lines.push('', `Rows say the ${said.join(', ')}.`);
+    const load = dataSets && peekSource(dataSets, source);
+    if (load?.ok) lines.push('', `${load.table.rows.toLocaleString('en')} rows; columns: ${load.table.columns.map(column => md(`'${column}'`)).join(', ')}.`);
+    else if (load) lines.push('', md(load.problem));
+    return lines.join('\n');
+}
+
+function stageCard(stage: Stage, dataSets: DataSets | undefined): string {
     const journey = AstUtils.getContainerOfType(stage, isJourney);
     const touchpoints = stageTouchpoints(stage);
     const lines = [`**Stage** ${md(stage.label ?? stage.name ?? '')}${journey ? ` of *${md(journeyTitle(journey))}*` : ''}`, ''];
     lines.push(touchpoints.length === 0 ? 'No touchpoints yet.' : `${touchpoints.length} touchpoint${touchpoints.length === 1 ? '' : 's'}: ${touchpoints.map(t => md(t.label ?? t.name ?? '')).join(', ')}`);
     if (journey) {
-        const averages = averageEmotionByPersona(touchpoints, journey);
+        const averages = averageEmotionByPersona(touchpoints, journey, dataSets);
         if (averages.length > 0) {
             lines.push('', '| Persona | Average emotion |', '|---|---|');
             for (const { persona, average } of averages) {
@@ -85,7 +117,7 @@ function stageCard(stage: Stage): string {
     return lines.join('\n');
 }
 
-function touchpointCard(touchpoint: Touchpoint): string {
+function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined): string {
     const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
     const channel = touchpointChannel(touchpoint);
     const lines = [`**Touchpoint** ${md(touchpoint.label ?? touchpoint.name ?? '')}${channel ? ` via *${md(channel.label ?? channel.name)}*` : ''}`];
@@ -96,7 +128,16 @@ function touchpointCard(touchpoint: Touchpoint): string {
     for (const activity of touchpointActivities(touchpoint)) lines.push(`- *${activity.kind}*: ${md(activity.text ?? '')}`);
     for (const emotion of touchpointEmotions(touchpoint)) {
         const persona = emotionPersona(emotion);
-        lines.push(`- emotion${persona ? ` of ${md(persona.name)}` : ''}: ${formatEmotion(emotion.score)} (${emotionLabel(emotion.score)})`);
+        const reading = emotion.data && dataSets ? readBinding(dataSets, emotion, persona) : undefined;
+        const score = emotion.score ?? reading?.score;
+        const value = score === undefined ? (emotion.data ? 'no data yet' : '?') : `${formatEmotion(score)} (${emotionLabel(score)})`;
+        lines.push(`- emotion${persona ? ` of ${md(persona.name)}` : ''}: ${value}${reading ? `, ${dataNote(reading)}` : ''}`);
+    }
+    for (const kpi of kpisIn(touchpoint)) {
+        const reading = kpi.data && dataSets ? readBinding(dataSets, kpi, undefined) : undefined;
+        const value = kpi.value ?? (reading && reading.value.n > 0 ? Math.round(reading.value.mean * 100) / 100 : undefined);
+        const unit = kpi.unit === undefined ? '' : kpi.unit === '%' ? ' %' : ` ${kpi.unit}`;
+        lines.push(`- KPI ${md(kpi.label ?? '')}: ${value === undefined ? 'no data yet' : `${value}${unit}`}${kpi.target === undefined ? '' : ` (target ${kpi.target}${unit})`}${reading ? `, ${dataNote(reading)}` : ''}`);
     }
     return lines.join('\n');
 }
@@ -124,10 +165,19 @@ function code(name: string): string {
     return `\`${name}\``;
 }
 
+/** Where a value read from data comes from: the source, the file's own mean and the number of values. */
+function dataNote(reading: DataReading): string {
+    const mean = Math.round(reading.value.mean * 100) / 100;
+    const scale = reading.scale ? ` on ${reading.scale.low}..${reading.scale.high}` : '';
+    return `from data ${code(reading.source.name)} (${md(reading.file)}, ${md(`'${reading.column}'`)}: ${reading.value.n > 0 ? `mean ${mean}${scale}, ` : ''}n = ${reading.value.n})`;
+}
+
 /** Mean emotion of each journey persona over the touchpoints given; undefined where the persona has none. */
-export function averageEmotionByPersona(touchpoints: Touchpoint[], journey: Journey): Array<{ persona: Persona; average: number | undefined }> {
+export function averageEmotionByPersona(touchpoints: Touchpoint[], journey: Journey, dataSets?: DataSets): Array<{ persona: Persona; average: number | undefined }> {
     return journeyPersonas(journey).map(persona => {
-        const scores = touchpoints.flatMap(touchpoint => touchpointEmotions(touchpoint).filter(e => emotionPersona(e) === persona).map(e => e.score));
+        const scores = touchpoints.flatMap(touchpoint => touchpointEmotions(touchpoint).filter(e => emotionPersona(e) === persona)
+            .map(e => e.score ?? (e.data && dataSets ? readBinding(dataSets, e, persona)?.score : undefined))
+            .filter((score): score is number => score !== undefined));
         return { persona, average: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined };
     });
 }

@@ -1,9 +1,9 @@
-/** Semantic colours: declarations and references of personas, stages, channels, pain points; emotion scores by sign. */
+/** Semantic colours: declarations and references of personas, stages, channels, pain points, data sources; emotion scores by sign. */
 import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isEmotion, isImprovesSetting, isJourney,
+    isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isDataBinding, isDataSource, isEmotion, isImprovesSetting, isJourney,
     isOpportunity, isPainPoint, isPersona, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, isTransition
 } from '../generated/ast.js';
 
@@ -25,9 +25,11 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         else if (isImprovesSetting(node)) acceptor({ node, property: 'journey', type: SemanticTokenTypes.namespace });
         else if (isAddresses(node)) acceptor({ node, property: 'pains', type: SemanticTokenTypes.event });
         else if (isActionFor(node)) acceptor({ node, property: 'opportunities', type: SemanticTokenTypes.method });
+        else if (isDataSource(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, ...declaration });
+        else if (isDataBinding(node)) acceptor({ node, property: 'source', type: SemanticTokenTypes.variable });
         else if (isEmotion(node)) {
             if (node.persona) acceptor({ node, property: 'persona', type: SemanticTokenTypes.class });
-            acceptor({ node, property: 'score', type: SemanticTokenTypes.number });
+            if (node.score !== undefined) acceptor({ node, property: 'score', type: SemanticTokenTypes.number });
         }
     }
 }

@@ -15,8 +15,12 @@ const shop = workspaceFile('shop.journey');
 const personas = workspaceFile('personas.journey');
 const messy = workspaceFile('messy.journey');
 
-/** What the extension's activate() returns (src/extension/model-source.ts), as far as the tests use it. */
-interface ModelSource { getViewModel(uri: string): Promise<{ journeys: Array<{ id: string; stages: Array<{ id: string; unmapped: boolean }> }> } | null> }
+/** What the extension's activate() returns (src/extension/extension.ts), as far as the tests use it. */
+interface ModelSource {
+    getViewModel(uri: string): Promise<{ journeys: Array<{ id: string; stages: Array<{ id: string; unmapped: boolean }> }> } | null>;
+    portfolio: vscode.TreeDataProvider<PortfolioNode> & { groupBy(grouping: 'kind' | 'owner'): Promise<void> };
+}
+type PortfolioNode = { group: string } | { journey: { id: string; uri: string } };
 
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
     return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
@@ -46,13 +50,13 @@ function codeOnly(text: string): string {
     return text.replace(/"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/g, '""').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
 }
 
-test('the extension activates when a .journey file opens', async () => {
+test('the extension activates in a workspace with .journey files, and a .journey file opens as a journey map', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
-    assert.equal(extension.isActive, false, 'the extension was active before any .journey file was opened: check activationEvents');
+    // workspaceContains: the Journey Maps view lists the workspace's maps before any is opened.
+    await waitFor('the extension to activate', () => extension.isActive);
     const editor = await open(shop);
     assert.equal(editor.document.languageId, 'journey');
-    await waitFor('the extension to activate', () => extension.isActive);
 });
 
 test('an unmapped stage gets a warning on its name, and nothing else is reported', async () => {
@@ -186,6 +190,74 @@ test('importing a Markdown file\'s Mermaid journey opens it as a new, valid jour
     await new Promise(resolve => setTimeout(resolve, 500));
     await waitFor(() => `the imported map to have no errors; diagnostics: ${describeDiagnostics(vscode.languages.getDiagnostics(editor.document.uri))}`,
         () => vscode.languages.getDiagnostics(editor.document.uri).every(d => d.severity !== vscode.DiagnosticSeverity.Error));
+});
+
+/** The Journey Maps view as VS Code draws it: each group's label with the tree items of its journeys. */
+async function portfolioItems(): Promise<Array<{ group: string; items: vscode.TreeItem[]; nodes: PortfolioNode[] }>> {
+    const view = vscode.extensions.getExtension<ModelSource>(EXTENSION_ID)!.exports.portfolio;
+    const groups = (await view.getChildren()) ?? [];
+    return Promise.all(groups.map(async group => {
+        const nodes = (await view.getChildren(group)) ?? [];
+        return { group: String((await view.getTreeItem(group)).label), items: await Promise.all(nodes.map(node => view.getTreeItem(node))), nodes };
+    }));
+}
+
+function iconOf(item: vscode.TreeItem): string | undefined {
+    return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+}
+
+test('the Journey Maps view lists every journey of the workspace by kind, with its health', async () => {
+    const groups = await waitFor(() => 'the Journey Maps view to list the surveyed journey', async () => {
+        const found = await portfolioItems();
+        return found.some(group => group.items.some(item => item.label === 'Paying for a spare battery')) ? found : undefined;
+    });
+    assert.deepEqual(groups.map(group => group.group), ['Current state']);
+    const items = groups[0].items;
+    assert.deepEqual(items.map(item => item.label), ['Buying a vacuum', 'Paying for a spare battery', 'Written in a hurry']);
+    // shop.journey has gained an unmapped stage (Farewell) after the quick fix mapped Delivery: it needs attention.
+    const vacuum = items[0];
+    assert.equal(iconOf(vacuum), 'warning');
+    assert.match(String(vacuum.description), /1 stage unmapped/);
+    assert.match((vacuum.tooltip as vscode.MarkdownString).value, /Unmapped stages: 1 of 4 \(Farewell\)/);
+    // The survey agrees with the map: nothing to do.
+    assert.equal(iconOf(items[1]), 'pass');
+    assert.equal(items[1].description, 'surveyed.journey');
+
+    const view = vscode.extensions.getExtension<ModelSource>(EXTENSION_ID)!.exports.portfolio;
+    await view.groupBy('owner');
+    const byOwner = await portfolioItems();
+    assert.deepEqual(byOwner.map(group => group.group), ['Team Checkout', 'No owner']);
+    await view.groupBy('kind');
+});
+
+test('clicking a journey in the view opens its file where the journey is declared; the inline action opens its preview', async () => {
+    await open(shop);
+    const [group] = await portfolioItems();
+    const index = group.items.findIndex(item => item.label === 'Paying for a spare battery');
+    const command = group.items[index].command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = await waitFor('surveyed.journey in the editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/surveyed.journey') ? vscode.window.activeTextEditor : undefined);
+    assert.equal(editor.selection.active.line, positionOf(editor.document, 'journey Surveyed').line);
+
+    await vscode.commands.executeCommand('journey.portfolio.openPreview', group.nodes[index]);
+    await waitFor('a journey preview tab', () => vscode.window.tabGroups.all.flatMap(tabs => tabs.tabs)
+        .find(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE)));
+});
+
+test('a research data file changes on disk: the map that reads it says it drifted, and the view shows it', async () => {
+    const surveyed = workspaceFile('surveyed.journey');
+    await open(surveyed);
+    await waitFor(() => `surveyed.journey validated clean; diagnostics: ${describeDiagnostics(problems(surveyed))}`, () => vscode.languages.getDiagnostics(surveyed).length === 0 ? true : undefined);
+    // Not through an editor: as a colleague's pull or an export script writes it.
+    await vscode.workspace.fs.writeFile(workspaceFile('research/checkout-survey.csv'), new TextEncoder().encode('respondent;stage;satisfaction\nR1;Pay;1\nR2;Pay;1\nR3;Pay;1\n'));
+    const drift = await waitFor(() => `a drift warning in surveyed.journey; diagnostics: ${describeDiagnostics(problems(surveyed))}`, () =>
+        problems(surveyed).find(d => codeOf(d) === 'data-drift'));
+    assert.match(drift.message, /^This map says \+2, but Survey \(research\/checkout-survey\.csv\) says -3 \(mean 1 on 1\.\.5, n = 3\)/);
+    await waitFor('the view to show the drift', async () => {
+        const [group] = await portfolioItems();
+        const item = group.items.find(candidate => candidate.label === 'Paying for a spare battery');
+        return item && iconOf(item) === 'warning' && /1 value drifted from data/.test(String(item.description)) ? item : undefined;
+    });
 });
 
 export function run(): Promise<void> {

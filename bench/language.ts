@@ -5,6 +5,12 @@
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DataSets } from '../src/language/data/data-sets.js';
+import { NodeDataFiles } from '../src/language/data/node-data-files.js';
 import { createJourneyServices } from '../src/language/journey-module.js';
 import { generateJourney, generateWorkspace, type JourneySpec } from './generate.js';
 import { findProbes, megabytes, summarize, time, withEdit, type Timing } from './measure.js';
@@ -248,4 +254,62 @@ export async function viewModelsOfEdits(texts: string[], uri: string): Promise<D
         models.push(services.Journey.model.ViewModelBuilder.build(changed));
     }
     return models;
+}
+
+export interface DataLoadResult {
+    megabytes: number;
+    rows: number;
+    /** Reading and summing the whole file (csv-parse, streamed). */
+    load: Timing;
+    /** The longest the event loop waited while the file was read: how long the server could not answer. */
+    longestPause: Timing;
+}
+
+/**
+ * A large survey export read as the language server reads it (streamed from disk in slices, with a
+ * yield after each), while a timer measures how long the event loop is held at a time.
+ */
+export async function measureDataLoad(megabytes: number, runs: number): Promise<DataLoadResult> {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-bench-data-'));
+    const file = path.join(folder, 'survey.csv');
+    try {
+        const stages = ['Awareness', 'Consideration', 'Purchase', 'Delivery', 'Usage', 'Advocacy'];
+        const out = fs.openSync(file, 'w');
+        fs.writeSync(out, '\uFEFFrespondent;stage;touchpoint;persona;satisfaction;effort;comment\r\n');
+        let rows = 0;
+        let written = 0;
+        while (written < megabytes * 1024 * 1024) {
+            let chunk = '';
+            for (let i = 0; i < 2000; i++, rows++) {
+                chunk += `R${rows};${stages[rows % 6]};Step ${rows % 7};${rows % 3 === 0 ? 'Colleen' : 'Pete'};${rows % 5 + 1};${rows % 9},5;"Answer ${rows}; said ""fine"" mostly, and wrote a little more about the visit"\r\n`;
+            }
+            written += Buffer.byteLength(chunk);
+            fs.writeSync(out, chunk);
+        }
+        fs.closeSync(out);
+        const uri = URI.file(file);
+        const keys = { stage: 'stage', touchpoint: 'touchpoint', persona: 'persona' };
+        const load: number[] = [];
+        const pauses: number[] = [];
+        for (let i = 0; i < runs; i++) {
+            const dataSets = new DataSets(NodeDataFiles);
+            let longest = 0;
+            let last = performance.now();
+            const timer = setInterval(() => {
+                const now = performance.now();
+                longest = Math.max(longest, now - last);
+                last = now;
+            }, 1);
+            const started = performance.now();
+            const result = await dataSets.load(uri, keys);
+            load.push(performance.now() - started);
+            longest = Math.max(longest, performance.now() - last);
+            clearInterval(timer);
+            pauses.push(longest);
+            if (!result.ok || result.table.rows !== rows) throw new Error(`The data file read as ${result.ok ? `${result.table.rows} rows of ${rows}` : result.problem}.`);
+        }
+        return { megabytes: Math.round(written / 1024 / 1024), rows, load: summarize(load), longestPause: summarize(pauses) };
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { ViewModelRequest } from '../src/protocol.js';
+import { PortfolioRequest, ViewModelRequest } from '../src/protocol.js';
 import { generateJourney, generateWorkspace, type JourneySpec } from './generate.js';
 import { findProbes, megabytes, positionAt, summarize, type Probes, type Timing } from './measure.js';
 
@@ -274,5 +274,53 @@ export async function measureLspMemory(serverPath: string, spec: JourneySpec, ed
         return { touchpoints: spec.touchpoints, edits, intervalMs, rssAfterLoad: megabytes(rssAfterLoad), samples, rssAfterEdits: megabytes(server.rss()), settled: Math.round(settled) };
     } finally {
         await server.stop();
+    }
+}
+
+export interface LspPortfolioResult {
+    files: number;
+    /** Journeys the portfolio listed (every map of the workspace). */
+    journeys: number;
+    /** From `initialized` until the whole workspace is linked (find references answered). */
+    indexed: Timing;
+    /** Then the Journey Maps view's request until it has every journey with its health. */
+    portfolio: Timing;
+    /** The same request again, nothing changed: what the view costs on a refresh. */
+    again: Timing;
+}
+
+/** The Explorer's Journey Maps view over a workspace of many maps, as the extension asks for it. */
+export async function measureLspPortfolio(serverPath: string, runs: number, files: number, touchpointsPerJourney: number): Promise<LspPortfolioResult> {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-bench-portfolio-'));
+    try {
+        const workspace = generateWorkspace(files, touchpointsPerJourney);
+        for (const [name, text] of Object.entries(workspace)) fs.writeFileSync(path.join(folder, name), text);
+        const personas = pathToFileURL(path.join(folder, 'personas.journey')).href;
+        const personaAt = positionAt(workspace['personas.journey'], workspace['personas.journey'].indexOf('persona Colleen') + 'persona '.length);
+        const indexed: number[] = [];
+        const portfolio: number[] = [];
+        const again: number[] = [];
+        let journeys = 0;
+        for (let i = 0; i < runs; i++) {
+            const server = await ServerProcess.start(serverPath, folder);
+            try {
+                const started = performance.now();
+                await server.connection.sendRequest('textDocument/references', { textDocument: { uri: personas }, position: personaAt, context: { includeDeclaration: false } });
+                indexed.push(performance.now() - started);
+                const asked = performance.now();
+                const result = await server.connection.sendRequest<{ journeys: unknown[] }>(PortfolioRequest.method, {});
+                portfolio.push(performance.now() - asked);
+                journeys = result.journeys.length;
+                if (journeys !== files - 1) throw new Error(`The portfolio listed ${journeys} journeys of ${files - 1}.`);
+                const repeated = performance.now();
+                await server.connection.sendRequest(PortfolioRequest.method, {});
+                again.push(performance.now() - repeated);
+            } finally {
+                await server.stop();
+            }
+        }
+        return { files, journeys, indexed: summarize(indexed), portfolio: summarize(portfolio), again: summarize(again) };
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
     }
 }

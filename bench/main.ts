@@ -20,8 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { measureBundles } from './bundles.js';
 import { measureActivation } from './activation/driver.js';
 import { PERSONA_COUNTS, SIZES } from './generate.js';
-import { measureHeap, measureSize, measureWorkspace } from './language.js';
-import { measureLspMemory, measureLspSize, measureLspWorkspace } from './lsp.js';
+import { measureDataLoad, measureHeap, measureSize, measureWorkspace } from './language.js';
+import { measureLspMemory, measureLspPortfolio, measureLspSize, measureLspWorkspace } from './lsp.js';
 import { startPreviewBench } from './preview.js';
 import { measureRender } from './render.js';
 import { measureHoverWhileParsing } from './hover-while-parsing.js';
@@ -80,8 +80,8 @@ function parseOptions(argv: string[]): Options {
 /** What each run measures; the smoke run keeps only the smallest of everything. */
 function plan(options: Options) {
     const sizes = options.smoke
-        ? { sizes: [10], personas: [1], workspace: { files: 5, touchpoints: 5 }, heapEdits: 20, lspEdits: 20, previewSizes: [10], activation: false, renderMaps: 2, hoverWhileParsing: 200 * 1024 }
-        : { sizes: [...SIZES] as number[], personas: [...PERSONA_COUNTS] as number[], workspace: { files: 50, touchpoints: 20 }, heapEdits: 1000, lspEdits: 1000, previewSizes: [...SIZES] as number[], activation: true, renderMaps: 20, hoverWhileParsing: 10 * 1024 * 1024 };
+        ? { sizes: [10], personas: [1], workspace: { files: 5, touchpoints: 5 }, portfolio: { files: 5, touchpoints: 5 }, dataMegabytes: 1, heapEdits: 20, lspEdits: 20, previewSizes: [10], activation: false, renderMaps: 2, hoverWhileParsing: 200 * 1024 }
+        : { sizes: [...SIZES] as number[], personas: [...PERSONA_COUNTS] as number[], workspace: { files: 50, touchpoints: 20 }, portfolio: { files: 201, touchpoints: 20 }, dataMegabytes: 50, heapEdits: 1000, lspEdits: 1000, previewSizes: [...SIZES] as number[], activation: true, renderMaps: 20, hoverWhileParsing: 10 * 1024 * 1024 };
     return options.sizes ? { ...sizes, sizes: options.sizes, previewSizes: options.sizes } : sizes;
 }
 
@@ -133,6 +133,8 @@ async function main(): Promise<number> {
             out.workspace = await measureWorkspace(options.runs, sizes.workspace.files, sizes.workspace.touchpoints);
             log(`in process: heap over ${sizes.heapEdits} edits`);
             out.heap = await measureHeap(heapSpec, sizes.heapEdits);
+            log(`in process: a ${sizes.dataMegabytes} MB survey export read as research data`);
+            out.dataLoad = await measureDataLoad(sizes.dataMegabytes, Math.min(options.runs, 3));
         });
     }
 
@@ -144,6 +146,8 @@ async function main(): Promise<number> {
             }
             log(`over LSP: workspace of ${sizes.workspace.files} files`);
             out.workspace = await measureLspWorkspace(serverPath, options.runs, sizes.workspace.files, sizes.workspace.touchpoints);
+            log(`over LSP: the Journey Maps view over ${sizes.portfolio.files - 1} maps`);
+            out.portfolio = await measureLspPortfolio(serverPath, Math.min(options.runs, 3), sizes.portfolio.files, sizes.portfolio.touchpoints);
             log(`over LSP: server memory over ${sizes.lspEdits} edits`);
             out.memory = await measureLspMemory(serverPath, lspMemorySpec, sizes.lspEdits, 20);
             log(`over LSP: a hover while a ${Math.round(sizes.hoverWhileParsing / 1024)} KB file parses`);

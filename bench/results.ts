@@ -2,9 +2,9 @@
 import os from 'node:os';
 import type { BundleSizes } from './bundles.js';
 import type { ActivationResult } from './activation/driver.js';
-import type { HeapResult, SizeResult, WorkspaceResult } from './language.js';
+import type { DataLoadResult, HeapResult, SizeResult, WorkspaceResult } from './language.js';
 import type { HoverWhileParsingResult } from './hover-while-parsing.js';
-import type { LspMemoryResult, LspSizeResult, LspWorkspaceResult } from './lsp.js';
+import type { LspMemoryResult, LspPortfolioResult, LspSizeResult, LspWorkspaceResult } from './lsp.js';
 import type { PreviewSizeResult } from './preview.js';
 import type { RenderResult } from './render.js';
 import type { TargetCheck } from './targets.js';
@@ -30,8 +30,8 @@ export interface BenchResults {
     runs: number;
     durationSeconds?: number;
     machine: Machine;
-    language?: { sizes: SizeResult[]; workspace?: WorkspaceResult; heap?: HeapResult } & Partial<Failure>;
-    lsp?: { sizes: LspSizeResult[]; workspace?: LspWorkspaceResult; memory?: LspMemoryResult; hoverWhileParsing?: HoverWhileParsingResult } & Partial<Failure>;
+    language?: { sizes: SizeResult[]; workspace?: WorkspaceResult; heap?: HeapResult; dataLoad?: DataLoadResult } & Partial<Failure>;
+    lsp?: { sizes: LspSizeResult[]; workspace?: LspWorkspaceResult; portfolio?: LspPortfolioResult; memory?: LspMemoryResult; hoverWhileParsing?: HoverWhileParsingResult } & Partial<Failure>;
     preview?: { sizes: PreviewSizeResult[] } & Partial<Failure>;
     render?: Partial<RenderResult> & Partial<Failure>;
     extension?: { bundles?: BundleSizes; activation?: ActivationResult } & Partial<Failure>;

@@ -37,6 +37,8 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     const slowestFormat = single && Object.entries(single).sort(([, a], [, b]) => b.median - a.median)[0];
     const many = results.render?.many;
     const hover = results.lsp?.hoverWhileParsing;
+    const portfolio = results.lsp?.portfolio;
+    const data = results.language?.dataLoad;
     return [
         check('Full build, in process', inProcess?.build.median, 200, 'ms'),
         check('Full build over LSP (didOpen to diagnostics, new server)', lsp?.open.median, 200, 'ms'),
@@ -50,6 +52,8 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
         check('Preview, 1,000 touchpoints, one touchpoint changed, to a painted frame', preview(TARGET_TOUCHPOINTS)?.update?.painted.median, 300, 'ms'),
         check('journey render, one map, slowest of PNG, SVG and PDF', slowestFormat?.[1].median, 1500, 'ms', slowestFormat && slowestFormat[0].toUpperCase()),
         check(`journey render, ${many?.maps ?? 20} maps in one call (PNG)`, many?.timing.median, 10_000, 'ms'),
+        check(`Journey Maps view, ${portfolio?.journeys ?? 200} maps, populated after the server indexed them`, portfolio?.portfolio.median, 1000, 'ms'),
+        check(`Research data, ${data?.megabytes ?? 50} MB CSV: longest the server is held while reading it`, data?.longestPause.median, 50, 'ms', data && `whole file ${Math.round(data.load.median)} ms`),
         webview
     ];
 }

@@ -124,6 +124,13 @@ describe('npm run bench -- --smoke', () => {
         sane(results.lsp!.workspace?.load);
         expect(results.lsp!.memory?.rssAfterEdits).toBeGreaterThan(0);
         expect(results.lsp!.memory?.settled).toBeGreaterThan(0);
+        // The Journey Maps view over the workspace, and a survey export read as research data.
+        expect(results.lsp!.portfolio?.journeys).toBe(4);
+        sane(results.lsp!.portfolio?.portfolio);
+        expect(results.language!.dataLoad?.megabytes).toBeGreaterThanOrEqual(1);
+        expect(results.language!.dataLoad?.rows).toBeGreaterThan(1000);
+        sane(results.language!.dataLoad?.load);
+        sane(results.language!.dataLoad?.longestPause);
         const hover = results.lsp!.hoverWhileParsing!;
         expect(hover.megabytes).toBeGreaterThan(0.1);
         sane(hover.hover);
@@ -162,13 +169,16 @@ describe('npm run bench -- --smoke', () => {
     });
 
     test('every target is reported, and the table is printed', () => {
-        expect(results.targets?.map(t => t.name)).toHaveLength(13);
+        expect(results.targets?.map(t => t.name)).toHaveLength(15);
         // Measured in the smoke run: the rows that do not need the full run's sizes.
-        for (const name of ['Hover while a huge file parses, over LSP', 'journey render, one map, slowest of PNG, SVG and PDF', 'journey render, 2 maps in one call (PNG)']) {
+        for (const name of ['Hover while a huge file parses, over LSP', 'journey render, one map, slowest of PNG, SVG and PDF', 'journey render, 2 maps in one call (PNG)',
+            'Journey Maps view, 4 maps, populated after the server indexed them', 'Research data, 1 MB CSV: longest the server is held while reading it']) {
             expect(results.targets!.find(t => t.name === name)?.value, name).toBeGreaterThan(0);
         }
         expect(stdout).toContain('### Targets');
         expect(stdout).toContain('### `journey render`');
+        expect(stdout).toContain('### Journey Maps view: a workspace of 4 maps');
+        expect(stdout).toContain('### Research data: a 1 MB CSV survey export');
         expect(stdout).toMatch(/^\| 10 \| 1 \| /m);
     });
 });

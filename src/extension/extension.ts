@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-    CloseAction, ErrorAction, LanguageClient, State, TransportKind,
-    type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
+    CloseAction, ErrorAction, LanguageClient, ResponseError, State, TransportKind,
+    type CancellationToken, type CloseHandlerResult, type MessageSignature, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { ModelChangedNotification, PortfolioRequest, ViewModelRequest } from '../protocol.js';
@@ -96,7 +96,28 @@ function createClient(context: vscode.ExtensionContext, serverState: vscode.Even
         errorHandler: new RestartingErrorHandler(serverState),
         outputChannelName: 'Journey Language Server'
     };
-    return new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
+    return new JourneyLanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
+}
+
+/**
+ * A language client that answers quietly for a request caught by a restart.
+ *
+ * VS Code asks for code actions, hovers and the like whenever the cursor rests. A request that
+ * passed the client's "is it running?" check just before "Journey: Restart Language Server" stops
+ * the server fails inside vscode-languageclient with a plain `Error("Starting server failed")`,
+ * which the client shows as an error notification, although nothing is wrong: the new server
+ * answers the next request. The client already answers a request sent while it is stopped with the
+ * empty default (`ConnectionInactive`); this treats the one caught half-way the same. A failure
+ * while the client runs, or an error the server sent, is reported as before.
+ */
+class JourneyLanguageClient extends LanguageClient {
+    override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T, showNotification = true, throwOnCancel = false): T {
+        if (!this.isRunning() && !(error instanceof ResponseError)) {
+            this.info(`Request ${type.method} was sent while the server was restarting; it is answered empty.`);
+            return defaultValue;
+        }
+        return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+    }
 }
 
 /** Restarts a server that died, tells the preview, and gives up (with a way to retry) after a crash loop. */

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { generateJourney, type JourneySpec } from '../generate.js';
 import { summarize, type Timing } from '../measure.js';
-import { ACTIVATION_MARKER, type ActivationSample } from './marker.js';
+import { ACTIVATION_MARKER, JOURNEY_PATH_FILE, type ActivationSample } from './marker.js';
 
 export interface ActivationResult {
     vscode: string;
@@ -41,8 +41,14 @@ export async function measureActivation(options: {
     if (!codeServer.isCodeServerInstalled()) {
         throw new Error('code-server is not installed: run `node scripts/code-server.mjs install` once, then the benchmark again.');
     }
-    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-bench-activation-'));
-    fs.writeFileSync(path.join(workspace, 'journey.journey'), generateJourney(journey));
+    // The extension activates by itself on a workspace that holds a .journey file, before the
+    // suite could time it; so the journey lies beside the workspace, and the workspace says where.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-bench-activation-'));
+    const workspace = path.join(root, 'workspace');
+    const journeyFile = path.join(root, 'journey.journey');
+    fs.mkdirSync(workspace);
+    fs.writeFileSync(journeyFile, generateJourney(journey));
+    fs.writeFileSync(path.join(workspace, JOURNEY_PATH_FILE), journeyFile);
     codeServer.resetProfile(PROFILE);
     const samples: ActivationSample[] = [];
     try {
@@ -79,7 +85,7 @@ export async function measureActivation(options: {
             }
         }
     } finally {
-        fs.rmSync(workspace, { recursive: true, force: true });
+        fs.rmSync(root, { recursive: true, force: true });
         codeServer.resetProfile(PROFILE);
     }
     return {

@@ -8,3 +8,6 @@ export interface ActivationSample {
     firstAnswer: number;
     lines: number;
 }
+
+/** The file in the benchmark's workspace that holds the path of the journey to open (kept outside the workspace). */
+export const JOURNEY_PATH_FILE = 'journey-path.txt';

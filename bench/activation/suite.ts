@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { performance } from 'node:perf_hooks';
-import { ACTIVATION_MARKER, type ActivationSample } from './marker.js';
+import { ACTIVATION_MARKER, JOURNEY_PATH_FILE, type ActivationSample } from './marker.js';
 
 const EXTENSION_ID = 'journey-maps.journey-maps';
 
@@ -17,8 +17,10 @@ export async function run(): Promise<void> {
     await extension.activate();
     const activation = performance.now() - started;
 
-    const [file] = await vscode.workspace.findFiles('*.journey', undefined, 1);
-    if (!file) throw new Error('The benchmark workspace holds no .journey file.');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('The benchmark opened no workspace folder.');
+    const pointer = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, JOURNEY_PATH_FILE)));
+    const file = vscode.Uri.file(pointer.trim());
     const opened = performance.now();
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document);

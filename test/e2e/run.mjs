@@ -4,8 +4,10 @@
 //   node test/e2e/run.mjs             build, package, then both phases
 //   node test/e2e/run.mjs --only=host the extension-host suite only (development folder)
 //   node test/e2e/run.mjs --only=ui   the UI tests only (installed .vsix)
+//   node test/e2e/run.mjs --only=bench the benchmark's activation part only (`npm run bench -- --only extension`)
 //
 // Screenshots and logs go to test-results/e2e/.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildE2eSuite } from '../../scripts/build-e2e.mjs';
@@ -16,8 +18,8 @@ import { artifactsDir, chromiumPath, copyWorkspace, launchChromium, Results, run
 import { runUiTests } from './ui.mjs';
 
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length);
-if (only && !['host', 'ui'].includes(only)) {
-    console.error(`Unknown --only=${only}: use --only=host or --only=ui.`);
+if (only && !['host', 'ui', 'bench'].includes(only)) {
+    console.error(`Unknown --only=${only}: use --only=host, --only=ui or --only=bench.`);
     process.exit(2);
 }
 
@@ -61,6 +63,37 @@ function removeStaleRuns() {
     }
 }
 
+/**
+ * The part of `npm run bench` that the smoke run in the unit tests leaves out, because it needs
+ * code-server: the extension's activation and its first answer, timed in a real VS Code. Run the
+ * way a user runs it, through npm, with one measured run; the numbers are not judged here.
+ */
+async function runBenchActivation() {
+    const stepStarted = Date.now();
+    const out = path.join(runDir, 'bench-results.json');
+    const output = [];
+    let passed = false;
+    let error;
+    try {
+        const child = spawn('npm', ['run', 'bench', '--', '--only', 'extension', '--runs', '1', '--out', out], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+        for (const stream of [child.stdout, child.stderr]) stream.on('data', chunk => output.push(String(chunk)));
+        const code = await new Promise(resolve => child.on('exit', status => resolve(status)));
+        const measured = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : undefined;
+        const activation = measured?.extension?.activation;
+        if (code !== 0) error = `npm run bench -- --only extension exited with ${code}`;
+        else if (measured?.extension?.error) error = measured.extension.error;
+        else if (!(activation?.activation?.median > 0) || !(activation?.firstAnswer?.median > 0)) error = `no activation times in ${out}: ${JSON.stringify(measured?.extension)}`;
+        else passed = true;
+        if (passed) console.log(`  activation ${activation.activation.median.toFixed(0)} ms, then the first answer for a 1,000-touchpoint journey ${activation.firstAnswer.median.toFixed(0)} ms`);
+    } catch (caught) {
+        error = caught.stack ?? String(caught);
+    }
+    results.add('bench', {
+        name: 'npm run bench -- --only extension measures activation and the first answer in code-server',
+        passed, ms: Date.now() - stepStarted, error: error && `${error}\n${output.join('').split('\n').slice(-25).join('\n')}`
+    });
+}
+
 try {
     removeStaleRuns();
     fs.rmSync(artifactsDir, { recursive: true, force: true });
@@ -73,7 +106,7 @@ try {
     await setup('the extension builds', () => buildExtension());
     const suitePath = await setup('the extension-host suite builds', () => buildE2eSuite());
     let vsix;
-    if (only !== 'host') {
+    if (only !== 'host' && only !== 'bench') {
         step('packaging the .vsix');
         vsix = await setup('the extension packages as a .vsix', () => packageVsix(runDir));
     }
@@ -81,7 +114,7 @@ try {
     await setup('code-server is installed', () => ensureCodeServer({ log: message => console.log(`  ${message}`) }));
     browser = await setup('Chromium starts', () => launchChromium());
 
-    if (only !== 'ui') {
+    if (!only || only === 'host') {
         step('extension-host suite (extension loaded from the development folder)');
         await runExtensionHostSuite({
             browser,
@@ -91,7 +124,7 @@ try {
             results
         });
     }
-    if (only !== 'host') {
+    if (!only || only === 'ui') {
         step('UI tests (extension installed from the .vsix)');
         const profile = runProfile('ui');
         resetProfile(profile);
@@ -101,6 +134,10 @@ try {
             if (installed.length !== 1) throw new Error(`expected the .vsix to install one journey-maps extension, found: ${installed.join(', ') || 'none'}`);
         });
         await runUiTests({ browser, workspace: copyWorkspace(path.join(projectRoot, 'examples'), 'workspace-ui'), profile, results });
+    }
+    if (!only || only === 'bench') {
+        step("the benchmark's code-server part, as `npm run bench -- --only extension` runs it (one run)");
+        await runBenchActivation();
     }
 } catch (error) {
     if (!results.entries.some(entry => !entry.passed)) results.add('setup', { name: 'the end-to-end run', passed: false, ms: 0, error: error.stack ?? String(error) });

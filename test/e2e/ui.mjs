@@ -321,6 +321,26 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             } finally {
                 browser.context.off('request', onRequest);
             }
+        }],
+        ['the Journey Maps view in the Explorer lists the maps with their health; clicking one opens it', async () => {
+            await runCommand('Focus on Journey Maps View');
+            // The folder's file list above it takes the side bar's height: fold it, as a user would to see more maps.
+            const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'WORKSPACE-UI' });
+            if (await folders.count() > 0) await folders.first().click();
+            const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Journey Maps' }) });
+            const row = label => view.locator('.monaco-list-row', { hasText: label }).first();
+            // Grouped by kind; each map with its health in its accessible name (what a screen reader says).
+            await view.locator('.monaco-list-row', { hasText: 'Current state' }).first().waitFor({ timeout: 20_000 });
+            await row('Buying a vacuum cleaner (current state)').waitFor({ timeout: 20_000 });
+            await row('A weekday in Colleen\'s life').waitFor();
+            const futureLabel = await row('Buying a vacuum cleaner (future state)').getAttribute('aria-label');
+            if (!/^Buying a vacuum cleaner \(future state\), /.test(futureLabel ?? '')) throw new Error(`the future-state map's row is named "${futureLabel}"`);
+            // A map with a problem (or a review date passed) shows a warning icon, a healthy one a pass icon.
+            const icons = await view.locator('.monaco-list-row .codicon-warning, .monaco-list-row .codicon-pass').count();
+            if (icons < 5) throw new Error(`only ${icons} health icons in the Journey Maps view`);
+            await page.screenshot({ path: artifactPath('ui-journey-maps.png') });
+            await row('Buying a vacuum cleaner (future state)').click();
+            await page.locator('.tab.active', { hasText: 'vacuum-future.journey' }).waitFor();
         }]
     ];
 

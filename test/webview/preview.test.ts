@@ -156,6 +156,26 @@ describe('the map: one grid, the emotion curve a lane of it', () => {
         await expect(page.locator('th.stage').nth(1).locator('.delta').first().textContent()).resolves.toBe(' Curious Colleen \u22121.5 \u2192 +2 \u25B2 +3.5');
     });
 
+    test('marks a value read from research data: a dashed ring with its basis, a key entry, and the KPI\'s source', async () => {
+        const model = structuredClone(fiveStages);
+        const journey = model.journeys[0];
+        const point = journey.emotionLanes[0].points[0];
+        point.data = { source: 'Survey', file: 'research/survey.csv', column: 'satisfaction', n: 12, mean: 4.1, scale: { low: 1, high: 5 } };
+        const kpi = journey.stages.flatMap(s => s.kpis)[0];
+        kpi.data = { source: 'Analytics', file: 'research/analytics.csv', column: 'conversion', n: 6, mean: kpi.value };
+        const preview = await open();
+        await preview.draw(model);
+        const page = preview.page;
+        const marked = page.locator('g.emotion-point.emotion-data');
+        expect(await marked.count()).toBe(1);
+        expect(await marked.getAttribute('data-key')).toBe(point.key);
+        expect(await marked.locator('title').textContent()).toContain('from Survey, n = 12; Mean of 12 values in column satisfaction of research/survey.csv');
+        expect(await marked.locator('circle.data-ring').evaluate(e => getComputedStyle(e).strokeDasharray)).not.toBe('none');
+        // A printed map has no tooltips: the key says what the ring means.
+        expect((await page.locator('.emotion-legend li').allTextContents()).at(-1)).toBe(' read from research data');
+        expect(await page.locator('.kpi-basis').allTextContents()).toEqual(['from Analytics, n = 6']);
+    });
+
     test('says a map is too large to draw instead of drawing it', async () => {
         const preview = await open();
         const result = await preview.draw(thirtyStages, { maxTouchpoints: 10 });

@@ -81,6 +81,7 @@ export const de: Catalog = {
     'emotion.notRecorded': '{persona}: hier kein Wert',
     'emotion.noScore': 'kein Wert',
     'emotion.baselineLegend': 'Ist-Zustand',
+    'emotion.dataLegend': 'aus Forschungsdaten',
     'compare.chip': '{persona} {current} \u2192 {future}',
     'compare.better': 'Besser als heute',
     'compare.worse': 'Schlechter als heute',

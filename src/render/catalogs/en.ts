@@ -90,6 +90,7 @@ export const en = {
     'emotion.notRecorded': '{persona}: no score here',
     'emotion.noScore': 'no score',
     'emotion.baselineLegend': 'current state',
+    'emotion.dataLegend': 'read from research data',
     'compare.chip': '{persona} {current} \u2192 {future}',
     'compare.better': 'Better than today',
     'compare.worse': 'Worse than today',

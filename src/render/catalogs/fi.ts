@@ -81,6 +81,7 @@ export const fi: Catalog = {
     'emotion.notRecorded': '{persona}: ei arvoa tässä',
     'emotion.noScore': 'ei arvoa',
     'emotion.baselineLegend': 'nykytila',
+    'emotion.dataLegend': 'luettu tutkimusaineistosta',
     'compare.chip': '{persona} {current} \u2192 {future}',
     'compare.better': 'Parempi kuin nyt',
     'compare.worse': 'Huonompi kuin nyt',

@@ -81,6 +81,7 @@ export const lv: Catalog = {
     'emotion.notRecorded': '{persona}: šeit nav vērtības',
     'emotion.noScore': 'nav vērtības',
     'emotion.baselineLegend': 'pašreizējais stāvoklis',
+    'emotion.dataLegend': 'nolasīts no pētījuma datiem',
     'compare.chip': '{persona} {current} \u2192 {future}',
     'compare.better': 'Labāk nekā šodien',
     'compare.worse': 'Sliktāk nekā šodien',

@@ -81,6 +81,7 @@ export const nb: Catalog = {
     'emotion.notRecorded': '{persona}: ingen verdi her',
     'emotion.noScore': 'ingen verdi',
     'emotion.baselineLegend': 'nåsituasjon',
+    'emotion.dataLegend': 'hentet fra forskningsdata',
     'compare.chip': '{persona} {current} \u2192 {future}',
     'compare.better': 'Bedre enn i dag',
     'compare.worse': 'Verre enn i dag',

@@ -81,6 +81,7 @@ export const sv: Catalog = {
     'emotion.notRecorded': '{persona}: inget värde här',
     'emotion.noScore': 'inget värde',
     'emotion.baselineLegend': 'nuläge',
+    'emotion.dataLegend': 'hämtat från forskningsdata',
     'compare.chip': '{persona} {current} \u2192 {future}',
     'compare.better': 'Bättre än i dag',
     'compare.worse': 'Sämre än i dag',

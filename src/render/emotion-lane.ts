@@ -261,7 +261,7 @@ export function emotionHeaderCell(journey: JourneyView, title: string, options: 
     if (curves.some(c => c.role === 'baseline')) legend.push(html`<li class="legend-baseline"><svg width="18" height="8" aria-hidden="true" focusable="false"><line class="emotion-line emotion-baseline legend-line" x1="1" x2="17" y1="4" y2="4"/></svg> ${messages.t('emotion.baselineLegend')}</li>`);
     // A printed map has no tooltips: the key says what the dashed ring around a point means.
     const fromData = curves.some(c => c.points.some(p => p.fromData));
-    if (fromData) legend.push(html`<li class="legend-data"><svg width="18" height="18" aria-hidden="true" focusable="false"><g class="emotion-point legend-point"><circle class="data-ring" cx="9" cy="9" r="8"/><circle class="marker" cx="9" cy="9" r="4"/></g></svg> ${messages.t('emotion.dataLegend')}</li>`);
+    if (fromData) legend.push(html`<li class="legend-data"><svg width="18" height="18" aria-hidden="true" focusable="false"><g class="legend-point"><circle class="data-ring" cx="9" cy="9" r="8"/><circle class="marker" cx="9" cy="9" r="4"/></g></svg> ${messages.t('emotion.dataLegend')}</li>`);
     const showLegend = legend.length > 1 || curves.some(c => c.role === 'baseline') || fromData;
     return html`<div class="emotion-scale" style="height:${f(height)}px"><span class="lane-title">${title}</span>${scale}</div>${showLegend ? html`<ul class="emotion-legend">${legend}</ul>` : ''}`;
 }

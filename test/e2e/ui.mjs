@@ -340,7 +340,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             if (icons < 5) throw new Error(`only ${icons} health icons in the Journey Maps view`);
             await page.screenshot({ path: artifactPath('ui-journey-maps.png') });
             await row('Buying a vacuum cleaner (future state)').click();
-            await page.locator('.tab.active', { hasText: 'vacuum-future.journey' }).waitFor();
+            await page.locator('.tab.active[data-resource-name="vacuum-future.journey"]').waitFor();
         }]
     ];
 

@@ -257,13 +257,13 @@ export function emotionHeaderCell(journey: JourneyView, title: string, options: 
         ticks.push(html`<text class="emotion-tick${score === 0 ? ' emotion-tick-zero' : ''}" x="${f(width - 6)}" y="${f(y + 4)}">${word}${messages.signed(score)}</text>`);
     }
     const scale = html`<svg class="emotion-scale-svg" width="${f(width)}" height="${f(height)}" viewBox="0 0 ${f(width)} ${f(height)}" aria-hidden="true" focusable="false">${ticks}</svg>`;
-    const legend = curves.filter(c => c.role === 'journey').map(c => html`<li>${markerIcon(c.persona, options.personaOrder)} ${c.label}</li>`);
-    if (curves.some(c => c.role === 'baseline')) legend.push(html`<li class="legend-baseline"><svg width="18" height="8" aria-hidden="true" focusable="false"><line class="emotion-line emotion-baseline legend-line" x1="1" x2="17" y1="4" y2="4"/></svg> ${messages.t('emotion.baselineLegend')}</li>`);
-    // A printed map has no tooltips: the key says what the dashed ring around a point means.
-    const fromData = curves.some(c => c.points.some(p => p.fromData));
-    if (fromData) legend.push(html`<li class="legend-data"><svg width="18" height="18" aria-hidden="true" focusable="false"><g class="legend-point"><circle class="data-ring" cx="9" cy="9" r="8"/><circle class="marker" cx="9" cy="9" r="4"/></g></svg> ${messages.t('emotion.dataLegend')}</li>`);
-    const showLegend = legend.length > 1 || curves.some(c => c.role === 'baseline') || fromData;
-    return html`<div class="emotion-scale" style="height:${f(height)}px"><span class="lane-title">${title}</span>${scale}</div>${showLegend ? html`<ul class="emotion-legend">${legend}</ul>` : ''}`;
+    const personas = curves.filter(c => c.role === 'journey').map(c => html`<li>${markerIcon(c.persona, options.personaOrder)} ${c.label}</li>`);
+    // What the line styles and rings mean; a printed map has no tooltips to say it.
+    const keys = [];
+    if (curves.some(c => c.role === 'baseline')) keys.push(html`<li class="legend-baseline"><svg width="18" height="8" aria-hidden="true" focusable="false"><line class="emotion-line emotion-baseline legend-line" x1="1" x2="17" y1="4" y2="4"/></svg> ${messages.t('emotion.baselineLegend')}</li>`);
+    if (curves.some(c => c.points.some(p => p.fromData))) keys.push(html`<li class="legend-data"><svg width="18" height="18" aria-hidden="true" focusable="false"><g class="legend-point"><circle class="data-ring" cx="9" cy="9" r="8"/><circle class="marker" cx="9" cy="9" r="4"/></g></svg> ${messages.t('emotion.dataLegend')}</li>`);
+    const showLegend = personas.length > 1 || keys.length > 0;
+    return html`<div class="emotion-scale" style="height:${f(height)}px"><span class="lane-title">${title}</span>${scale}</div>${showLegend ? html`<ul class="emotion-legend">${personas}${keys}</ul>` : ''}`;
 }
 
 /** The curves, placed: computed once per drawing and shared by the header and every cell. */

@@ -7,6 +7,7 @@
  * nothing is produced: never half a map.
  */
 import { SCORE_TO_EMOTION } from '../render/mermaid.js';
+import type { JourneyKeywordNames } from '../language/generated/ast.js';
 
 export interface MermaidTask { label: string; score: number; actors: string[]; line: number }
 export interface MermaidSection { label: string; tasks: MermaidTask[]; line: number }
@@ -92,11 +93,19 @@ export function mermaidJourneysInMarkdown(markdown: string): Array<{ text: strin
 
 // ---------------------------------------------------------------- writing .journey text
 
-/** The journey language's keywords: a name may not be one of these (the importer renames). */
-const KEYWORDS = new Set(['persona', 'channel', 'journey', 'kind', 'goal', 'scope', 'owner', 'review', 'personas', 'improves', 'stage', 'matches',
-    'next', 'frontstage', 'backstage', 'support', 'touchpoint', 'persona', 'does', 'thinks', 'feels', 'says', 'experiences', 'emotion', 'pain', 'good', 'kpi',
-    'target', 'evidence', 'observed', 'assumed', 'proposed', 'opportunity', 'impact', 'effort', 'low', 'medium', 'high', 'addresses', 'action', 'for', 'due',
-    'backstory', 'demographics', 'need', 'motivation', 'task', 'quote', 'language']);
+/** The journey language's words (every keyword but punctuation): a name may not be one of these (the importer renames). */
+type WordKeyword = Exclude<JourneyKeywordNames, '%' | ',' | '-' | '..' | '{' | '}'>;
+
+/** Compiles only while the list names every word of the grammar: a keyword added there must be added here. */
+function allWords<const List extends readonly WordKeyword[]>(list: Exclude<WordKeyword, List[number]> extends never ? List : never): ReadonlySet<string> {
+    return new Set(list);
+}
+
+const KEYWORDS = allWords(['action', 'addresses', 'assumed', 'backstage', 'backstory', 'challenge', 'channel', 'choice', 'current-state', 'data',
+    'day-in-the-life', 'demographics', 'does', 'due', 'effort', 'emotion', 'evidence', 'experiences', 'feels', 'for', 'from', 'frontstage',
+    'future-state', 'goal', 'good', 'high', 'impact', 'improves', 'journey', 'kind', 'kpi', 'language', 'low', 'matches', 'medium', 'motivation',
+    'need', 'next', 'observed', 'opportunity', 'owner', 'pain', 'persona', 'personas', 'proposed', 'quote', 'review', 'says', 'scale', 'scope',
+    'service-blueprint', 'stage', 'support', 'target', 'task', 'thinks', 'touchpoint']);
 
 /** A name for the journey language from free text: words joined in PascalCase, letters and digits only. */
 function nameFrom(text: string, fallback: string): string {

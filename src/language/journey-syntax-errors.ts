@@ -6,6 +6,7 @@ import type { ILexerErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { AstUtils, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
 import { JourneyMapGrammar } from './generated/grammar.js';
 import { BLOCK_KEYWORDS, capitalized, closestName, KEYWORDS_AS_NAMES } from './journey-names.js';
+import { STAGE_NOTES } from './vocabulary.js';
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name (letters, digits and _, starting with a letter)',
@@ -99,5 +100,6 @@ const HEADER_KEYWORDS = ['kind', 'goal', 'scope', 'owner', 'review', 'personas',
 function closingHint(expected: TokenType, actual: IToken): string {
     if (expected.name !== '}') return '';
     if (HEADER_KEYWORDS.includes(actual.image)) return ` Journey settings (${HEADER_KEYWORDS.join(', ')}) come first, before the first stage: move '${actual.image}' up.`;
+    if (actual.image in STAGE_NOTES) return ` A '${actual.image}' is said of a stage as a whole, not of one touchpoint: move it into the stage, after this block's '}'.`;
     return " Every '{' needs a matching '}'; a misspelt keyword also ends the block here.";
 }

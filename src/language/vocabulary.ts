@@ -4,7 +4,7 @@
  * things (kinds, levels, evidence, activities, blueprint lanes), the tables here are checked against
  * its generated types: a keyword added to the grammar without its entry here does not compile.
  */
-import type { ActivityKind, EvidenceLevel, JourneyKind, LaneKind, Level } from './generated/ast.js';
+import type { ActivityKind, EvidenceLevel, JourneyKind, LaneKind, Level, StageNoteKind } from './generated/ast.js';
 
 /** Compiles only when the list names every member of the union (a list cannot be checked with `satisfies Record`). */
 type Lists<Union, List extends readonly Union[]> = Exclude<Union, List[number]> extends never ? List : never;
@@ -137,6 +137,18 @@ export type EvidenceLevelName = EvidenceLevel;
 /** In the order the map's lanes show them. */
 export const ACTIVITY_KINDS: Lists<ActivityKind, readonly ['does', 'thinks', 'feels', 'says', 'experiences']> = ['does', 'thinks', 'feels', 'says', 'experiences'];
 export type ActivityKindName = ActivityKind;
+
+/**
+ * What a stage says about the customer as a whole, beyond its touchpoints (`need "..."`), in the
+ * order the map's lanes show them, each with what it means.
+ */
+export const STAGE_NOTES = {
+    need: 'What the customer needs in this stage',
+    challenge: 'What stands in the customer\'s way in this stage',
+    choice: 'A choice the customer makes in this stage'
+} as const satisfies Record<StageNoteKind, string>;
+export type StageNoteName = StageNoteKind;
+export const STAGE_NOTE_KINDS = Object.keys(STAGE_NOTES) as StageNoteName[];
 
 export const BLUEPRINT_LANES = {
     frontstage: 'Frontstage',

@@ -5,7 +5,7 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isPersona, isRating,
+    isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isPersona, isRating, isStageNote,
     type Journey, type Model, type PainPoint, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
@@ -15,11 +15,11 @@ import {
     counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
     kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
-import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DataFact, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
-    PersonaView, SourceRange, StageView, TouchpointView, TransitionView
+    PersonaView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
 /** Errors listed in the model: enough to mark the broken parts of a map being written, bounded for a broken 10 MB file. */
@@ -111,6 +111,10 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
     for (const lane of stage.items.filter(isBlueprintLane)) {
         if (lane.text !== undefined) lanes[lane.lane].push({ text: lane.text, range: rangeOf(lane) });
     }
+    const notes = Object.fromEntries(STAGE_NOTE_KINDS.map(kind => [kind, [] as StageNoteView[]])) as StageView['notes'];
+    stage.items.filter(isStageNote).forEach((note, i) => {
+        if (note.text !== undefined) notes[note.kind].push({ key: `${key}/${note.kind}${i}`, range: rangeOf(note), text: note.text, stageId: nameOf(stage), evidence: evidence(note) });
+    });
     return {
         id: nameOf(stage),
         key,
@@ -122,6 +126,7 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
         pains: painsIn(stage).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(journey), nameOf(stage))),
         goods: goodsIn(stage).map((good, i) => moment(good, `${key}/good${i}`, nameOf(journey), nameOf(stage))),
         kpis: kpiViews(kpisIn(stage), key, data),
+        notes,
         lanes,
         evidence: evidence(stage),
         unmapped: touchpoints.length === 0

@@ -3,7 +3,7 @@
  * built once in the language server and read by the preview, the CLI and the exports.
  * Every element carries the source range it came from (zero-based LSP positions).
  */
-import type { ActivityKindName, BlueprintLaneName, EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import type { ActivityKindName, BlueprintLaneName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
 
 export interface SourcePosition { line: number; character: number }
 export interface SourceRange { start: SourcePosition; end: SourcePosition }
@@ -82,6 +82,8 @@ export interface StageView extends Located {
     pains: MomentView[];
     goods: MomentView[];
     kpis: KpiView[];
+    /** The customer's needs, challenges and choices in this stage (`need "..."`), in the order written. */
+    notes: Record<StageNoteName, StageNoteView[]>;
     lanes: Record<BlueprintLaneName, Array<{ text: string; range: SourceRange }>>;
     evidence?: Evidence;
     unmapped: boolean;
@@ -101,6 +103,13 @@ export interface TouchpointView extends Located {
     pains: MomentView[];
     goods: MomentView[];
     kpis: KpiView[];
+    evidence?: Evidence;
+}
+
+/** A need, challenge or choice of the customer in a stage. */
+export interface StageNoteView extends Located {
+    text: string;
+    stageId: string;
     evidence?: Evidence;
 }
 

@@ -6,12 +6,12 @@
  * language, for scripts), and text out in the words of the `Messages` given.
  */
 import { journeyFindings, type JourneyView, type KpiView, type MomentView, type OpportunityView, type StageView, type TouchpointView } from '../model/view-model.js';
-import { ACTIVITY_KINDS, formatEmotion, roundScore, type ActivityKindName, type LevelName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, formatEmotion, roundScore, STAGE_NOTE_KINDS, type ActivityKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
 import { truncate } from './escape.js';
 import type { MessageKey, Messages } from './messages.js';
 import { levelWord } from './report.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, wordsOf, type Words } from './text-layout.js';
-import { formatKpiValue } from './vocabulary-words.js';
+import { formatKpiValue, STAGE_NOTE_ITEM_KEYS } from './vocabulary-words.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -121,17 +121,18 @@ function field(changes: FieldChange[], name: string, before: string | undefined,
     if (before !== after) changes.push({ field: name, before, after });
 }
 
+/** Texts of one kind (what a touchpoint's customer does, a stage's needs) that one side has and the other has not. */
+function texts(changes: FieldChange[], name: string, before: readonly string[], after: readonly string[]): void {
+    for (const text of before) if (!after.includes(text)) changes.push({ field: name, before: text });
+    for (const text of after) if (!before.includes(text)) changes.push({ field: name, after: text });
+}
+
 function compareTouchpoints(old: TouchpointView, now: TouchpointView, movedFrom: string | undefined, personaLabel: (id: string) => string): FieldChange[] {
     const changes: FieldChange[] = [];
     if (movedFrom) changes.push({ field: 'stage', before: movedFrom });
     field(changes, 'label', old.label, now.label);
     field(changes, 'channel', old.channel?.label, now.channel?.label);
-    for (const kind of ACTIVITY_KINDS) {
-        const before = old.activities[kind];
-        const after = now.activities[kind];
-        for (const text of before) if (!after.includes(text)) changes.push({ field: kind, before: text });
-        for (const text of after) if (!before.includes(text)) changes.push({ field: kind, after: text });
-    }
+    for (const kind of ACTIVITY_KINDS) texts(changes, kind, old.activities[kind], now.activities[kind]);
     const personas = [...new Set([...old.emotions, ...now.emotions].map(e => e.persona))];
     for (const persona of personas) {
         const before = old.emotions.find(e => e.persona === persona)?.score;
@@ -179,6 +180,7 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
         const changes: FieldChange[] = [];
         field(changes, 'name', previous.id, stage.id);
         field(changes, 'label', previous.label, stage.label);
+        for (const kind of STAGE_NOTE_KINDS) texts(changes, kind, previous.notes[kind].map(note => note.text), stage.notes[kind].map(note => note.text));
         if (changes.length > 0) stages.push({ kind: 'changed', before: { id: previous.id, label: previous.label }, after: { id: stage.id, label: stage.label }, changes });
     }
     for (const stage of before.stages) {
@@ -368,10 +370,15 @@ function isActivity(field: string): field is ActivityKindName {
     return (ACTIVITY_KINDS as readonly string[]).includes(field);
 }
 
+function isStageNote(field: string): field is StageNoteName {
+    return (STAGE_NOTE_KINDS as readonly string[]).includes(field);
+}
+
 /** The name of a changed property: its field, or whose emotion. */
 function fieldName(change: FieldChange, words: Words): string {
     if (change.emotion) return words('diff.field.emotion', { persona: change.emotion.persona });
     if (isActivity(change.field)) return words(ACTIVITY_FIELD_KEYS[change.field]);
+    if (isStageNote(change.field)) return words(STAGE_NOTE_ITEM_KEYS[change.field]);
     if (change.field === 'label') return words('diff.field.label');
     if (change.field === 'channel') return words('diff.field.channel');
     if (change.field === 'impact') return words('plan.impact');
@@ -435,7 +442,7 @@ function quoted(text: string | undefined): string {
 function fieldRow(change: FieldChange, messages: Messages): [string, string] {
     const words = wordsOf(messages);
     if (change.field === 'stage') return [words('diff.moved'), words('diff.from', { stage: change.before ?? '' })];
-    const free = isActivity(change.field) || change.field === 'label';
+    const free = isActivity(change.field) || isStageNote(change.field) || change.field === 'label';
     const show = (value: string | undefined) => free ? quoted(value) : value ?? '';
     const [before, after] = [fieldValue(change, 'before', messages), fieldValue(change, 'after', messages)];
     const name = fieldName(change, words);
@@ -456,10 +463,13 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
 
     if (diff.stages.length > 0) {
         lines.push('', words('grid.stages'));
-        lines.push(...alignColumns(diff.stages.map(change => {
-            if (change.kind === 'added') return ['+', change.after!.label, `(${change.after!.id})`];
-            if (change.kind === 'removed') return ['-', change.before!.label, `(${change.before!.id})`];
-            return ['~', `${change.before!.label} → ${change.after!.label}`, change.before!.id === change.after!.id ? '' : `(${change.before!.id} → ${change.after!.id})`];
+        lines.push(...alignColumns(diff.stages.flatMap(change => {
+            if (change.kind === 'added') return [['+', change.after!.label, `(${change.after!.id})`]];
+            if (change.kind === 'removed') return [['-', change.before!.label, `(${change.before!.id})`]];
+            const label = change.before!.label === change.after!.label ? change.after!.label : `${change.before!.label} → ${change.after!.label}`;
+            // What changed in the stage beyond its name: its needs, challenges and choices, a row each.
+            const notes = change.changes.filter(f => isStageNote(f.field)).map(f => ['', ...fieldRow(f, messages)]);
+            return [['~', label, change.before!.id === change.after!.id ? '' : `(${change.before!.id} → ${change.after!.id})`], ...notes];
         }), '  '));
     }
 
@@ -546,8 +556,11 @@ export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: s
 
     if (diff.stages.length > 0) {
         parts.push(`### ${words('grid.stages')}`);
-        parts.push(markdownTable([words('column.change'), words('column.before'), words('column.after')], diff.stages.map(c =>
-            [change(c.kind), markdownText(c.before?.label ?? ''), markdownText(c.after?.label ?? '')])));
+        const details = diff.stages.some(c => c.changes.some(f => isStageNote(f.field)));
+        parts.push(markdownTable([words('column.change'), words('column.before'), words('column.after'), ...(details ? [words('column.details')] : [])], diff.stages.map(c => [
+            change(c.kind), markdownText(c.before?.label ?? ''), markdownText(c.after?.label ?? ''),
+            ...(details ? [c.changes.filter(f => isStageNote(f.field)).map(f => fieldMarkdown(f, messages)).join('<br>')] : [])
+        ])));
     }
     if (diff.touchpoints.length > 0) {
         parts.push(`### ${words('lane.touchpoints')}`);

@@ -6,9 +6,9 @@
  * came from the text carries `data-key` and `data-range`, so a click can reveal its source.
  */
 import type {
-    Evidence, JourneyView, KpiView, MomentView, PersonaView, SourceRange, StageView, TouchpointView, TransitionView
+    Evidence, JourneyView, KpiView, MomentView, PersonaView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
 } from '../model/view-model.js';
-import type { ActivityKindName, LevelName } from '../language/vocabulary.js';
+import type { ActivityKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
 import { encodeRange, rangeContains } from './elements.js';
 import { curvesFor, emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
 import { emotionWordKey } from './emotion-words.js';
@@ -276,6 +276,14 @@ function momentCard(kind: 'pain' | 'good'): ItemRenderer<'pains' | 'goods'> {
     };
 }
 
+/** A need, challenge or choice of the stage's customer: its text and how sure we are of it. */
+function noteCard(kind: StageNoteName): ItemRenderer<StageNoteName> {
+    return (note: StageNoteView, { options }: CellContext) => join([
+        html`<div class="card note note-${kind}"${source(note, options)}><p class="moment-text" dir="auto">${note.text}</p>`,
+        html`<div class="card-meta">${evidenceBadge(note.evidence, options)}</div></div>`
+    ]);
+}
+
 function opportunityCard({ opportunity, rank }: RankedOpportunity, { options }: CellContext): Markup {
     return join([
         html`<div class="card opportunity"${source(opportunity, options)}>`,
@@ -322,6 +330,9 @@ const ITEM_RENDERERS: { [K in LaneId]: ItemRenderer<K> } = {
     emotion: () => html``,
     pains: momentCard('pain'),
     goods: momentCard('good'),
+    need: noteCard('need'),
+    challenge: noteCard('challenge'),
+    choice: noteCard('choice'),
     opportunities: opportunityCard,
     kpis: kpiCard,
     frontstage: blueprintItem,

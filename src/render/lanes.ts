@@ -7,9 +7,9 @@
  */
 import {
     stageFindings,
-    type EmotionPoint, type JourneyView, type KpiView, type MomentView, type OpportunityView, type SourceRange, type StageView, type TouchpointView, type TransitionView
+    type EmotionPoint, type JourneyView, type KpiView, type MomentView, type OpportunityView, type SourceRange, type StageNoteView, type StageView, type TouchpointView, type TransitionView
 } from '../model/view-model.js';
-import { ACTIVITY_KINDS, BLUEPRINT_LANES, type ActivityKindName, type BlueprintLaneName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, BLUEPRINT_LANES, STAGE_NOTE_KINDS, type ActivityKindName, type BlueprintLaneName, type StageNoteName } from '../language/vocabulary.js';
 import type { MessageKey } from './messages.js';
 
 export interface BlueprintItem { key: string; text: string; range: SourceRange }
@@ -25,7 +25,7 @@ export type LaneItems = {
     goods: MomentView;
     opportunities: RankedOpportunity;
     kpis: KpiView;
-} & { [K in ActivityKindName]: ActivityItem } & { [K in BlueprintLaneName]: BlueprintItem };
+} & { [K in ActivityKindName]: ActivityItem } & { [K in StageNoteName]: StageNoteView } & { [K in BlueprintLaneName]: BlueprintItem };
 
 export type LaneId = keyof LaneItems;
 
@@ -60,6 +60,12 @@ const ACTIVITY_TITLES: Record<ActivityKindName, MessageKey> = {
     experiences: 'lane.experiences'
 };
 
+const STAGE_NOTE_TITLES: Record<StageNoteName, MessageKey> = {
+    need: 'lane.need',
+    challenge: 'lane.challenge',
+    choice: 'lane.choice'
+};
+
 const BLUEPRINT_TITLES: Record<BlueprintLaneName, MessageKey> = {
     frontstage: 'lane.frontstage',
     backstage: 'lane.backstage',
@@ -70,8 +76,9 @@ const PAIN_LANE = lane({ id: 'pains', title: 'lane.pains', ofTouchpoint: t => t.
 
 /**
  * The lanes in drawing order: where the customer is and what they do, think and feel, the
- * emotion curve, then what hurts and what works right under it, then what to do about it,
- * the numbers, and what happens behind the scenes (a service blueprint's lower half).
+ * emotion curve, then what hurts and what works right under it, what the customer needs, what
+ * stands in their way and what they choose in each stage, then what to do about it, the numbers,
+ * and what happens behind the scenes (a service blueprint's lower half).
  */
 export const LANES: readonly Lane[] = [
     lane({ id: 'flow', title: 'lane.flow', ofStage: (stage, journey) => journey.transitions.filter(t => t.from === stage.id) }),
@@ -80,6 +87,7 @@ export const LANES: readonly Lane[] = [
     lane({ id: 'emotion', title: 'lane.emotion', ofTouchpoint: t => t.emotions }),
     PAIN_LANE,
     lane({ id: 'goods', title: 'lane.goods', ofTouchpoint: t => t.goods, ofStage: s => s.goods }),
+    ...STAGE_NOTE_KINDS.map(kind => lane({ id: kind, title: STAGE_NOTE_TITLES[kind], ofStage: (stage: StageView) => stage.notes[kind] })),
     lane({ id: 'opportunities', title: 'lane.opportunities', ofStage: stageOpportunities }),
     lane({ id: 'kpis', title: 'lane.kpis', ofTouchpoint: t => t.kpis, ofStage: s => s.kpis }),
     ...(Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[]).map(name => lane({

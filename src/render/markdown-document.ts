@@ -5,7 +5,7 @@
  * the same lane registry), and the improvement plan. For a README or a pull request, where a
  * picture of the map travels with the text.
  */
-import type { DocumentViewModel, JourneyView, MomentView, StageView } from '../model/view-model.js';
+import type { DocumentViewModel, JourneyView, MomentView, StageNoteView, StageView } from '../model/view-model.js';
 import type { EvidenceLevelName, LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
@@ -37,6 +37,10 @@ function moment(item: MomentView, stage: StageView, _journey: JourneyView, messa
     return at(stage, touchpoint, markdownText(item.text) + evidenceMark(item, messages));
 }
 
+function stageNote(note: StageNoteView, _stage: StageView, _journey: JourneyView, messages: Messages): string {
+    return markdownText(note.text) + evidenceMark(note, messages);
+}
+
 /** How each lane writes one item in a table cell: a lane without an entry does not compile. */
 const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     flow: (t, _stage, journey, messages) => {
@@ -56,6 +60,9 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     emotion: () => '',
     pains: moment,
     goods: moment,
+    need: stageNote,
+    challenge: stageNote,
+    choice: stageNote,
     opportunities: ({ opportunity, rank }) => `#${rank} ${markdownText(opportunity.label)}`,
     kpis: (kpi, _stage, _journey, messages) => {
         const target = kpi.target === undefined ? '' : ` (${messages.t('kpi.target', { target: markdownText(formatKpiValue(kpi.target, kpi.unit, messages)) })})`;

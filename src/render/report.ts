@@ -6,12 +6,12 @@
  */
 import { stageFindings, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
-    OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, type JourneyKindName, type LevelName, type OpportunityQuadrant
+    OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
 } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
-import { channelLabel, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, formatKpiValue, KIND_KEYS, levelKey, STAGE_NOTE_ITEM_KEYS } from './vocabulary-words.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -63,7 +63,7 @@ export interface ChannelCoverage {
     rows: Array<{ channel?: ChannelRef; touchpoints: number[] }>;
 }
 
-export type AssumedKind = 'stage' | 'touchpoint' | 'pain point' | 'opportunity' | 'action';
+export type AssumedKind = 'stage' | 'touchpoint' | 'pain point' | StageNoteName | 'opportunity' | 'action';
 
 export interface AssumedItem {
     kind: AssumedKind;
@@ -162,6 +162,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
             const at = pain.touchpointId ? `${stage.label} › ${touchpointLabel.get(pain.touchpointId) ?? pain.touchpointId}` : stage.label;
             note('pain point', pain.text, at, pain.evidence, true);
         }
+        for (const kind of STAGE_NOTE_KINDS) for (const item of stage.notes[kind]) note(kind, item.text, stage.label, item.evidence, false);
     }
     for (const opportunity of journey.opportunities) note('opportunity', opportunity.label, '', opportunity.evidence, true);
     for (const action of journey.actions) note('action', action.label, '', action.evidence, false);
@@ -226,7 +227,7 @@ const QUADRANT_KEYS: Record<OpportunityQuadrant, { name: MessageKey; plural: Mes
 };
 
 const ITEM_KEYS: Record<AssumedKind, MessageKey> = {
-    stage: 'item.stage', touchpoint: 'item.touchpoint', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action'
+    stage: 'item.stage', touchpoint: 'item.touchpoint', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action', ...STAGE_NOTE_ITEM_KEYS
 };
 
 /** How opportunities are ranked, in words: the quadrants in the vocabulary's order, each with its rule. */

@@ -3,7 +3,7 @@
  * document, the report and the diff. A kind, level or evidence level added to the vocabulary
  * without words here does not compile.
  */
-import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName } from '../language/vocabulary.js';
+import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
 import type { DataFact } from '../model/view-model.js';
 import type { MessageKey, Messages } from './messages.js';
 
@@ -20,6 +20,9 @@ export const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meanin
     assumed: { word: 'evidence.assumed', meaning: 'evidence.assumedMeaning' },
     proposed: { word: 'evidence.proposed', meaning: 'evidence.proposedMeaning' }
 };
+
+/** A stage's need, challenge or choice, as one item is called (in a report's list, a diff's row). */
+export const STAGE_NOTE_ITEM_KEYS: Record<StageNoteName, MessageKey> = { need: 'item.need', challenge: 'item.challenge', choice: 'item.choice' };
 
 const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
 

@@ -28,7 +28,9 @@ export type JourneyKeywordNames =
     | "assumed"
     | "backstage"
     | "backstory"
+    | "challenge"
     | "channel"
+    | "choice"
     | "current-state"
     | "data"
     | "day-in-the-life"
@@ -415,7 +417,7 @@ export function isEvidenceLevel(item: unknown): item is EvidenceLevel {
 }
 
 export interface EvidenceNote extends langium.AstNode {
-    readonly $container: Action | GoodMoment | Opportunity | PainPoint | Stage | Touchpoint;
+    readonly $container: Action | GoodMoment | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
     readonly $type: 'EvidenceNote';
     level: EvidenceLevel;
     source?: string;
@@ -620,10 +622,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -827,7 +829,7 @@ export function isStage(item: unknown): item is Stage {
     return reflection.isInstance(item, Stage.$type);
 }
 
-export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | Touchpoint | Transition;
+export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | StageNote | Touchpoint | Transition;
 
 export const StageItem = {
     $type: 'StageItem'
@@ -835,6 +837,31 @@ export const StageItem = {
 
 export function isStageItem(item: unknown): item is StageItem {
     return reflection.isInstance(item, StageItem.$type);
+}
+
+export interface StageNote extends langium.AstNode {
+    readonly $container: Stage;
+    readonly $type: 'StageNote';
+    details: Array<ItemDetail>;
+    kind: StageNoteKind;
+    text: string;
+}
+
+export const StageNote = {
+    $type: 'StageNote',
+    details: 'details',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isStageNote(item: unknown): item is StageNote {
+    return reflection.isInstance(item, StageNote.$type);
+}
+
+export type StageNoteKind = 'challenge' | 'choice' | 'need';
+
+export function isStageNoteKind(item: unknown): item is StageNoteKind {
+    return item === 'need' || item === 'challenge' || item === 'choice';
 }
 
 export type TopLevel = ChannelDecl | Journey | Persona;
@@ -943,6 +970,7 @@ export type JourneyAstType = {
     ScopeSetting: ScopeSetting
     Stage: Stage
     StageItem: StageItem
+    StageNote: StageNote
     TopLevel: TopLevel
     Touchpoint: Touchpoint
     TouchpointItem: TouchpointItem
@@ -1500,6 +1528,23 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        StageNote: {
+            name: StageNote.$type,
+            properties: {
+                details: {
+                    name: StageNote.details,
+                    defaultValue: [],
+                    optional: true
+                },
+                kind: {
+                    name: StageNote.kind
+                },
+                text: {
+                    name: StageNote.text
+                }
+            },
+            superTypes: [StageItem.$type]
         },
         TopLevel: {
             name: TopLevel.$type,

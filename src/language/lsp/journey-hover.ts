@@ -11,15 +11,16 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isChannelDecl, isDataSource, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isTouchpoint,
-    type DataSource, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type Touchpoint
+    isChannelDecl, isDataSource, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isStageNote, isTouchpoint,
+    type DataSource, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
-    emotionPersona, journeyKind, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
+    emotionPersona, evidenceOf, journeyKind, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
 } from '../journey-semantics.js';
 import { markdownText as md } from '../markdown-text.js';
-import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore } from '../vocabulary.js';
+import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore, STAGE_NOTE_KINDS, STAGE_NOTES } from '../vocabulary.js';
+import { capitalized } from '../journey-names.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     private readonly dataSets: DataSets;
@@ -36,7 +37,10 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const setting = leaf && AstUtils.getContainerOfType(leaf.astNode, isLanguageSetting);
-        return setting?.tag ? { contents: { kind: 'markdown', value: languageCard(setting.tag) } } : undefined;
+        if (setting?.tag) return { contents: { kind: 'markdown', value: languageCard(setting.tag) } };
+        // Nor is a stage's need, challenge or choice: its card says what it is and how we know it.
+        const note = leaf && AstUtils.getContainerOfType(leaf.astNode, isStageNote);
+        return note?.kind ? { contents: { kind: 'markdown', value: stageNoteCard(note) } } : undefined;
     }
 
     protected async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
@@ -105,6 +109,14 @@ function stageCard(stage: Stage, dataSets: DataSets | undefined): string {
     const touchpoints = stageTouchpoints(stage);
     const lines = [`**Stage** ${md(stage.label ?? stage.name ?? '')}${journey ? ` of *${md(journeyTitle(journey))}*` : ''}`, ''];
     lines.push(touchpoints.length === 0 ? 'No touchpoints yet.' : `${touchpoints.length} touchpoint${touchpoints.length === 1 ? '' : 's'}: ${touchpoints.map(t => md(t.label ?? t.name ?? '')).join(', ')}`);
+    const notes = stage.items.filter(isStageNote);
+    if (notes.length > 0) lines.push('');
+    for (const kind of STAGE_NOTE_KINDS) {
+        for (const note of notes.filter(n => n.kind === kind)) {
+            const evidence = evidenceOf(note);
+            lines.push(`- *${kind}*: ${md(note.text ?? '')}${evidence?.level ? ` (${evidence.level}${evidence.source ? `: ${md(evidence.source)}` : ''})` : ''}`);
+        }
+    }
     if (journey) {
         const averages = averageEmotionByPersona(touchpoints, journey, dataSets);
         if (averages.length > 0) {
@@ -149,6 +161,14 @@ function journeyOverview(journey: Journey): string {
         `${journey.stages.length} stages: ${journey.stages.map(s => md(s.name ?? '')).join(' → ')}`,
         personas.length > 0 ? `Personas: ${personas.map(p => md(p.label ?? p.name)).join(', ')}` : 'No personas named yet.'
     ].join('\n\n');
+}
+
+function stageNoteCard(note: StageNote): string {
+    const stage = AstUtils.getContainerOfType(note, isStage);
+    const evidence = evidenceOf(note);
+    const lines = [`**${capitalized(note.kind)}**${stage ? ` in stage *${md(stage.label ?? stage.name ?? '')}*` : ''}: ${md(note.text ?? '')}`, '', `${STAGE_NOTES[note.kind]}.`];
+    lines.push(evidence?.level ? `Evidence: ${evidence.level}${evidence.source ? ` (${md(evidence.source)})` : ''}.` : 'No evidence given: say how you know it with `{ evidence observed "source" }`.');
+    return lines.join('\n');
 }
 
 function painCard(pain: PainPoint): string {

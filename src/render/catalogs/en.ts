@@ -14,6 +14,9 @@ export const en = {
     'lane.emotion': 'Emotion',
     'lane.pains': 'Pain points',
     'lane.goods': 'Goes well',
+    'lane.need': 'Needs',
+    'lane.challenge': 'Challenges',
+    'lane.choice': 'Choices',
     'lane.opportunities': 'Opportunities',
     'lane.kpis': 'KPIs',
     'lane.frontstage': 'Frontstage',
@@ -155,6 +158,9 @@ export const en = {
     'item.pain': 'pain point',
     'item.opportunity': 'opportunity',
     'item.action': 'action',
+    'item.need': 'need',
+    'item.challenge': 'challenge',
+    'item.choice': 'choice',
     'report.keyword': '"{keyword}"',
 
     // The impact/effort matrix: one name, its plural and its rule per quadrant of OPPORTUNITY_QUADRANTS.

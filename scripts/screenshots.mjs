@@ -5,10 +5,11 @@
 // 1,900 px wide, saves:
 //   NAME-THEME-WIDTH.png         the window: the editor beside the preview (at 1,900 px the preview alone)
 //   NAME-THEME-WIDTH-cursor.png  the same after the cursor moved into the journey's third stage
+//                                (or onto the first line holding --cursor=TEXT)
 // plus stale-review-THEME-1000.png, a journey whose review date has passed, and the README's
 // pictures readme-light.png and readme-dark.png (a 1,440 x 900 laptop window).
 //
-//   node scripts/screenshots.mjs [--only=NAME,NAME] [--themes=light,dark,high-contrast] [--widths=600,1000,1900] [--media]
+//   node scripts/screenshots.mjs [--only=NAME,NAME] [--themes=light,dark,high-contrast] [--widths=600,1000,1900] [--cursor=TEXT] [--media]
 //
 // Pictures go to test-results/screenshots/ (gitignored); --media also copies the README's
 // pictures to media/screenshot-light.png and media/screenshot-dark.png.
@@ -56,6 +57,8 @@ const onlyNames = argument('only');
 const copyToMedia = process.argv.includes('--media');
 const themes = argument('themes') ?? Object.keys(THEMES);
 const widths = (argument('widths') ?? WIDTHS).map(Number);
+/** `--cursor=TEXT`: the -cursor pictures put the cursor on the first line holding TEXT instead of in the third stage. */
+const cursorText = process.argv.find(arg => arg.startsWith('--cursor='))?.slice('--cursor='.length);
 for (const theme of themes) {
     if (!THEMES[theme]) throw new Error(`Unknown theme "${theme}": use --themes=${Object.keys(THEMES).join(',')}.`);
 }
@@ -212,11 +215,17 @@ function thirdStageLine(file) {
     return stages[Math.min(2, stages.length - 1)] ?? 1;
 }
 
-/** Puts the editor's cursor a line into the journey's third stage with Go to Line, so the preview follows it there. */
+/** The line (1-based) the -cursor picture puts the cursor on: a line into the third stage, or the first holding --cursor. */
+function cursorLine(file) {
+    const holding = cursorText === undefined ? -1 : fs.readFileSync(file, 'utf8').split('\n').findIndex(line => line.includes(cursorText));
+    return holding >= 0 ? holding + 1 : thirdStageLine(file) + 1;
+}
+
+/** Puts the editor's cursor on its line (cursorLine) with Go to Line, so the preview follows it there. */
 async function cursorToThirdStage(page, file) {
     await page.locator('.tab', { hasText: path.basename(file) }).first().click();
     await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(`:${thirdStageLine(file) + 1}`);
+    await page.locator('.quick-input-widget input').fill(`:${cursorLine(file)}`);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1000);
 }

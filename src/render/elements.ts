@@ -3,6 +3,7 @@
  * click on the picture can reveal the text and the editor cursor can light up the picture.
  */
 import type { DocumentViewModel, JourneyView, SourcePosition, SourceRange } from '../model/view-model.js';
+import { STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 
 /** Anything drawn that can be traced back to the text. */
 export interface SourceElement {
@@ -41,7 +42,7 @@ export function journeyElements(journey: JourneyView): SourceElement[] {
     const elements: SourceElement[] = [journey];
     for (const persona of journey.personas) elements.push(persona);
     for (const stage of journey.stages) {
-        elements.push(stage, ...stage.pains, ...stage.goods, ...stage.kpis);
+        elements.push(stage, ...stage.pains, ...stage.goods, ...stage.kpis, ...STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind]));
         for (const touchpoint of stage.touchpoints) {
             elements.push(touchpoint, ...touchpoint.emotions, ...touchpoint.pains, ...touchpoint.goods, ...touchpoint.kpis);
         }

@@ -5,6 +5,7 @@
  */
 import { expectCompletion, expectFormatting, expectHover } from 'langium/test';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { elementAt } from '../../src/render/elements.js';
 import { diffJourneys, diffMarkdown, diffText } from '../../src/render/diff.js';
 import { gridMarkup, journeyGrid } from '../../src/render/journey-map.js';
 import { messagesFor } from '../../src/render/languages.js';
@@ -121,6 +122,14 @@ describe('what the readers of the view model make of them', () => {
         expect(grid).toMatch(/<div class="card note note-need"[^>]*data-range="5:8-7:9"[^>]*><p class="moment-text" dir="auto">Power from the day they move in<\/p><div class="card-meta"><span class="evidence evidence-observed"/);
         const sv = gridMarkup(journeyGrid(model.journeys[0], { messages: messagesFor('sv'), geometry: gridGeometry('comfortable'), personaOrder: [] })).value;
         expect(sv).toMatch(/<span class="lane-title">Behov<\/span>[\s\S]*<span class="lane-title">Utma\u00ADningar<\/span>[\s\S]*<span class="lane-title">Val<\/span>/);
+    });
+
+    test('the cursor on one, or on its evidence, lights up its card', async () => {
+        const { model } = await viewOf(MAP);
+        const stage = model.journeys[0].stages[0];
+        expect(elementAt(model, { line: 6, character: 14 })?.key).toBe(stage.notes.need[0].key);
+        expect(elementAt(model, { line: 8, character: 20 })?.key).toBe(stage.notes.challenge[0].key);
+        expect(new Set([...stage.notes.need, ...stage.notes.challenge, ...stage.notes.choice].map(n => n.key)).size).toBe(4);
     });
 
     test('Markdown has a row per kind, with the evidence', async () => {

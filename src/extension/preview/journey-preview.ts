@@ -82,7 +82,7 @@ export class JourneyPreview implements vscode.Disposable {
             vscode.window.onDidChangeTextEditorSelection(event => {
                 if (event.textEditor.document.uri.toString() !== this.resourceUri.toString()) return;
                 this.sourceColumn = event.textEditor.viewColumn ?? this.sourceColumn;
-                this.scheduleCursor(event.selections[0]?.active);
+                this.scheduleCursor(event.textEditor.document, event.selections[0]?.active);
             }),
             vscode.window.onDidChangeActiveColorTheme(() => void this.sendModel()),
             vscode.workspace.onDidChangeConfiguration(event => {
@@ -168,10 +168,17 @@ export class JourneyPreview implements vscode.Disposable {
         this.updates.request(delay, Math.max(MAX_UPDATE_WAIT_MS, delay));
     }
 
-    private scheduleCursor(position: vscode.Position | undefined): void {
+    /**
+     * The cursor in a line's indentation (where Go to Line and Home put it) counts as on the line's
+     * statement, so the picture shows what the line says rather than the block around it.
+     */
+    private scheduleCursor(document: vscode.TextDocument, position: vscode.Position | undefined): void {
         clearTimeout(this.cursorTimer);
+        const character = position && position.line < document.lineCount
+            ? Math.max(position.character, document.lineAt(position.line).firstNonWhitespaceCharacterIndex)
+            : position?.character;
         this.cursorTimer = setTimeout(() => {
-            this.post({ type: 'cursor', position: position ? { line: position.line, character: position.character } : null });
+            this.post({ type: 'cursor', position: position ? { line: position.line, character: character! } : null });
         }, CURSOR_DELAY_MS);
     }
 
@@ -198,7 +205,7 @@ export class JourneyPreview implements vscode.Disposable {
         }
         this.post({ type: 'model', model, options: this.options() });
         const editor = vscode.window.activeTextEditor;
-        if (editor?.document.uri.toString() === uri) this.scheduleCursor(editor.selection.active);
+        if (editor?.document.uri.toString() === uri) this.scheduleCursor(editor.document, editor.selection.active);
     }
 
     private serverStateChanged(state: ServerState): void {

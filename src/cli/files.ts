@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './errors.js';
 
-const JOURNEY_EXTENSION = '.journey';
+export const JOURNEY_EXTENSION = '.journey';
 
 /** Folders never searched: dependencies, build output and hidden folders (.git). */
 function isSkippedFolder(name: string): boolean {

@@ -15,7 +15,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { NodeDataFiles } from '../language/data/node-data-files.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import type { DocumentViewModel } from '../model/view-model.js';
-import { displayPath, journeyFilesBelow, journeyFilesIn, readUserFile } from './files.js';
+import { displayPath, JOURNEY_EXTENSION, journeyFilesBelow, journeyFilesIn, readUserFile } from './files.js';
+import { CliError } from './errors.js';
 import type { Progress } from './progress.js';
 
 export interface LoadedJourneyFile {
@@ -55,6 +56,10 @@ export async function loadJourneyFiles(files: readonly string[], options: LoadOp
     const excluded = new Set(options.exclude ?? []);
 
     const named = files.map(file => {
+        // Every other file would be handed to the language services as a language they do not have.
+        if (!file.endsWith(JOURNEY_EXTENSION)) {
+            throw new CliError(`'${displayPath(file)}' is not a ${JOURNEY_EXTENSION} file. Name journey maps written in ${JOURNEY_EXTENSION} files; a Markdown file's Mermaid journeys can be turned into one with 'journey import'.`);
+        }
         const text = options.texts?.get(file) ?? readUserFile(file, displayPath(file));
         const document = factory.fromString(text, URI.file(file));
         documents.addDocument(document);

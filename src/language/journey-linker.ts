@@ -20,7 +20,8 @@ export const KIND_WORDS: Record<string, string> = {
     Journey: 'journey',
     Touchpoint: 'touchpoint',
     Action: 'action',
-    DataSource: 'data source'
+    DataSource: 'data source',
+    Replaceable: 'stage, touchpoint, pain point, good moment, opportunity or action'
 };
 
 /** A channel declared inside a journey, which only that journey can use. */
@@ -127,6 +128,7 @@ function declarationHint(type: string, name: string): string {
         case 'Opportunity': return `Add 'opportunity ${name} "..." { ... }' to this journey, or fix the spelling.`;
         case 'DataSource': return `Declare it in this journey with 'data ${name} "research/file.csv" { stage "<column>" }', or fix the spelling.`;
         case 'Journey': return `Check the spelling, or open the folder that holds the journey '${name}'.`;
+        case 'Replaceable': return `'instead' names what research found in this journey: give that pain point (or other element) the name '${name}', or fix the spelling.`;
         default: return 'Check the spelling.';
     }
 }

@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import {
     isActionFor, isAddresses, isChannelDecl, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
-    type Action, type ActionDue, type Addresses, type ChannelDecl, type DataSource, type Emotion, type ImprovesSetting, type Journey, type JourneyAstType,
+    type Action, type ActionDue, type Addresses, type ChannelDecl, type DataSource, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
     type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
@@ -17,7 +17,7 @@ import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
 import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
 import {
-    counterpartIn, emotionPersona, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
+    counterpartIn, emotionPersona, evidenceOf, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
     stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
 import { EMOTION_SCALE, formatEmotion, mapLanguageList, mapLanguageOf } from './vocabulary.js';
@@ -42,7 +42,9 @@ export const IssueCodes = {
     KeywordAsName: 'keyword-as-name',
     BidiControl: 'bidi-control',
     UnknownLanguage: 'unknown-language',
-    OverdueAction: 'overdue-action'
+    OverdueAction: 'overdue-action',
+    InsteadNotRefuted: 'instead-not-refuted',
+    AddressesRefuted: 'addresses-refuted'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
@@ -68,6 +70,7 @@ export function registerValidationChecks(services: JourneyServices): void {
         ActionDue: validator.checkDueDate,
         ImprovesSetting: validator.checkImproves,
         Addresses: validator.checkAddressesPains,
+        EvidenceNote: validator.checkEvidence,
         Action: [validator.checkKeywordName, validator.checkAction]
     };
     registry.register(checks, validator);
@@ -283,6 +286,8 @@ export class JourneyValidator {
         const addressed = new Set(journey.opportunities.flatMap(opportunity => opportunity.items.filter(isAddresses).flatMap(item => item.pains.map(ref => ref.ref))));
         for (const pain of journeyPains(journey)) {
             if (pain.name !== undefined && addressed.has(pain)) continue;
+            // Research found customers do not have it: nothing to address.
+            if (evidenceOf(pain)?.level === 'refuted') continue;
             const message = pain.name
                 ? `No opportunity addresses the pain point '${pain.name}' yet. Add 'addresses ${pain.name}' to an opportunity.`
                 : 'No opportunity can address this pain point: it has no name. Name it (pain MyName "...") and add an opportunity that addresses it.';
@@ -369,7 +374,29 @@ export class JourneyValidator {
                 accept('warning', `'${ref.ref.name}' is listed twice. Remove the repeat.`, { node: addresses, property: 'pains', index });
             }
             if (ref.ref) seen.add(ref.ref);
+            const evidence = ref.ref && evidenceOf(ref.ref);
+            if (ref.ref && evidence?.level === 'refuted') {
+                const instead = evidence.replacement?.ref;
+                const found = isPainPoint(instead) && instead.name ? ` Research found '${instead.name}' instead: address that.` : ' Address what the research found instead, or drop it.';
+                accept('warning', `Research refuted the pain point '${ref.ref.name}', so this opportunity addresses a problem customers do not have.${found}`,
+                    { node: addresses, property: 'pains', index, ...issue(IssueCodes.AddressesRefuted, isPainPoint(instead) && instead.name ? { instead: instead.name } : {}) });
+            }
         });
+    }
+
+    /**
+     * `instead` names what research found in place of a refuted hypothesis: with any other level it is
+     * a slip (the fix marks the item refuted), and an item cannot be replaced by itself.
+     */
+    checkEvidence(note: EvidenceNote, accept: ValidationAcceptor): void {
+        if (!note.replacement || note.level === undefined) return;
+        if (note.level !== 'refuted') {
+            accept('warning', `'instead' says what research found in place of a refuted hypothesis, but this item is '${note.level}'. Write 'evidence refuted', or remove 'instead ${note.replacement.$refText}'.`,
+                { node: note, property: 'level', ...issue(IssueCodes.InsteadNotRefuted) });
+        }
+        if (note.replacement.ref && note.replacement.ref === note.$container) {
+            accept('warning', `An item cannot be replaced by itself: name what the research found instead.`, { node: note, property: 'replacement' });
+        }
     }
 
     checkAction(action: Action, accept: ValidationAcceptor): void {

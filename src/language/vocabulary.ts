@@ -130,6 +130,8 @@ export function opportunityPriority(impact: LevelName | undefined, effort: Level
 export const EVIDENCE_LEVELS = {
     observed: 'Observed in research',
     assumed: 'Assumed, not yet validated',
+    validated: 'Assumed at first, then confirmed by research',
+    refuted: 'Assumed at first, then contradicted by research',
     proposed: 'Proposed change'
 } as const satisfies Record<EvidenceLevel, string>;
 export type EvidenceLevelName = EvidenceLevel;

@@ -5,8 +5,8 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isPersona, isRating, isStageNote,
-    type Journey, type Model, type PainPoint, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
+    isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isStage, isStageNote,
+    type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
 import type { DataSets } from '../language/data/data-sets.js';
@@ -105,7 +105,7 @@ function buildJourney(journey: Journey, today: Date, data: DataSets | undefined)
 }
 
 function buildStage(stage: Stage, index: number, journey: Journey, data: DataSets | undefined): StageView {
-    const key = `stage:${nameOf(journey)}/${nameOf(stage)}`;
+    const key = elementKey(stage);
     const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey, data));
     const lanes: StageView['lanes'] = { frontstage: [], backstage: [], support: [] };
     for (const lane of stage.items.filter(isBlueprintLane)) {
@@ -134,7 +134,7 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
 }
 
 function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey, data: DataSets | undefined): TouchpointView {
-    const key = `touchpoint:${nameOf(journey)}/${nameOf(stage)}/${nameOf(touchpoint)}`;
+    const key = elementKey(touchpoint);
     const channel = touchpointChannel(touchpoint);
     const activities = Object.fromEntries(ACTIVITY_KINDS.map(kind => [kind, [] as string[]])) as TouchpointView['activities'];
     for (const activity of touchpointActivities(touchpoint)) {
@@ -144,7 +144,10 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
     touchpoint.items.filter(isEmotion).forEach((emotion, i) => {
         const persona = emotionPersona(emotion);
         if (!persona) return;
-        const point = { key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, stageId: nameOf(stage), touchpointId: nameOf(touchpoint) };
+        const point = {
+            key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, stageId: nameOf(stage), touchpointId: nameOf(touchpoint),
+            ...withEvidence(emotion)
+        };
         if (emotion.score !== undefined) {
             emotions.push({ ...point, score: emotion.score });
             return;
@@ -174,7 +177,7 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
 function moment(item: PainPoint | GoodMoment, key: string, journeyId: string, stageId: string, touchpointId?: string): MomentView {
     return {
         id: item.name,
-        key: item.name ? `${item.$type === 'PainPoint' ? 'pain' : 'good'}:${journeyId}/${item.name}` : key,
+        key: item.name ? elementKey(item) : key,
         range: rangeOf(item),
         text: item.text ?? '',
         stageId,
@@ -211,7 +214,7 @@ function buildOpportunity(opportunity: Opportunity, journey: Journey, actionsByO
     const effort = rating('effort');
     return {
         id: nameOf(opportunity),
-        key: `opportunity:${nameOf(journey)}/${nameOf(opportunity)}`,
+        key: elementKey(opportunity),
         range: rangeOf(opportunity),
         label: opportunity.label ?? nameOf(opportunity),
         impact,
@@ -238,7 +241,7 @@ function actionsFor(journey: Journey): Map<Opportunity, string[]> {
 function buildAction(action: Action, journey: Journey): ActionView {
     return {
         id: nameOf(action),
-        key: `action:${nameOf(journey)}/${nameOf(action)}`,
+        key: elementKey(action),
         range: rangeOf(action),
         label: action.label ?? nameOf(action),
         owner: action.items.find(isActionOwner)?.name,
@@ -287,7 +290,38 @@ function personaView(persona: Persona, uri: string): PersonaView {
 
 function evidence(node: Parameters<typeof evidenceOf>[0]): Evidence | undefined {
     const note = evidenceOf(node);
-    return note?.level === undefined ? undefined : { level: note.level, source: note.source };
+    if (note?.level === undefined) return undefined;
+    const replacement = note.replacement?.ref;
+    const instead = replacement && { key: elementKey(replacement), range: rangeOf(replacement), label: elementLabel(replacement) };
+    return { level: note.level, source: note.source, ...(instead ? { instead } : {}) };
+}
+
+/** An `evidence` property where the item says how we know it, and none where it does not (an emotion point stays small). */
+function withEvidence(node: Parameters<typeof evidenceOf>[0]): { evidence?: Evidence } {
+    const found = evidence(node);
+    return found ? { evidence: found } : {};
+}
+
+/**
+ * The key of a named element of a journey: its view carries it, and so does whatever refers to it
+ * (a refuted item's replacement), so the two light up together.
+ */
+function elementKey(node: Replaceable): string {
+    const journey = nameOf(AstUtils.getContainerOfType(node, isJourney) ?? {});
+    switch (node.$type) {
+        case 'Stage': return `stage:${journey}/${nameOf(node)}`;
+        case 'Touchpoint': return `touchpoint:${journey}/${nameOf(AstUtils.getContainerOfType(node, isStage) ?? {})}/${nameOf(node)}`;
+        case 'PainPoint': return `pain:${journey}/${nameOf(node)}`;
+        case 'GoodMoment': return `good:${journey}/${nameOf(node)}`;
+        case 'Opportunity': return `opportunity:${journey}/${nameOf(node)}`;
+        case 'Action': return `action:${journey}/${nameOf(node)}`;
+    }
+}
+
+/** What the map shows for a named element: its label, or a finding's text. */
+function elementLabel(node: Replaceable): string {
+    if (isPainPoint(node) || isGoodMoment(node)) return node.text ?? nameOf(node);
+    return node.label ?? nameOf(node);
 }
 
 /**

@@ -16,7 +16,11 @@ export interface Located {
     uri?: string;
 }
 
-export interface Evidence { level: EvidenceLevelName; source?: string }
+/** How we know an item, and where it says so. A refuted item can name what the research found instead. */
+export interface Evidence { level: EvidenceLevelName; source?: string; instead?: EvidenceReplacement }
+
+/** The element of the journey a refuted item was replaced by: where it is drawn and where it is written. */
+export interface EvidenceReplacement { key: string; range: SourceRange; label: string }
 
 /** Bumped whenever a field is removed or changes meaning; added fields keep the version. */
 export const VIEW_MODEL_VERSION = 1;
@@ -141,6 +145,7 @@ export interface EmotionPoint extends Located {
     touchpointId: string;
     /** Read from research data (`emotion Colleen from Survey "column"`). */
     data?: DataFact;
+    evidence?: Evidence;
 }
 
 /** Where a value read from research data comes from, and how many rows it stands on. */

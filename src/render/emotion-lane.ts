@@ -11,7 +11,7 @@ import type { EmotionLane, EmotionPoint, JourneyView, SourceRange, TouchpointVie
 import { emotionWordKey } from './emotion-words.js';
 import { COLUMN_RULE, emotionLaneHeight, emotionY, stageColumns, type GridGeometry, type StageColumn } from './grid-geometry.js';
 import { attrs, html, join, trusted, type Markup } from './markup.js';
-import { dataBasis, dataTitle } from './vocabulary-words.js';
+import { dataBasis, dataTitle, evidenceTitle } from './vocabulary-words.js';
 import type { Messages } from './messages.js';
 import { personaMarker, personaStyleIndex, type MarkerShape } from './palette.js';
 import { encodeRange } from './elements.js';
@@ -120,6 +120,7 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
                 if (!felt) return;
                 const score = mean(felt.map(p => p.score));
                 const data = felt.find(p => p.data)?.data;
+                const evidence = felt.find(p => p.evidence)?.evidence;
                 const said = messages.t('emotion.point', {
                     persona: lane.label, touchpoint: touchpoint.label, score: messages.signed(score), words: messages.t(emotionWordKey(score))
                 });
@@ -131,7 +132,7 @@ function curvesOf(journey: JourneyView, columns: StageColumn[], options: Emotion
                     stageIndex,
                     source: felt[0],
                     covers: [...felt.map(p => p.key), touchpoint.key],
-                    label: data ? `${said} (${dataBasis(data, messages)}; ${dataTitle(data, messages)})` : said,
+                    label: [said, data && `(${dataBasis(data, messages)}; ${dataTitle(data, messages)})`, evidence && `(${evidenceTitle(evidence, messages)})`].filter(Boolean).join(' '),
                     fromData: data !== undefined
                 });
             });

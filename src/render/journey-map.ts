@@ -18,7 +18,7 @@ import { attrs, html, join, trusted, type Markup } from './markup.js';
 import type { MessageKey, Messages } from './messages.js';
 import { journeyMessages } from './languages.js';
 import { personaStyleIndex, STAGE_HUES } from './palette.js';
-import { channelLabel, dataBasis, dataTitle, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, dataBasis, dataTitle, EVIDENCE_KEYS, evidenceTitle, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
 
 export interface MapOptions {
     messages: Messages;
@@ -142,11 +142,13 @@ function problemMark(range: SourceRange, options: MapOptions): Markup {
     return problem ? html`<span class="problem-mark" title="${problem}">${options.messages.t('problem.here')}</span>` : html``;
 }
 
+/** How we know an item, as a badge; a refuted one is followed by what the research found instead. */
 function evidenceBadge(evidence: Evidence | undefined, options: MapOptions): Markup {
     if (!evidence) return html``;
-    const { word, meaning } = EVIDENCE_KEYS[evidence.level];
-    const title = evidence.source ? `${options.messages.t(meaning)}: ${evidence.source}` : options.messages.t(meaning);
-    return html`<span class="evidence evidence-${evidence.level}" title="${title}">${options.messages.t(word)}</span>`;
+    const { messages } = options;
+    const badge = html`<span class="evidence evidence-${evidence.level}" title="${evidenceTitle(evidence, messages)}">${messages.t(EVIDENCE_KEYS[evidence.level].word)}</span>`;
+    if (!evidence.instead) return badge;
+    return html`${badge}<span class="chip evidence-instead" title="${messages.t('evidence.instead')}"><span aria-hidden="true">\u2192</span> ${evidence.instead.label}</span>`;
 }
 
 function levelBadge(measure: 'impact' | 'effort', level: LevelName | undefined, options: MapOptions): Markup {

@@ -5,8 +5,8 @@
  * the same lane registry), and the improvement plan. For a README or a pull request, where a
  * picture of the map travels with the text.
  */
-import type { DocumentViewModel, JourneyView, MomentView, StageNoteView, StageView } from '../model/view-model.js';
-import type { EvidenceLevelName, LevelName } from '../language/vocabulary.js';
+import type { DocumentViewModel, Evidence, JourneyView, MomentView, StageNoteView, StageView } from '../model/view-model.js';
+import type { LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
 import { journeyMessages } from './languages.js';
@@ -21,8 +21,14 @@ function cell(items: string[]): string {
     return items.join('<br>');
 }
 
-function evidenceMark(moment: { evidence?: { level: EvidenceLevelName } }, messages: Messages): string {
-    return moment.evidence ? ` *(${messages.t(EVIDENCE_KEYS[moment.evidence.level].word)})*` : '';
+function evidenceMark(moment: { evidence?: Evidence }, messages: Messages): string {
+    return moment.evidence ? ` *(${evidenceWords(moment.evidence, messages)})*` : '';
+}
+
+/** An evidence level's word, and for a refuted item what the research found instead: `refuted → No price per month`. */
+function evidenceWords(evidence: Evidence, messages: Messages): string {
+    const word = markdownText(messages.t(EVIDENCE_KEYS[evidence.level].word));
+    return evidence.instead ? `${word} \u2192 ${markdownText(evidence.instead.label)}` : word;
 }
 
 type MarkdownItem<K extends LaneId> = (item: LaneItems[K], stage: StageView, journey: JourneyView, messages: Messages) => string;
@@ -90,7 +96,7 @@ function emotionRows(journey: JourneyView, messages: Messages): string[][] {
         rows.push([`**${markdownText(messages.t('lane.emotion'))}: ${markdownText(lane.label)}**`, ...journey.stages.map(stage => {
             const scores = stage.touchpoints.flatMap(touchpoint => lane.points
                 .filter(p => p.touchpointId === touchpoint.id && p.stageId === stage.id)
-                .map(p => `${messages.signed(p.score)} ${markdownText(messages.t(emotionWordKey(p.score)))}${stage.touchpoints.length > 1 ? ` (${markdownText(touchpoint.label)})` : ''}${p.data ? ` *(${markdownText(dataBasis(p.data, messages))})*` : ''}`));
+                .map(p => `${messages.signed(p.score)} ${markdownText(messages.t(emotionWordKey(p.score)))}${stage.touchpoints.length > 1 ? ` (${markdownText(touchpoint.label)})` : ''}${p.data ? ` *(${markdownText(dataBasis(p.data, messages))})*` : ''}${evidenceMark(p, messages)}`));
             const takesPart = stage.touchpoints.some(t => t.personas.length === 0 || t.personas.includes(lane.persona));
             return scores.length > 0 ? cell(scores) : takesPart ? `\u2014 *${markdownText(messages.t('emotion.noScore'))}*` : '';
         })]);
@@ -146,7 +152,7 @@ function planTables(journey: JourneyView, messages: Messages): string[] {
             ['#', messages.t('plan.opportunity'), messages.t('plan.impact'), messages.t('plan.effort'), messages.t('plan.addresses'), messages.t('plan.evidence')].map(markdownText),
             journey.opportunities.map((o, index) => [
                 String(index + 1), markdownText(o.label), level(o.impact), level(o.effort),
-                cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? markdownText(messages.t(EVIDENCE_KEYS[o.evidence.level].word)) : ''
+                cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? evidenceWords(o.evidence, messages) : ''
             ])));
     }
     if (journey.actions.length > 0) {

@@ -79,7 +79,7 @@ function evidenceOf(journey: JourneyView): string[] {
     const levels: Array<string | undefined> = [];
     for (const stage of journey.stages) {
         levels.push(stage.evidence?.level);
-        for (const touchpoint of stage.touchpoints) levels.push(touchpoint.evidence?.level);
+        for (const touchpoint of stage.touchpoints) levels.push(touchpoint.evidence?.level, ...touchpoint.emotions.map(point => point.evidence?.level));
         for (const kind of STAGE_NOTE_KINDS) for (const note of stage.notes[kind]) levels.push(note.evidence?.level);
     }
     for (const kind of ['pains', 'goods'] as const) for (const moment of journeyFindings(journey, kind)) levels.push(moment.evidence?.level);

@@ -63,13 +63,16 @@ export interface ChannelCoverage {
     rows: Array<{ channel?: ChannelRef; touchpoints: number[] }>;
 }
 
-export type AssumedKind = 'stage' | 'touchpoint' | 'pain point' | StageNoteName | 'opportunity' | 'action';
+export type AssumedKind = 'stage' | 'touchpoint' | 'emotion' | 'pain point' | StageNoteName | 'opportunity' | 'action';
 
+/** An item that says how we know it: still assumed, or refuted by research. An emotion's label is its persona's. */
 export interface AssumedItem {
     kind: AssumedKind;
     label: string;
     where: string;
     source?: string;
+    /** A refuted item's replacement: what the research found instead. */
+    instead?: string;
 }
 
 export interface JourneyReport {
@@ -86,6 +89,8 @@ export interface JourneyReport {
     opportunities: RankedOpportunity[];
     coverage: ChannelCoverage;
     assumed: AssumedItem[];
+    /** Hypotheses research contradicted (`evidence refuted`), with what it found instead. */
+    refuted: AssumedItem[];
     /** Touchpoints, pain points and opportunities that say nothing about how we know them. */
     withoutEvidence: number;
     /** Emotions and KPIs read from research data, in journey order. */
@@ -150,14 +155,20 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     if (noChannel.some(n => n > 0)) rows.push({ touchpoints: noChannel });
 
     const assumed: AssumedItem[] = [];
+    const refuted: AssumedItem[] = [];
     let withoutEvidence = 0;
     const note = (kind: AssumedKind, label: string, where: string, evidence: Evidence | undefined, counts: boolean) => {
         if (evidence?.level === 'assumed') assumed.push({ kind, label, where, source: evidence.source });
+        if (evidence?.level === 'refuted') refuted.push({ kind, label, where, source: evidence.source, ...(evidence.instead ? { instead: evidence.instead.label } : {}) });
         if (!evidence && counts) withoutEvidence++;
     };
+    const personaName = new Map(journey.emotionLanes.map(lane => [lane.persona, lane.label]));
     for (const stage of journey.stages) {
         note('stage', stage.label, '', stage.evidence, false);
-        for (const touchpoint of stage.touchpoints) note('touchpoint', touchpoint.label, stage.label, touchpoint.evidence, true);
+        for (const touchpoint of stage.touchpoints) {
+            note('touchpoint', touchpoint.label, stage.label, touchpoint.evidence, true);
+            for (const point of touchpoint.emotions) note('emotion', personaName.get(point.persona) ?? point.persona, `${stage.label} › ${touchpoint.label}`, point.evidence, false);
+        }
         for (const pain of stageFindings(stage, 'pains')) {
             const at = pain.touchpointId ? `${stage.label} › ${touchpointLabel.get(pain.touchpointId) ?? pain.touchpointId}` : stage.label;
             note('pain point', pain.text, at, pain.evidence, true);
@@ -196,6 +207,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         opportunities,
         coverage: { stages: journey.stages.map(stage => stage.label), rows },
         assumed,
+        refuted,
         withoutEvidence,
         fromData
     };
@@ -227,7 +239,7 @@ const QUADRANT_KEYS: Record<OpportunityQuadrant, { name: MessageKey; plural: Mes
 };
 
 const ITEM_KEYS: Record<AssumedKind, MessageKey> = {
-    stage: 'item.stage', touchpoint: 'item.touchpoint', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action', ...STAGE_NOTE_ITEM_KEYS
+    stage: 'item.stage', touchpoint: 'item.touchpoint', emotion: 'item.emotion', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action', ...STAGE_NOTE_ITEM_KEYS
 };
 
 /** How opportunities are ranked, in words: the quadrants in the vocabulary's order, each with its rule. */
@@ -323,6 +335,10 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
     if (report.withoutEvidence > 0) {
         prose(words('report.withoutEvidenceHint', { clause: words('report.withoutEvidence', { count: report.withoutEvidence }) }));
     }
+    if (report.refuted.length > 0) {
+        lines.push('', words('report.refuted'));
+        table(report.refuted.map(item => [words(ITEM_KEYS[item.kind]), item.label, item.where, item.source ? `(${item.source})` : '', item.instead ? `\u2192 ${item.instead}` : '']), '  ');
+    }
 
     if (report.fromData.length > 0) {
         lines.push('', words('report.fromData'));
@@ -391,6 +407,11 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
         : markdownTable([words('header.kind'), words('column.item'), words('column.where'), words('column.source')], report.assumed.map(item =>
             [words(ITEM_KEYS[item.kind]), markdownText(item.label), markdownText(item.where), markdownText(item.source ?? '')])));
     if (report.withoutEvidence > 0) parts.push(`${words('report.withoutEvidence', { count: report.withoutEvidence })}.`);
+    if (report.refuted.length > 0) {
+        parts.push(heading('report.refuted'));
+        parts.push(markdownTable([words('header.kind'), words('column.item'), words('column.where'), words('column.source'), words('column.instead')], report.refuted.map(item =>
+            [words(ITEM_KEYS[item.kind]), markdownText(item.label), markdownText(item.where), markdownText(item.source ?? ''), markdownText(item.instead ?? '')])));
+    }
 
     if (report.fromData.length > 0) {
         parts.push(heading('report.fromData'));

@@ -4,7 +4,7 @@
  * without words here does not compile.
  */
 import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
-import type { DataFact } from '../model/view-model.js';
+import type { DataFact, Evidence } from '../model/view-model.js';
 import type { MessageKey, Messages } from './messages.js';
 
 export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
@@ -18,6 +18,8 @@ export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
 export const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meaning: MessageKey }> = {
     observed: { word: 'evidence.observed', meaning: 'evidence.observedMeaning' },
     assumed: { word: 'evidence.assumed', meaning: 'evidence.assumedMeaning' },
+    validated: { word: 'evidence.validated', meaning: 'evidence.validatedMeaning' },
+    refuted: { word: 'evidence.refuted', meaning: 'evidence.refutedMeaning' },
     proposed: { word: 'evidence.proposed', meaning: 'evidence.proposedMeaning' }
 };
 
@@ -25,6 +27,17 @@ export const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meanin
 export const STAGE_NOTE_ITEM_KEYS: Record<StageNoteName, MessageKey> = { need: 'item.need', challenge: 'item.challenge', choice: 'item.choice' };
 
 const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
+
+/**
+ * How we know an item, in full, for a title: what the level means, the source, and for a refuted
+ * item what the research found instead (`Assumed at first, then contradicted by research: Interviews;
+ * Research found instead: No price per month`).
+ */
+export function evidenceTitle(evidence: Evidence, messages: Messages): string {
+    const meaning = messages.t(EVIDENCE_KEYS[evidence.level].meaning);
+    const said = evidence.source ? `${meaning}: ${evidence.source}` : meaning;
+    return evidence.instead ? `${said}; ${messages.t('evidence.instead')}: ${evidence.instead.label}` : said;
+}
 
 /** A rating's word; a missing rating reads "not rated". */
 export function levelKey(level: LevelName | undefined): MessageKey {

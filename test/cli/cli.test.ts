@@ -69,6 +69,15 @@ describe('help and usage', () => {
         expect(run.stdout).toBe('');
     });
 
+    test('a file that is not a journey map is named, and what to do with a Markdown file is said', async () => {
+        for (const command of ['check', 'render', 'report']) {
+            const run = await journey([command, 'README.md']);
+            expect(run.status, command).toBe(2);
+            expect(run.stderr).toContain("'README.md' is not a .journey file. Name journey maps written in .journey files; a Markdown file's Mermaid journeys can be turned into one with 'journey import'.");
+            expect(run.stderr).not.toContain('unexpected failure');
+        }
+    });
+
     test('a glob that matches nothing says so', async () => {
         const run = await journey(['check', 'examples/*.jorney']);
         expect(run.status).toBe(2);

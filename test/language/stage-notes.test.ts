@@ -86,7 +86,7 @@ describe('needs, challenges and choices of a stage', () => {
         await expectHover(services.Journey)({
             text: MAP.replace('need "Power', 'ne<|>ed "Power'),
             index: 0,
-            hover: '**Need** in stage *Discover*: Power from the day they move in\n\nWhat the customer needs in this stage.\nEvidence: observed (Interviews, October).'
+            hover: '**Need** in stage *Discover*: Power from the day they move in\n\nWhat the customer needs in this stage.\nEvidence (observed: Interviews, October).'
         });
         await services.reset();
         await expectHover(services.Journey)({

@@ -51,6 +51,7 @@ export type JourneyKeywordNames =
     | "high"
     | "impact"
     | "improves"
+    | "instead"
     | "journey"
     | "kind"
     | "kpi"
@@ -69,6 +70,7 @@ export type JourneyKeywordNames =
     | "personas"
     | "proposed"
     | "quote"
+    | "refuted"
     | "review"
     | "says"
     | "scale"
@@ -80,6 +82,7 @@ export type JourneyKeywordNames =
     | "task"
     | "thinks"
     | "touchpoint"
+    | "validated"
     | "{"
     | "}";
 
@@ -393,6 +396,7 @@ export interface Emotion extends langium.AstNode {
     readonly $container: Touchpoint;
     readonly $type: 'Emotion';
     data?: DataBinding;
+    details: Array<ItemDetail>;
     persona?: langium.Reference<Persona>;
     scale?: DataScale;
     score?: number;
@@ -401,6 +405,7 @@ export interface Emotion extends langium.AstNode {
 export const Emotion = {
     $type: 'Emotion',
     data: 'data',
+    details: 'details',
     persona: 'persona',
     scale: 'scale',
     score: 'score'
@@ -410,22 +415,24 @@ export function isEmotion(item: unknown): item is Emotion {
     return reflection.isInstance(item, Emotion.$type);
 }
 
-export type EvidenceLevel = 'assumed' | 'observed' | 'proposed';
+export type EvidenceLevel = 'assumed' | 'observed' | 'proposed' | 'refuted' | 'validated';
 
 export function isEvidenceLevel(item: unknown): item is EvidenceLevel {
-    return item === 'observed' || item === 'assumed' || item === 'proposed';
+    return item === 'observed' || item === 'assumed' || item === 'validated' || item === 'refuted' || item === 'proposed';
 }
 
 export interface EvidenceNote extends langium.AstNode {
-    readonly $container: Action | GoodMoment | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
+    readonly $container: Action | Emotion | GoodMoment | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
     readonly $type: 'EvidenceNote';
     level: EvidenceLevel;
+    replacement?: langium.Reference<Replaceable>;
     source?: string;
 }
 
 export const EvidenceNote = {
     $type: 'EvidenceNote',
     level: 'level',
+    replacement: 'replacement',
     source: 'source'
 } as const;
 
@@ -622,10 +629,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | string;
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -778,6 +785,16 @@ export const Rating = {
 
 export function isRating(item: unknown): item is Rating {
     return reflection.isInstance(item, Rating.$type);
+}
+
+export type Replaceable = Action | GoodMoment | Opportunity | PainPoint | Stage | Touchpoint;
+
+export const Replaceable = {
+    $type: 'Replaceable'
+} as const;
+
+export function isReplaceable(item: unknown): item is Replaceable {
+    return reflection.isInstance(item, Replaceable.$type);
 }
 
 export interface ReviewSetting extends langium.AstNode {
@@ -966,6 +983,7 @@ export type JourneyAstType = {
     PersonaUse: PersonaUse
     PersonasSetting: PersonasSetting
     Rating: Rating
+    Replaceable: Replaceable
     ReviewSetting: ReviewSetting
     ScopeSetting: ScopeSetting
     Stage: Stage
@@ -995,7 +1013,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Action.name
                 }
             },
-            superTypes: []
+            superTypes: [Replaceable.$type]
         },
         ActionDue: {
             name: ActionDue.$type,
@@ -1197,6 +1215,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Emotion.data,
                     optional: true
                 },
+                details: {
+                    name: Emotion.details,
+                    defaultValue: [],
+                    optional: true
+                },
                 persona: {
                     name: Emotion.persona,
                     referenceType: Persona.$type,
@@ -1218,6 +1241,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             properties: {
                 level: {
                     name: EvidenceNote.level
+                },
+                replacement: {
+                    name: EvidenceNote.replacement,
+                    referenceType: Replaceable.$type,
+                    optional: true
                 },
                 source: {
                     name: EvidenceNote.source,
@@ -1251,7 +1279,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: GoodMoment.text
                 }
             },
-            superTypes: [StageItem.$type, TouchpointItem.$type]
+            superTypes: [Replaceable.$type, StageItem.$type, TouchpointItem.$type]
         },
         ImprovesSetting: {
             name: ImprovesSetting.$type,
@@ -1388,7 +1416,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Opportunity.name
                 }
             },
-            superTypes: []
+            superTypes: [Replaceable.$type]
         },
         OpportunityItem: {
             name: OpportunityItem.$type,
@@ -1421,7 +1449,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: PainPoint.text
                 }
             },
-            superTypes: [StageItem.$type, TouchpointItem.$type]
+            superTypes: [Replaceable.$type, StageItem.$type, TouchpointItem.$type]
         },
         Persona: {
             name: Persona.$type,
@@ -1487,6 +1515,12 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [OpportunityItem.$type]
         },
+        Replaceable: {
+            name: Replaceable.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         ReviewSetting: {
             name: ReviewSetting.$type,
             properties: {
@@ -1521,7 +1555,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Stage.name
                 }
             },
-            superTypes: []
+            superTypes: [Replaceable.$type]
         },
         StageItem: {
             name: StageItem.$type,
@@ -1568,7 +1602,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Touchpoint.name
                 }
             },
-            superTypes: [StageItem.$type]
+            superTypes: [Replaceable.$type, StageItem.$type]
         },
         TouchpointItem: {
             name: TouchpointItem.$type,

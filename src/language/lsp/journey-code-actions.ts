@@ -52,10 +52,18 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.StaleReview: return this.moveReviewDate(diagnostic, document);
             case IssueCodes.OverdueAction: return this.moveDueDate(diagnostic, document);
             case IssueCodes.UnknownLanguage: return this.chooseLanguage(diagnostic, document);
+            case IssueCodes.InsteadNotRefuted: return [{ title: 'Mark it refuted', isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'refuted' }]) }];
+            case IssueCodes.AddressesRefuted: return this.addressInstead(diagnostic, document);
             case DataIssueCodes.DataDrift: return this.settleDrift(diagnostic, document);
             case DataIssueCodes.DataColumn: return this.changeColumn(diagnostic, document);
             default: return [];
         }
+    }
+
+    /** An opportunity that addresses a refuted pain point: address the one research found instead. */
+    private addressInstead(diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const { instead } = (diagnostic.data ?? {}) as { instead?: string };
+        return instead ? [{ title: `Address '${instead}' instead`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: instead }]) }] : [];
     }
 
     private fixUnknownName(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {

@@ -11,8 +11,8 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isChannelDecl, isDataSource, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isStageNote, isTouchpoint,
-    type DataSource, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
+    isChannelDecl, isDataSource, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isStageNote, isTouchpoint,
+    type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
     emotionPersona, evidenceOf, journeyKind, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
@@ -113,8 +113,7 @@ function stageCard(stage: Stage, dataSets: DataSets | undefined): string {
     if (notes.length > 0) lines.push('');
     for (const kind of STAGE_NOTE_KINDS) {
         for (const note of notes.filter(n => n.kind === kind)) {
-            const evidence = evidenceOf(note);
-            lines.push(`- *${kind}*: ${md(note.text ?? '')}${evidence?.level ? ` (${evidence.level}${evidence.source ? `: ${md(evidence.source)}` : ''})` : ''}`);
+            lines.push(`- *${kind}*: ${md(note.text ?? '')}${evidenceSaid(evidenceOf(note))}`);
         }
     }
     if (journey) {
@@ -143,7 +142,7 @@ function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined):
         const reading = emotion.data && dataSets ? readBinding(dataSets, emotion, persona) : undefined;
         const score = emotion.score ?? reading?.score;
         const value = score === undefined ? (emotion.data ? 'no data yet' : '?') : `${formatEmotion(score)} (${emotionLabel(score)})`;
-        lines.push(`- emotion${persona ? ` of ${md(persona.name)}` : ''}: ${value}${reading ? `, ${dataNote(reading)}` : ''}`);
+        lines.push(`- emotion${persona ? ` of ${md(persona.name)}` : ''}: ${value}${reading ? `, ${dataNote(reading)}` : ''}${evidenceSaid(evidenceOf(emotion))}`);
     }
     for (const kpi of kpisIn(touchpoint)) {
         const reading = kpi.data && dataSets ? readBinding(dataSets, kpi, undefined) : undefined;
@@ -167,12 +166,20 @@ function stageNoteCard(note: StageNote): string {
     const stage = AstUtils.getContainerOfType(note, isStage);
     const evidence = evidenceOf(note);
     const lines = [`**${capitalized(note.kind)}**${stage ? ` in stage *${md(stage.label ?? stage.name ?? '')}*` : ''}: ${md(note.text ?? '')}`, '', `${STAGE_NOTES[note.kind]}.`];
-    lines.push(evidence?.level ? `Evidence: ${evidence.level}${evidence.source ? ` (${md(evidence.source)})` : ''}.` : 'No evidence given: say how you know it with `{ evidence observed "source" }`.');
+    lines.push(evidence?.level ? `Evidence${evidenceSaid(evidence)}.` : 'No evidence given: say how you know it with `{ evidence observed "source" }`.');
     return lines.join('\n');
 }
 
 function painCard(pain: PainPoint): string {
-    return `**Pain point**${pain.name ? ` ${code(pain.name)}` : ''}: ${md(pain.text ?? '')}`;
+    return `**Pain point**${pain.name ? ` ${code(pain.name)}` : ''}: ${md(pain.text ?? '')}${evidenceSaid(evidenceOf(pain))}`;
+}
+
+/** How we know something, after what it says: ` (refuted: Interviews; found instead: No price per month)`. */
+function evidenceSaid(evidence: EvidenceNote | undefined): string {
+    if (evidence?.level === undefined) return '';
+    const replacement = evidence.replacement?.ref;
+    const instead = replacement ? `; found instead: ${md(isPainPoint(replacement) || isGoodMoment(replacement) ? replacement.text ?? replacement.name ?? '' : replacement.label ?? replacement.name ?? '')}` : '';
+    return ` (${evidence.level}${evidence.source ? `: ${md(evidence.source)}` : ''}${instead})`;
 }
 
 function opportunityCard(opportunity: Opportunity): string {

@@ -1,11 +1,17 @@
-/** Semantic colours: declarations and references of personas, stages, channels, pain points, data sources; emotion scores by sign. */
+/** Semantic colours: declarations and references of personas, stages, channels, pain points, data sources, replacements; emotion scores by sign. */
 import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isDataBinding, isDataSource, isEmotion, isImprovesSetting, isJourney,
-    isOpportunity, isPainPoint, isPersona, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, isTransition
+    isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isDataBinding, isDataSource, isEmotion, isEvidenceNote, isImprovesSetting, isJourney,
+    isOpportunity, isPainPoint, isPersona, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, isTransition, type Replaceable
 } from '../generated/ast.js';
+
+/** A refuted item's replacement is coloured as its declaration is. */
+const REPLACEMENT_TOKENS: Record<Replaceable['$type'], string> = {
+    Stage: SemanticTokenTypes.type, Touchpoint: SemanticTokenTypes.function, PainPoint: SemanticTokenTypes.event,
+    GoodMoment: SemanticTokenTypes.event, Opportunity: SemanticTokenTypes.method, Action: SemanticTokenTypes.method
+};
 
 export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
 
@@ -27,6 +33,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         else if (isActionFor(node)) acceptor({ node, property: 'opportunities', type: SemanticTokenTypes.method });
         else if (isDataSource(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, ...declaration });
         else if (isDataBinding(node)) acceptor({ node, property: 'source', type: SemanticTokenTypes.variable });
+        else if (isEvidenceNote(node) && node.replacement?.ref) acceptor({ node, property: 'replacement', type: REPLACEMENT_TOKENS[node.replacement.ref.$type] });
         else if (isEmotion(node)) {
             if (node.persona) acceptor({ node, property: 'persona', type: SemanticTokenTypes.class });
             if (node.score !== undefined) acceptor({ node, property: 'score', type: SemanticTokenTypes.number });

@@ -102,9 +102,9 @@ function allWords<const List extends readonly WordKeyword[]>(list: Exclude<WordK
 }
 
 const KEYWORDS = allWords(['action', 'addresses', 'assumed', 'backstage', 'backstory', 'challenge', 'channel', 'choice', 'current-state', 'data',
-    'day-in-the-life', 'demographics', 'does', 'due', 'effort', 'emotion', 'evidence', 'experiences', 'feels', 'for', 'from', 'frontstage',
+    'day-in-the-life', 'demographics', 'description', 'does', 'due', 'effort', 'emotion', 'evidence', 'experiences', 'feels', 'for', 'from', 'frontstage',
     'future-state', 'goal', 'good', 'high', 'impact', 'improves', 'instead', 'journey', 'kind', 'kpi', 'language', 'low', 'matches', 'medium', 'motivation',
-    'need', 'next', 'observed', 'opportunity', 'owner', 'pain', 'persona', 'personas', 'proposed', 'quote', 'refuted', 'review', 'says', 'scale', 'scope',
+    'need', 'next', 'observed', 'opportunity', 'owner', 'pain', 'persona', 'personas', 'priority', 'proposed', 'question', 'quote', 'refuted', 'review', 'says', 'scale', 'scope',
     'service-blueprint', 'stage', 'support', 'target', 'task', 'thinks', 'touchpoint', 'validated']);
 
 /** A name for the journey language from free text: words joined in PascalCase, letters and digits only. */

@@ -7,8 +7,8 @@ import {
     type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
-    isActionFor, isAddresses, isChannelDecl, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
-    type Action, type ActionDue, type Addresses, type ChannelDecl, type DataSource, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
+    isActionFor, isActionPriority, isAddresses, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
+    type Action, type ActionDue, type ActionPriority, type Addresses, type ChannelDecl, type DataSource, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
     type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
@@ -44,7 +44,8 @@ export const IssueCodes = {
     UnknownLanguage: 'unknown-language',
     OverdueAction: 'overdue-action',
     InsteadNotRefuted: 'instead-not-refuted',
-    AddressesRefuted: 'addresses-refuted'
+    AddressesRefuted: 'addresses-refuted',
+    SharedPriority: 'shared-priority'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
@@ -57,11 +58,11 @@ export function registerValidationChecks(services: JourneyServices): void {
         ChannelDecl: validator.checkKeywordName,
         Journey: [
             validator.checkKeywordName, validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability,
-            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions
+            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions, validator.checkPriorities
         ],
         Stage: [validator.checkKeywordName, validator.checkStageMapped],
         Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint],
-        Opportunity: validator.checkKeywordName,
+        Opportunity: [validator.checkKeywordName, validator.checkOneDescription],
         Emotion: [validator.checkEmotion, data.checkEmotionData.bind(data)],
         Kpi: data.checkKpiData.bind(data),
         DataSource: [validator.checkKeywordName, data.checkDataSource.bind(data)],
@@ -71,7 +72,8 @@ export function registerValidationChecks(services: JourneyServices): void {
         ImprovesSetting: validator.checkImproves,
         Addresses: validator.checkAddressesPains,
         EvidenceNote: validator.checkEvidence,
-        Action: [validator.checkKeywordName, validator.checkAction]
+        Action: [validator.checkKeywordName, validator.checkAction, validator.checkOneDescription],
+        ActionPriority: validator.checkPriority
     };
     registry.register(checks, validator);
 }
@@ -396,6 +398,45 @@ export class JourneyValidator {
         }
         if (note.replacement.ref && note.replacement.ref === note.$container) {
             accept('warning', `An item cannot be replaced by itself: name what the research found instead.`, { node: note, property: 'replacement' });
+        }
+    }
+
+    /** An opportunity or action has one description: a second one would be dropped silently. */
+    checkOneDescription(element: Opportunity | Action, accept: ValidationAcceptor): void {
+        const kind = isOpportunity(element) ? 'opportunity' : 'action';
+        for (const extra of element.items.filter(isDescription).slice(1)) {
+            accept('warning', `This ${kind} already has a description, and only the first is shown. Merge the two into one 'description "..."'.`, { node: extra });
+        }
+    }
+
+    /** A priority is a place in the plan: a whole number from 1, once per action. */
+    checkPriority(priority: ActionPriority, accept: ValidationAcceptor): void {
+        if (priority.rank === undefined) return;
+        if (!Number.isInteger(priority.rank) || priority.rank < 1) {
+            accept('error', `A priority is a place in the action plan: 1 comes first, then 2 and so on. Write a whole number from 1, not ${priority.rank}.`, { node: priority, property: 'rank' });
+        }
+        const action = priority.$container;
+        if (action.items.filter(isActionPriority)[0] !== priority) {
+            accept('warning', `This action already has a priority, and only the first counts. Remove this one.`, { node: priority });
+        }
+    }
+
+    /** Two actions with the same priority leave their order to chance: the second is told the next free number. */
+    checkPriorities(journey: Journey, accept: ValidationAcceptor): void {
+        const byRank = new Map<number, Action>();
+        // A priority that is no place in a plan (0, 1.5) has an error of its own and takes no place here.
+        const ranks = journey.actions.flatMap(action => action.items.filter(isActionPriority).slice(0, 1).map(priority => ({ action, priority })))
+            .filter(({ priority }) => priority.rank !== undefined && Number.isInteger(priority.rank) && priority.rank >= 1);
+        const free = Math.max(0, ...ranks.map(r => r.priority.rank!)) + 1;
+        for (const { action, priority } of ranks) {
+            if (priority.rank === undefined) continue;
+            const first = byRank.get(priority.rank);
+            if (!first) {
+                byRank.set(priority.rank, action);
+                continue;
+            }
+            accept('warning', `'${first.name}' has priority ${priority.rank} too, so the plan cannot tell which comes first. Give this action another number (${free} is free).`,
+                { node: priority, property: 'rank', ...issue(IssueCodes.SharedPriority, { free }) });
         }
     }
 

@@ -5,7 +5,7 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isAddresses, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isStage, isStageNote,
+    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isStage, isStageNote,
     type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
@@ -19,7 +19,7 @@ import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority
 import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DataFact, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
-    PersonaView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
+    PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
 /** Errors listed in the model: enough to mark the broken parts of a map being written, bounded for a broken 10 MB file. */
@@ -92,8 +92,9 @@ function buildJourney(journey: Journey, today: Date, data: DataSets | undefined)
         stages,
         transitions: buildTransitions(journey),
         opportunities,
-        actions: journey.actions.map(action => buildAction(action, journey)),
+        actions: planOrder(journey.actions.map(action => buildAction(action, journey))),
         emotionLanes: emotionLanes(personas, stages),
+        ...withQuestions(journey.questions, `journey:${nameOf(journey)}`),
         baseline: baseline && {
             id: nameOf(baseline),
             title: journeyTitle(baseline),
@@ -113,7 +114,8 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
     }
     const notes = Object.fromEntries(STAGE_NOTE_KINDS.map(kind => [kind, [] as StageNoteView[]])) as StageView['notes'];
     stage.items.filter(isStageNote).forEach((note, i) => {
-        if (note.text !== undefined) notes[note.kind].push({ key: `${key}/${note.kind}${i}`, range: rangeOf(note), text: note.text, stageId: nameOf(stage), evidence: evidence(note) });
+        const noteKey = `${key}/${note.kind}${i}`;
+        if (note.text !== undefined) notes[note.kind].push({ key: noteKey, range: rangeOf(note), text: note.text, stageId: nameOf(stage), evidence: evidence(note), ...withQuestions(note.details, noteKey) });
     });
     return {
         id: nameOf(stage),
@@ -129,6 +131,7 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
         notes,
         lanes,
         evidence: evidence(stage),
+        ...withQuestions(stage.items, key),
         unmapped: touchpoints.length === 0
     };
 }
@@ -146,7 +149,8 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
         if (!persona) return;
         const point = {
             key: `${key}/emotion${i}`, range: rangeOf(emotion), persona: persona.name, stageId: nameOf(stage), touchpointId: nameOf(touchpoint),
-            ...withEvidence(emotion)
+            ...withEvidence(emotion),
+            ...withQuestions(emotion.details, `${key}/emotion${i}`)
         };
         if (emotion.score !== undefined) {
             emotions.push({ ...point, score: emotion.score });
@@ -169,7 +173,8 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
         pains: painsIn(touchpoint).map((pain, i) => moment(pain, `${key}/pain${i}`, nameOf(journey), nameOf(stage), nameOf(touchpoint))),
         goods: goodsIn(touchpoint).map((good, i) => moment(good, `${key}/good${i}`, nameOf(journey), nameOf(stage), nameOf(touchpoint))),
         kpis: kpiViews(kpisIn(touchpoint), key, data),
-        evidence: evidence(touchpoint)
+        evidence: evidence(touchpoint),
+        ...withQuestions(touchpoint.items, key)
     };
 }
 
@@ -183,7 +188,8 @@ function moment(item: PainPoint | GoodMoment, key: string, journeyId: string, st
         stageId,
         touchpointId,
         evidence: evidence(item),
-        addressedBy: []
+        addressedBy: [],
+        ...withQuestions(item.details, item.name ? elementKey(item) : key)
     };
 }
 
@@ -222,7 +228,9 @@ function buildOpportunity(opportunity: Opportunity, journey: Journey, actionsByO
         priority: opportunityPriority(impact, effort),
         addresses: opportunity.items.filter(isAddresses).flatMap(a => a.pains.map(ref => ref.$refText)),
         actions: actionsByOpportunity.get(opportunity) ?? [],
-        evidence: evidence(opportunity)
+        ...describedBy(opportunity.items),
+        evidence: evidence(opportunity),
+        ...withQuestions(opportunity.items, elementKey(opportunity))
     };
 }
 
@@ -239,6 +247,7 @@ function actionsFor(journey: Journey): Map<Opportunity, string[]> {
 }
 
 function buildAction(action: Action, journey: Journey): ActionView {
+    const priority = action.items.find(isActionPriority)?.rank;
     return {
         id: nameOf(action),
         key: elementKey(action),
@@ -246,8 +255,11 @@ function buildAction(action: Action, journey: Journey): ActionView {
         label: action.label ?? nameOf(action),
         owner: action.items.find(isActionOwner)?.name,
         due: action.items.find(isActionDue)?.date,
+        ...(priority === undefined ? {} : { priority }),
         opportunities: action.items.filter(isActionFor).flatMap(f => f.opportunities.map(ref => ref.$refText)),
-        evidence: evidence(action)
+        ...describedBy(action.items),
+        evidence: evidence(action),
+        ...withQuestions(action.items, elementKey(action))
     };
 }
 
@@ -294,6 +306,27 @@ function evidence(node: Parameters<typeof evidenceOf>[0]): Evidence | undefined 
     const replacement = note.replacement?.ref;
     const instead = replacement && { key: elementKey(replacement), range: rangeOf(replacement), label: elementLabel(replacement) };
     return { level: note.level, source: note.source, ...(instead ? { instead } : {}) };
+}
+
+/** The open questions written among a node's statements, keyed after the element they are about. */
+function withQuestions(statements: readonly AstNode[], key: string): { questions?: QuestionView[] } {
+    const questions = statements.filter(isQuestion).flatMap((question, i) =>
+        question.text === undefined ? [] : [{ key: `${key}/question${i}`, range: rangeOf(question), text: question.text }]);
+    return questions.length > 0 ? { questions } : {};
+}
+
+/** A `description "..."` among an opportunity's or action's statements. */
+function describedBy(statements: readonly AstNode[]): { description?: string } {
+    const text = statements.find(isDescription)?.text;
+    return text === undefined ? {} : { description: text };
+}
+
+/** Actions in the plan's order: by priority (1 first), then those without one, each group in the order written. */
+function planOrder(actions: ActionView[]): ActionView[] {
+    return actions
+        .map((action, index) => ({ action, index }))
+        .sort((a, b) => (a.action.priority ?? Infinity) - (b.action.priority ?? Infinity) || a.index - b.index)
+        .map(({ action }) => action);
 }
 
 /** An `evidence` property where the item says how we know it, and none where it does not (an emotion point stays small). */

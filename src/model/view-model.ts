@@ -3,7 +3,7 @@
  * built once in the language server and read by the preview, the CLI and the exports.
  * Every element carries the source range it came from (zero-based LSP positions).
  */
-import type { ActivityKindName, BlueprintLaneName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
+import { STAGE_NOTE_KINDS, type ActivityKindName, type BlueprintLaneName, type EvidenceLevelName, type JourneyKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
 
 export interface SourcePosition { line: number; character: number }
 export interface SourceRange { start: SourcePosition; end: SourcePosition }
@@ -70,8 +70,11 @@ export interface JourneyView extends Located {
     transitions: TransitionView[];
     /** Quick wins first, then big bets, fill-ins and money pits (opportunityPriority in the vocabulary). */
     opportunities: OpportunityView[];
+    /** The plan's order: by `priority`, then the actions without one in the order written. */
     actions: ActionView[];
     emotionLanes: EmotionLane[];
+    /** Open questions about the journey as a whole (those about one element are on the element). */
+    questions?: QuestionView[];
     /** For a future-state journey: the current state it improves. */
     baseline?: BaselineView;
 }
@@ -90,6 +93,7 @@ export interface StageView extends Located {
     notes: Record<StageNoteName, StageNoteView[]>;
     lanes: Record<BlueprintLaneName, Array<{ text: string; range: SourceRange }>>;
     evidence?: Evidence;
+    questions?: QuestionView[];
     unmapped: boolean;
     /** Id of the matching stage in the baseline journey, if any. */
     counterpart?: string;
@@ -108,6 +112,12 @@ export interface TouchpointView extends Located {
     goods: MomentView[];
     kpis: KpiView[];
     evidence?: Evidence;
+    questions?: QuestionView[];
+}
+
+/** An open question about an element, or about the journey (`question "..."`). */
+export interface QuestionView extends Located {
+    text: string;
 }
 
 /** A need, challenge or choice of the customer in a stage. */
@@ -115,6 +125,7 @@ export interface StageNoteView extends Located {
     text: string;
     stageId: string;
     evidence?: Evidence;
+    questions?: QuestionView[];
 }
 
 /** A pain point or a moment that goes well. */
@@ -126,6 +137,7 @@ export interface MomentView extends Located {
     evidence?: Evidence;
     /** Pain points only: ids of the opportunities that address it. */
     addressedBy: string[];
+    questions?: QuestionView[];
 }
 
 export interface KpiView extends Located {
@@ -146,6 +158,7 @@ export interface EmotionPoint extends Located {
     /** Read from research data (`emotion Colleen from Survey "column"`). */
     data?: DataFact;
     evidence?: Evidence;
+    questions?: QuestionView[];
 }
 
 /** Where a value read from research data comes from, and how many rows it stands on. */
@@ -190,7 +203,10 @@ export interface OpportunityView extends Located {
     priority: number;
     addresses: string[];
     actions: string[];
+    /** What the opportunity is, in a sentence or two (`description "..."`). */
+    description?: string;
     evidence?: Evidence;
+    questions?: QuestionView[];
 }
 
 export interface ActionView extends Located {
@@ -198,8 +214,13 @@ export interface ActionView extends Located {
     label: string;
     owner?: string;
     due?: string;
+    /** Its place in the plan (`priority 1` comes first); the plan is drawn in this order. */
+    priority?: number;
     opportunities: string[];
+    /** What will be done, in a sentence or two. */
+    description?: string;
     evidence?: Evidence;
+    questions?: QuestionView[];
 }
 
 export interface BaselineView {
@@ -221,4 +242,38 @@ export function stageFindings<K extends Finding>(stage: StageView, kind: K): Arr
 /** Every pain point, good moment or KPI of a journey, stage by stage. */
 export function journeyFindings<K extends Finding>(journey: JourneyView, kind: K): Array<StageView[K][number]> {
     return journey.stages.flatMap(stage => stageFindings(stage, kind));
+}
+
+/** An open question and what it is about: nothing for the journey as a whole. */
+export interface AskedQuestion {
+    question: QuestionView;
+    about?: { key: string; label: string; where?: string };
+}
+
+/**
+ * Every open question of a journey, numbered by its place here: the journey's own, then stage by
+ * stage (the stage, each touchpoint with its scores and findings, the stage's own findings, needs,
+ * challenges and choices), then the opportunities and the actions in the plan's order. The map's
+ * list, its cards' question marks, Markdown and the report all count this way.
+ */
+export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
+    const asked: AskedQuestion[] = (journey.questions ?? []).map(question => ({ question }));
+    const add = (element: { key: string; questions?: QuestionView[] }, label: string, where?: string) => {
+        for (const question of element.questions ?? []) asked.push({ question, about: { key: element.key, label, ...(where ? { where } : {}) } });
+    };
+    const personaLabel = new Map(journey.emotionLanes.map(lane => [lane.persona, lane.label]));
+    for (const stage of journey.stages) {
+        add(stage, stage.label);
+        for (const touchpoint of stage.touchpoints) {
+            const where = `${stage.label} \u203A ${touchpoint.label}`;
+            add(touchpoint, touchpoint.label, stage.label);
+            for (const point of touchpoint.emotions) add(point, personaLabel.get(point.persona) ?? point.persona, where);
+            for (const moment of [...touchpoint.pains, ...touchpoint.goods]) add(moment, moment.text, where);
+        }
+        for (const moment of [...stage.pains, ...stage.goods]) add(moment, moment.text, stage.label);
+        for (const note of STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind])) add(note, note.text, stage.label);
+    }
+    for (const opportunity of journey.opportunities) add(opportunity, opportunity.label);
+    for (const action of journey.actions) add(action, action.label);
+    return asked;
 }

@@ -251,6 +251,7 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
         field(changes, 'label', old.label, opportunity.label);
         field(changes, 'impact', old.impact, opportunity.impact);
         field(changes, 'effort', old.effort, opportunity.effort);
+        field(changes, 'description', old.description, opportunity.description);
         if (changes.length > 0) opportunities.push({ kind: 'changed', ...base, changes });
     }
     const futureState = after.baseline?.id === before.id;
@@ -383,6 +384,7 @@ function fieldName(change: FieldChange, words: Words): string {
     if (change.field === 'channel') return words('diff.field.channel');
     if (change.field === 'impact') return words('plan.impact');
     if (change.field === 'effort') return words('plan.effort');
+    if (change.field === 'description') return words('plan.description');
     return change.field;
 }
 
@@ -442,7 +444,7 @@ function quoted(text: string | undefined): string {
 function fieldRow(change: FieldChange, messages: Messages): [string, string] {
     const words = wordsOf(messages);
     if (change.field === 'stage') return [words('diff.moved'), words('diff.from', { stage: change.before ?? '' })];
-    const free = isActivity(change.field) || isStageNote(change.field) || change.field === 'label';
+    const free = isActivity(change.field) || isStageNote(change.field) || change.field === 'label' || change.field === 'description';
     const show = (value: string | undefined) => free ? quoted(value) : value ?? '';
     const [before, after] = [fieldValue(change, 'before', messages), fieldValue(change, 'after', messages)];
     const name = fieldName(change, words);
@@ -514,7 +516,9 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
         lines.push(...alignColumns(diff.opportunities.map(o => [
             MARK[o.kind], o.label,
             o.kind === 'changed'
-                ? o.changes.map(c => `${fieldName(c, words)} ${fieldValue(c, 'before', messages) ?? words('level.unrated')} → ${fieldValue(c, 'after', messages) ?? words('level.unrated')}`).join(', ')
+                ? o.changes.map(c => c.field === 'description'
+                    ? `${fieldName(c, words)} ${quoted(c.before) || '—'} → ${quoted(c.after) || '—'}`
+                    : `${fieldName(c, words)} ${fieldValue(c, 'before', messages) ?? words('level.unrated')} → ${fieldValue(c, 'after', messages) ?? words('level.unrated')}`).join(', ')
                 : o.delivered ? words('diff.deliveredHow', { how: deliveredBy(o.delivered, messages) }) : rating(o.impact, o.effort, words)
         ]), '  '));
     }
@@ -587,7 +591,8 @@ export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: s
                 const c = o.changes.find(f => f.field === measure);
                 return c ? `${fieldValue(c, 'before', messages) ?? words('level.unrated')} → ${fieldValue(c, 'after', messages) ?? words('level.unrated')}` : levelWord(o[measure], words);
             };
-            return [change(o.kind), markdownText(o.label), level('impact'), level('effort'), o.delivered ? markdownText(deliveredBy(o.delivered, messages)) : ''];
+            const described = o.changes.filter(c => c.field === 'description').map(c => `<br>${fieldMarkdown(c, messages)}`).join('');
+            return [change(o.kind), markdownText(o.label) + described, level('impact'), level('effort'), o.delivered ? markdownText(deliveredBy(o.delivered, messages)) : ''];
         })));
     }
     if (diff.kpis.length > 0) {

@@ -2,7 +2,7 @@
  * The elements a journey picture shows and where they come from in the source, so that a
  * click on the picture can reveal the text and the editor cursor can light up the picture.
  */
-import type { DocumentViewModel, JourneyView, SourcePosition, SourceRange } from '../model/view-model.js';
+import { journeyQuestions, type DocumentViewModel, type JourneyView, type SourcePosition, type SourceRange } from '../model/view-model.js';
 import { STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 
 /** Anything drawn that can be traced back to the text. */
@@ -47,7 +47,7 @@ export function journeyElements(journey: JourneyView): SourceElement[] {
             elements.push(touchpoint, ...touchpoint.emotions, ...touchpoint.pains, ...touchpoint.goods, ...touchpoint.kpis);
         }
     }
-    elements.push(...journey.opportunities, ...journey.actions);
+    elements.push(...journey.opportunities, ...journey.actions, ...journeyQuestions(journey).map(asked => asked.question));
     return elements;
 }
 

@@ -6,8 +6,9 @@
  * came from the text carries `data-key` and `data-range`, so a click can reveal its source.
  */
 import type {
-    Evidence, JourneyView, KpiView, MomentView, PersonaView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
+    Evidence, JourneyView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
 } from '../model/view-model.js';
+import { journeyQuestions } from '../model/view-model.js';
 import type { ActivityKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
 import { encodeRange, rangeContains } from './elements.js';
 import { curvesFor, emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
@@ -151,6 +152,23 @@ function evidenceBadge(evidence: Evidence | undefined, options: MapOptions): Mar
     return html`${badge}<span class="chip evidence-instead" title="${messages.t('evidence.instead')}"><span aria-hidden="true">\u2192</span> ${evidence.instead.label}</span>`;
 }
 
+/** The number of each open question in the journey's list (journeyQuestions), by the question's key. */
+const questionNumbers = new WeakMap<JourneyView, Map<string, number>>();
+
+function questionNumber(journey: JourneyView, key: string): number | undefined {
+    let numbers = questionNumbers.get(journey);
+    if (!numbers) questionNumbers.set(journey, numbers = new Map(journeyQuestions(journey).map(({ question }, i) => [question.key, i + 1])));
+    return numbers.get(key);
+}
+
+/** An element's open questions, as a mark with their numbers in the journey's list; their text is the title. */
+function questionMark(element: { questions?: QuestionView[] }, journey: JourneyView, options: MapOptions): Markup {
+    const questions = element.questions ?? [];
+    if (questions.length === 0) return html``;
+    const numbers = questions.map(q => questionNumber(journey, q.key)).filter(n => n !== undefined).join(', ');
+    return html`<span class="chip question-ref" title="${questions.map(q => q.text).join('\n')}"><span aria-hidden="true">?</span><span class="visually-hidden">${options.messages.t('question.open')}</span> ${numbers}</span>`;
+}
+
 function levelBadge(measure: 'impact' | 'effort', level: LevelName | undefined, options: MapOptions): Markup {
     const { messages } = options;
     const name = messages.t(measure === 'impact' ? 'plan.impact' : 'plan.effort');
@@ -251,7 +269,7 @@ function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellCo
     for (const persona of forEveryone ? [] : touchpoint.personas) {
         meta.push(html`<span class="chip persona-chip persona-${personaStyleIndex(persona, options.personaOrder)}">${markerIcon(persona, options.personaOrder, 10)} ${personaLabel(journey, persona)}</span>`);
     }
-    meta.push(evidenceBadge(touchpoint.evidence, options));
+    meta.push(evidenceBadge(touchpoint.evidence, options), questionMark(touchpoint, journey, options));
     return join([
         html`<div class="card touchpoint${hasProblem(touchpoint.range, options) ? ' has-problem' : ''}"${source(touchpoint, options)}>`,
         html`<div class="card-title" dir="auto">${touchpoint.label}</div><div class="card-meta">${meta}${problemMark(touchpoint.range, options)}</div></div>`
@@ -273,24 +291,24 @@ function momentCard(kind: 'pain' | 'good'): ItemRenderer<'pains' | 'goods'> {
             .map(o => html`<span class="chip opportunity-ref" title="${messages.t('pain.addressedBy')}"><span aria-hidden="true">\u2192</span> ${o.label}</span>`);
         return join([
             html`<div class="card ${kind}"${source(moment, options)}><p class="moment-text" dir="auto">${moment.text}</p>`,
-            html`<div class="card-meta">${evidenceBadge(moment.evidence, options)}${fixes}</div></div>`
+            html`<div class="card-meta">${evidenceBadge(moment.evidence, options)}${fixes}${questionMark(moment, journey, options)}</div></div>`
         ]);
     };
 }
 
 /** A need, challenge or choice of the stage's customer: its text and how sure we are of it. */
 function noteCard(kind: StageNoteName): ItemRenderer<StageNoteName> {
-    return (note: StageNoteView, { options }: CellContext) => join([
+    return (note: StageNoteView, { journey, options }: CellContext) => join([
         html`<div class="card note note-${kind}"${source(note, options)}><p class="moment-text" dir="auto">${note.text}</p>`,
-        html`<div class="card-meta">${evidenceBadge(note.evidence, options)}</div></div>`
+        html`<div class="card-meta">${evidenceBadge(note.evidence, options)}${questionMark(note, journey, options)}</div></div>`
     ]);
 }
 
-function opportunityCard({ opportunity, rank }: RankedOpportunity, { options }: CellContext): Markup {
+function opportunityCard({ opportunity, rank }: RankedOpportunity, { journey, options }: CellContext): Markup {
     return join([
         html`<div class="card opportunity"${source(opportunity, options)}>`,
         html`<div class="card-title" dir="auto"><span class="rank">#${rank}</span> ${opportunity.label}</div>`,
-        html`<div class="card-meta">${levelBadge('impact', opportunity.impact, options)}${levelBadge('effort', opportunity.effort, options)}${evidenceBadge(opportunity.evidence, options)}</div></div>`
+        html`<div class="card-meta">${levelBadge('impact', opportunity.impact, options)}${levelBadge('effort', opportunity.effort, options)}${evidenceBadge(opportunity.evidence, options)}${questionMark(opportunity, journey, options)}</div></div>`
     ]);
 }
 
@@ -403,7 +421,7 @@ function stageHeader(journey: JourneyView, stage: StageView, options: MapOptions
     return join([
         html`<th scope="col" class="${classes}"><div class="stage-head"${source(stage, options)}>`,
         html`<span class="stage-index" aria-hidden="true">${stage.index + 1}</span><span class="stage-label" dir="auto"${attrs({ title: options.exported ? undefined : stage.label })}>${stage.label}</span>`,
-        html`${evidenceBadge(stage.evidence, options)}${unmapped}${problemMark(stage.nameRange, options)}${comparisonChips(journey, stage, options)}</div></th>`
+        html`${evidenceBadge(stage.evidence, options)}${questionMark(stage, journey, options)}${unmapped}${problemMark(stage.nameRange, options)}${comparisonChips(journey, stage, options)}</div></th>`
     ]);
 }
 
@@ -483,10 +501,21 @@ function painReference(pains: Map<string, { pain: MomentView; stage: string }>, 
     return html`<span class="chip pain-ref">${painId}</span>`;
 }
 
+/** The longer word on an opportunity or action, under its title. */
+function description(element: { description?: string }): Markup | string {
+    return element.description ? html`<p class="plan-description" dir="auto">${element.description}</p>` : '';
+}
+
 export function improvementPlan(journey: JourneyView, options: MapOptions): Markup {
     const { messages } = options;
-    if (journey.opportunities.length === 0 && journey.actions.length === 0) return html``;
+    const asked = journeyQuestions(journey);
+    if (journey.opportunities.length === 0 && journey.actions.length === 0 && asked.length === 0) return html``;
     const pains = painsById(journey);
+    const questions = asked.map(({ question, about }, index) => join([
+        html`<li><div class="card question"${source(question, options)}><span class="rank question-number">${index + 1}</span>`,
+        html`<div class="plan-body"><p class="moment-text" dir="auto">${question.text}</p>`,
+        html`<div class="card-meta"><span class="question-about">${about ? messages.t('question.about', { item: about.where ? `${about.label} (${about.where})` : about.label }) : messages.t('question.aboutJourney')}</span></div></div></div></li>`
+    ]));
     const opportunities = journey.opportunities.map((opportunity, index) => {
         const addresses = opportunity.addresses.length > 0
             ? html`<div class="refs"><span class="refs-label">${messages.t('plan.addresses')}</span>${opportunity.addresses.map(id => painReference(pains, id, options))}</div>`
@@ -497,8 +526,8 @@ export function improvementPlan(journey: JourneyView, options: MapOptions): Mark
             .map(a => html`<span class="chip action-ref">${a.label}</span>`);
         return join([
             html`<li><div class="card opportunity"${source(opportunity, options)}>`,
-            html`<span class="rank">#${index + 1}</span><div class="plan-body"><div class="card-title" dir="auto">${opportunity.label}</div>`,
-            html`<div class="card-meta">${levelBadge('impact', opportunity.impact, options)}${levelBadge('effort', opportunity.effort, options)}${evidenceBadge(opportunity.evidence, options)}</div>`,
+            html`<span class="rank">#${index + 1}</span><div class="plan-body"><div class="card-title" dir="auto">${opportunity.label}</div>${description(opportunity)}`,
+            html`<div class="card-meta">${levelBadge('impact', opportunity.impact, options)}${levelBadge('effort', opportunity.effort, options)}${evidenceBadge(opportunity.evidence, options)}${questionMark(opportunity, journey, options)}</div>`,
             html`${addresses}${actions.length > 0 ? html`<div class="refs"><span class="refs-label">${messages.t('plan.actions')}</span>${actions}</div>` : ''}</div></div></li>`
         ]);
     });
@@ -508,14 +537,15 @@ export function improvementPlan(journey: JourneyView, options: MapOptions): Mark
             ? html`<span class="owner">${messages.t('plan.owner')}: <strong>${action.owner}</strong></span>`
             : html`<span class="owner owner-missing">${messages.t('plan.noOwner')}</span>`);
         if (action.due) meta.push(html`<span class="due">${messages.t('plan.due', { date: messages.date(action.due) })}</span>`);
-        meta.push(evidenceBadge(action.evidence, options));
+        meta.push(evidenceBadge(action.evidence, options), questionMark(action, journey, options));
         const serves = action.opportunities
             .map(id => journey.opportunities.find(o => o.id === id))
             .filter(o => o !== undefined)
             .map(o => html`<span class="chip opportunity-ref">${o.label}</span>`);
         return join([
             html`<li><div class="card action"${source(action, options)}>`,
-            html`<div class="plan-body"><div class="card-title" dir="auto">${action.label}</div><div class="card-meta">${meta}</div>`,
+            html`${action.priority === undefined ? '' : html`<span class="rank action-rank" title="${messages.t('plan.priority')}">${action.priority}</span>`}`,
+            html`<div class="plan-body"><div class="card-title" dir="auto">${action.label}</div>${description(action)}<div class="card-meta">${meta}</div>`,
             html`${serves.length > 0 ? html`<div class="refs"><span class="refs-label">${messages.t('plan.for')}</span>${serves}</div>` : ''}</div></div></li>`
         ]);
     });
@@ -523,6 +553,7 @@ export function improvementPlan(journey: JourneyView, options: MapOptions): Mark
         html`<section class="plan">`,
         html`${opportunities.length > 0 ? html`<div class="plan-column"><h2>${messages.t('plan.opportunities')} <small>${messages.t('plan.opportunitiesOrder')}</small></h2><ol class="plan-list">${opportunities}</ol></div>` : ''}`,
         html`${actions.length > 0 ? html`<div class="plan-column"><h2>${messages.t('plan.actionPlan')}</h2><ul class="plan-list">${actions}</ul></div>` : ''}`,
+        html`${questions.length > 0 ? html`<div class="plan-column"><h2>${messages.t('question.heading')}</h2><ol class="plan-list">${questions}</ol></div>` : ''}`,
         html`</section>`
     ]);
 }

@@ -5,7 +5,7 @@
  * the same lane registry), and the improvement plan. For a README or a pull request, where a
  * picture of the map travels with the text.
  */
-import type { DocumentViewModel, Evidence, JourneyView, MomentView, StageNoteView, StageView } from '../model/view-model.js';
+import { journeyQuestions, type DocumentViewModel, type Evidence, type JourneyView, type MomentView, type StageNoteView, type StageView } from '../model/view-model.js';
 import type { LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
@@ -151,19 +151,35 @@ function planTables(journey: JourneyView, messages: Messages): string[] {
         parts.push(markdownTable(
             ['#', messages.t('plan.opportunity'), messages.t('plan.impact'), messages.t('plan.effort'), messages.t('plan.addresses'), messages.t('plan.evidence')].map(markdownText),
             journey.opportunities.map((o, index) => [
-                String(index + 1), markdownText(o.label), level(o.impact), level(o.effort),
+                String(index + 1), described(o), level(o.impact), level(o.effort),
                 cell(o.addresses.map(id => markdownText(painText.get(id) ?? id))), o.evidence ? evidenceWords(o.evidence, messages) : ''
             ])));
     }
     if (journey.actions.length > 0) {
+        // The plan's order is its priorities; the column is there when any action has one.
+        const ranked = journey.actions.some(action => action.priority !== undefined);
         parts.push(`### ${markdownText(messages.t('plan.actionPlan'))}`);
-        parts.push(markdownTable([messages.t('plan.action'), messages.t('plan.owner'), messages.t('plan.dueColumn'), messages.t('plan.for')].map(markdownText), journey.actions.map(action => [
-            markdownText(action.label), action.owner ? markdownText(action.owner) : `*${markdownText(messages.t('plan.noOwner'))}*`,
+        parts.push(markdownTable([...(ranked ? [messages.t('plan.priority')] : []), messages.t('plan.action'), messages.t('plan.owner'), messages.t('plan.dueColumn'), messages.t('plan.for')].map(markdownText), journey.actions.map(action => [
+            ...(ranked ? [action.priority === undefined ? '' : String(action.priority)] : []),
+            described(action), action.owner ? markdownText(action.owner) : `*${markdownText(messages.t('plan.noOwner'))}*`,
             action.due ? markdownText(messages.date(action.due)) : '',
             cell(action.opportunities.map(id => markdownText(journey.opportunities.find(o => o.id === id)?.label ?? id)))
         ])));
     }
+    const questions = journeyQuestions(journey);
+    if (questions.length > 0) {
+        parts.push(`### ${markdownText(messages.t('question.heading'))}`);
+        parts.push(questions.map(({ question, about }, index) => {
+            const what = about ? messages.t('question.about', { item: about.where ? `${about.label} (${about.where})` : about.label }) : messages.t('question.aboutJourney');
+            return `${index + 1}. ${markdownText(question.text)} *(${markdownText(what)})*`;
+        }).join('\n'));
+    }
     return parts;
+}
+
+/** An opportunity's or action's label, with its description under it in the same cell. */
+function described(element: { label: string; description?: string }): string {
+    return element.description ? `${markdownText(element.label)}<br>${markdownText(element.description)}` : markdownText(element.label);
 }
 
 function journeyMarkdown(journey: JourneyView, around: Messages): string {

@@ -4,7 +4,7 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import { stageFindings, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
+import { journeyQuestions, stageFindings, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
     OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
 } from '../language/vocabulary.js';
@@ -91,6 +91,8 @@ export interface JourneyReport {
     assumed: AssumedItem[];
     /** Hypotheses research contradicted (`evidence refuted`), with what it found instead. */
     refuted: AssumedItem[];
+    /** What research has not answered yet, numbered as the map numbers them; `about` is empty for the whole journey. */
+    questions: Array<{ text: string; about?: string }>;
     /** Touchpoints, pain points and opportunities that say nothing about how we know them. */
     withoutEvidence: number;
     /** Emotions and KPIs read from research data, in journey order. */
@@ -208,6 +210,9 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         coverage: { stages: journey.stages.map(stage => stage.label), rows },
         assumed,
         refuted,
+        questions: journeyQuestions(journey).map(({ question, about }) => ({
+            text: question.text, ...(about ? { about: about.where ? `${about.label} (${about.where})` : about.label } : {})
+        })),
         withoutEvidence,
         fromData
     };
@@ -335,6 +340,10 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
     if (report.withoutEvidence > 0) {
         prose(words('report.withoutEvidenceHint', { clause: words('report.withoutEvidence', { count: report.withoutEvidence }) }));
     }
+    if (report.questions.length > 0) {
+        lines.push('', words('question.heading'));
+        table(report.questions.map((question, index) => [`${index + 1}.`, question.text, question.about ? words('question.about', { item: question.about }) : words('question.aboutJourney')]), '  ');
+    }
     if (report.refuted.length > 0) {
         lines.push('', words('report.refuted'));
         table(report.refuted.map(item => [words(ITEM_KEYS[item.kind]), item.label, item.where, item.source ? `(${item.source})` : '', item.instead ? `\u2192 ${item.instead}` : '']), '  ');
@@ -407,6 +416,11 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
         : markdownTable([words('header.kind'), words('column.item'), words('column.where'), words('column.source')], report.assumed.map(item =>
             [words(ITEM_KEYS[item.kind]), markdownText(item.label), markdownText(item.where), markdownText(item.source ?? '')])));
     if (report.withoutEvidence > 0) parts.push(`${words('report.withoutEvidence', { count: report.withoutEvidence })}.`);
+    if (report.questions.length > 0) {
+        parts.push(heading('question.heading'));
+        parts.push(report.questions.map((question, index) =>
+            `${index + 1}. ${markdownText(question.text)} *(${question.about ? words('question.about', { item: markdownText(question.about) }) : words('question.aboutJourney')})*`).join('\n'));
+    }
     if (report.refuted.length > 0) {
         parts.push(heading('report.refuted'));
         parts.push(markdownTable([words('header.kind'), words('column.item'), words('column.where'), words('column.source'), words('column.instead')], report.refuted.map(item =>

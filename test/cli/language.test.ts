@@ -227,7 +227,7 @@ describe('journey render --language', () => {
         const vacuum = await journey(['render', CURRENT, '--format', 'markdown', '--language', 'sv']);
         expect(vacuum.stdout).toContain('Checkout forces account creation before payment *(observerat)*');
         expect(vacuum.stdout).not.toContain('(observed)');
-        expect(vacuum.stdout).toContain('| Enable guest checkout | E\\-commerce, Jonas | 31 mars 2027 |');
+        expect(vacuum.stdout).toContain('| 1 | Enable guest checkout<br>Pay first, offer an account on the receipt page | E\\-commerce, Jonas | 31 mars 2027 |');
         expect(vacuum.stdout).toContain('**3,4\u00A0%** (mål 5\u00A0%)');
     });
 });

@@ -35,6 +35,7 @@ export type JourneyKeywordNames =
     | "data"
     | "day-in-the-life"
     | "demographics"
+    | "description"
     | "does"
     | "due"
     | "effort"
@@ -68,7 +69,9 @@ export type JourneyKeywordNames =
     | "pain"
     | "persona"
     | "personas"
+    | "priority"
     | "proposed"
+    | "question"
     | "quote"
     | "refuted"
     | "review"
@@ -137,7 +140,7 @@ export function isActionFor(item: unknown): item is ActionFor {
     return reflection.isInstance(item, ActionFor.$type);
 }
 
-export type ActionItem = ActionDue | ActionFor | ActionOwner | EvidenceNote;
+export type ActionItem = ActionDue | ActionFor | ActionOwner | ActionPriority | Description | EvidenceNote | Question;
 
 export const ActionItem = {
     $type: 'ActionItem'
@@ -160,6 +163,21 @@ export const ActionOwner = {
 
 export function isActionOwner(item: unknown): item is ActionOwner {
     return reflection.isInstance(item, ActionOwner.$type);
+}
+
+export interface ActionPriority extends langium.AstNode {
+    readonly $container: Action;
+    readonly $type: 'ActionPriority';
+    rank: number;
+}
+
+export const ActionPriority = {
+    $type: 'ActionPriority',
+    rank: 'rank'
+} as const;
+
+export function isActionPriority(item: unknown): item is ActionPriority {
+    return reflection.isInstance(item, ActionPriority.$type);
 }
 
 export interface Activity extends langium.AstNode {
@@ -392,6 +410,21 @@ export function isDeclaredName(item: unknown): item is DeclaredName {
     return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
 }
 
+export interface Description extends langium.AstNode {
+    readonly $container: Action | Opportunity;
+    readonly $type: 'Description';
+    text: string;
+}
+
+export const Description = {
+    $type: 'Description',
+    text: 'text'
+} as const;
+
+export function isDescription(item: unknown): item is Description {
+    return reflection.isInstance(item, Description.$type);
+}
+
 export interface Emotion extends langium.AstNode {
     readonly $container: Touchpoint;
     readonly $type: 'Emotion';
@@ -489,7 +522,7 @@ export function isImprovesSetting(item: unknown): item is ImprovesSetting {
     return reflection.isInstance(item, ImprovesSetting.$type);
 }
 
-export type ItemDetail = EvidenceNote;
+export type ItemDetail = EvidenceNote | Question;
 
 export const ItemDetail = {
     $type: 'ItemDetail'
@@ -508,6 +541,7 @@ export interface Journey extends langium.AstNode {
     header: Array<JourneyHeader>;
     name: DeclaredName;
     opportunities: Array<Opportunity>;
+    questions: Array<Question>;
     stages: Array<Stage>;
     title?: string;
 }
@@ -520,6 +554,7 @@ export const Journey = {
     header: 'header',
     name: 'name',
     opportunities: 'opportunities',
+    questions: 'questions',
     stages: 'stages',
     title: 'title'
 } as const;
@@ -629,10 +664,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'proposed' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
+export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'proposed' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -654,7 +689,7 @@ export function isOpportunity(item: unknown): item is Opportunity {
     return reflection.isInstance(item, Opportunity.$type);
 }
 
-export type OpportunityItem = Addresses | EvidenceNote | Rating;
+export type OpportunityItem = Addresses | Description | EvidenceNote | Question | Rating;
 
 export const OpportunityItem = {
     $type: 'OpportunityItem'
@@ -770,6 +805,21 @@ export function isPersonaUse(item: unknown): item is PersonaUse {
     return reflection.isInstance(item, PersonaUse.$type);
 }
 
+export interface Question extends langium.AstNode {
+    readonly $container: Action | Emotion | GoodMoment | Journey | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
+    readonly $type: 'Question';
+    text: string;
+}
+
+export const Question = {
+    $type: 'Question',
+    text: 'text'
+} as const;
+
+export function isQuestion(item: unknown): item is Question {
+    return reflection.isInstance(item, Question.$type);
+}
+
 export interface Rating extends langium.AstNode {
     readonly $container: Opportunity;
     readonly $type: 'Rating';
@@ -846,7 +896,7 @@ export function isStage(item: unknown): item is Stage {
     return reflection.isInstance(item, Stage.$type);
 }
 
-export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | StageNote | Touchpoint | Transition;
+export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | Question | StageNote | Touchpoint | Transition;
 
 export const StageItem = {
     $type: 'StageItem'
@@ -910,7 +960,7 @@ export function isTouchpoint(item: unknown): item is Touchpoint {
     return reflection.isInstance(item, Touchpoint.$type);
 }
 
-export type TouchpointItem = Activity | ChannelUse | Emotion | EvidenceNote | GoodMoment | Kpi | PainPoint | PersonaUse;
+export type TouchpointItem = Activity | ChannelUse | Emotion | EvidenceNote | GoodMoment | Kpi | PainPoint | PersonaUse | Question;
 
 export const TouchpointItem = {
     $type: 'TouchpointItem'
@@ -949,6 +999,7 @@ export type JourneyAstType = {
     ActionFor: ActionFor
     ActionItem: ActionItem
     ActionOwner: ActionOwner
+    ActionPriority: ActionPriority
     Activity: Activity
     Addresses: Addresses
     BlueprintLane: BlueprintLane
@@ -962,6 +1013,7 @@ export type JourneyAstType = {
     DataScale: DataScale
     DataSource: DataSource
     DataSourceItem: DataSourceItem
+    Description: Description
     Emotion: Emotion
     EvidenceNote: EvidenceNote
     GoalSetting: GoalSetting
@@ -982,6 +1034,7 @@ export type JourneyAstType = {
     PersonaDetail: PersonaDetail
     PersonaUse: PersonaUse
     PersonasSetting: PersonasSetting
+    Question: Question
     Rating: Rating
     Replaceable: Replaceable
     ReviewSetting: ReviewSetting
@@ -1046,6 +1099,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             properties: {
                 name: {
                     name: ActionOwner.name
+                }
+            },
+            superTypes: [ActionItem.$type]
+        },
+        ActionPriority: {
+            name: ActionPriority.$type,
+            properties: {
+                rank: {
+                    name: ActionPriority.rank
                 }
             },
             superTypes: [ActionItem.$type]
@@ -1208,6 +1270,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Description: {
+            name: Description.$type,
+            properties: {
+                text: {
+                    name: Description.text
+                }
+            },
+            superTypes: [ActionItem.$type, OpportunityItem.$type]
+        },
         Emotion: {
             name: Emotion.$type,
             properties: {
@@ -1325,6 +1396,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 opportunities: {
                     name: Journey.opportunities,
+                    defaultValue: [],
+                    optional: true
+                },
+                questions: {
+                    name: Journey.questions,
                     defaultValue: [],
                     optional: true
                 },
@@ -1502,6 +1578,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [JourneyHeader.$type]
+        },
+        Question: {
+            name: Question.$type,
+            properties: {
+                text: {
+                    name: Question.text
+                }
+            },
+            superTypes: [ActionItem.$type, ItemDetail.$type, OpportunityItem.$type, StageItem.$type, TouchpointItem.$type]
         },
         Rating: {
             name: Rating.$type,

@@ -54,6 +54,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.UnknownLanguage: return this.chooseLanguage(diagnostic, document);
             case IssueCodes.InsteadNotRefuted: return [{ title: 'Mark it refuted', isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'refuted' }]) }];
             case IssueCodes.AddressesRefuted: return this.addressInstead(diagnostic, document);
+            case IssueCodes.SharedPriority: {
+                const { free } = (diagnostic.data ?? {}) as { free?: number };
+                return free ? [{ title: `Use priority ${free}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: String(free) }]) }] : [];
+            }
             case DataIssueCodes.DataDrift: return this.settleDrift(diagnostic, document);
             case DataIssueCodes.DataColumn: return this.changeColumn(diagnostic, document);
             default: return [];

@@ -11,8 +11,8 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isChannelDecl, isDataSource, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isRating, isStage, isStageNote, isTouchpoint,
-    type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
+    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isStage, isStageNote, isTouchpoint,
+    type Action, type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
     emotionPersona, evidenceOf, journeyKind, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
@@ -83,6 +83,7 @@ export function journeyCard(node: AstNode, dataSets?: DataSets): string | undefi
     if (isJourney(node)) return journeyOverview(node);
     if (isPainPoint(node)) return painCard(node);
     if (isOpportunity(node)) return opportunityCard(node);
+    if (isAction(node)) return actionCard(node);
     if (isChannelDecl(node)) return `**Channel** ${code(node.name)}${node.label ? `: ${md(node.label)}` : ''}`;
     return undefined;
 }
@@ -125,7 +126,7 @@ function stageCard(stage: Stage, dataSets: DataSets | undefined): string {
             }
         }
     }
-    return lines.join('\n');
+    return withQuestions(lines, stage.items).join('\n');
 }
 
 function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined): string {
@@ -150,7 +151,14 @@ function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined):
         const unit = kpi.unit === undefined ? '' : kpi.unit === '%' ? ' %' : ` ${kpi.unit}`;
         lines.push(`- KPI ${md(kpi.label ?? '')}: ${value === undefined ? 'no data yet' : `${value}${unit}`}${kpi.target === undefined ? '' : ` (target ${kpi.target}${unit})`}${reading ? `, ${dataNote(reading)}` : ''}`);
     }
-    return lines.join('\n');
+    return withQuestions(lines, touchpoint.items).join('\n');
+}
+
+/** The open questions among an element's statements, after the rest of its card. */
+function withQuestions(lines: string[], statements: readonly AstNode[]): string[] {
+    const questions = statements.filter(isQuestion);
+    if (questions.length === 0) return lines;
+    return [...lines, '', ...questions.map(question => `- *open question*: ${md(question.text ?? '')}`)];
 }
 
 function journeyOverview(journey: Journey): string {
@@ -171,7 +179,7 @@ function stageNoteCard(note: StageNote): string {
 }
 
 function painCard(pain: PainPoint): string {
-    return `**Pain point**${pain.name ? ` ${code(pain.name)}` : ''}: ${md(pain.text ?? '')}${evidenceSaid(evidenceOf(pain))}`;
+    return withQuestions([`**Pain point**${pain.name ? ` ${code(pain.name)}` : ''}: ${md(pain.text ?? '')}${evidenceSaid(evidenceOf(pain))}`], pain.details).join('\n');
 }
 
 /** How we know something, after what it says: ` (refuted: Interviews; found instead: No price per month)`. */
@@ -184,7 +192,21 @@ function evidenceSaid(evidence: EvidenceNote | undefined): string {
 
 function opportunityCard(opportunity: Opportunity): string {
     const ratings = opportunity.items.filter(isRating).map(rating => `${rating.measure} ${rating.level}`);
-    return `**Opportunity** ${md(opportunity.label ?? opportunity.name ?? '')}${ratings.length > 0 ? ` (${ratings.join(', ')})` : ''}`;
+    const description = opportunity.items.find(isDescription)?.text;
+    const lines = [`**Opportunity** ${md(opportunity.label ?? opportunity.name ?? '')}${ratings.length > 0 ? ` (${ratings.join(', ')})` : ''}`];
+    if (description !== undefined) lines.push('', md(description));
+    return withQuestions(lines, opportunity.items).join('\n');
+}
+
+function actionCard(action: Action): string {
+    const priority = action.items.find(isActionPriority)?.rank;
+    const owner = action.items.find(isActionOwner)?.name;
+    const due = action.items.find(isActionDue)?.date;
+    const description = action.items.find(isDescription)?.text;
+    const facts = [priority === undefined ? '' : `priority ${priority}`, owner === undefined ? 'no owner yet' : `owner ${md(owner)}`, due === undefined ? '' : `due ${due}`].filter(Boolean);
+    const lines = [`**Action** ${md(action.label ?? action.name ?? '')} (${facts.join(', ')})`];
+    if (description !== undefined) lines.push('', md(description));
+    return withQuestions(lines, action.items).join('\n');
 }
 
 /** A name in a code span: names are letters, digits and _, so no backtick can end the span early. */

@@ -10,7 +10,7 @@ import {
     isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isLanguageSetting, isOwnerSetting,
     isPainPoint, isPersonasSetting, isPersonaUse, isReviewSetting, isScopeSetting, isTouchpoint, isTransition,
     type Action, type ChannelDecl, type ChannelUse, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type Opportunity, type PainPoint, type Persona,
-    type Stage, type Touchpoint, type Transition
+    type Stage, type TimeOfDay, type Touchpoint, type Transition
 } from './generated/ast.js';
 import { DEFAULT_JOURNEY_KIND, type JourneyKindName } from './vocabulary.js';
 
@@ -226,4 +226,11 @@ export function isStale(reviewDate: string, today: Date = new Date()): boolean {
     if (!date) return false;
     const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
     return date.getTime() < startOfToday;
+}
+
+/** A time of day as written (`07:30`), or the two ends of a span (`06:30-09:00`). */
+export function timeSpan(at: TimeOfDay | undefined): { start: string; end?: string } | undefined {
+    if (at?.time === undefined) return undefined;
+    const [start, end] = at.time.split('-');
+    return end === undefined ? { start } : { start, end };
 }

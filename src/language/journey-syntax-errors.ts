@@ -48,7 +48,13 @@ export class JourneyLexerErrorMessageProvider implements ILexerErrorMessageProvi
         if (text.startsWith('"') || text.startsWith("'")) {
             return `This text has no closing ${text[0]} on its line. Close it with ${text[0]} (text in quotes stays on one line; write \\" for a quote inside).`;
         }
-        return `Unexpected character '${text}'. Journey files use names, "quoted text", numbers, dates, { } and commas; put other characters inside quotes.`;
+        // `at 26:50`: the number before the colon was read, the colon is left over.
+        const written = /\d{1,2}$/.exec(fullText.slice(Math.max(0, startOffset - 2), startOffset))?.[0];
+        const minutes = /^\d{2}/.exec(fullText.slice(startOffset + length, startOffset + length + 2))?.[0];
+        if (text === ':' && written && minutes) {
+            return `'${written}:${minutes}' is not a time of day. Write a time on the 24-hour clock, hours 00 to 23 and minutes 00 to 59, like 07:30 (or a span, 06:30-09:00).`;
+        }
+        return `Unexpected character '${text}'. Journey files use names, "quoted text", numbers, dates, times, { } and commas; put other characters inside quotes.`;
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {

@@ -7,7 +7,7 @@ import {
     type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
-    isActionFor, isActionPriority, isAddresses, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTouchpoint,
+    isActionFor, isActionPriority, isAddresses, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
     type Action, type ActionDue, type ActionPriority, type Addresses, type ChannelDecl, type DataSource, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
     type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
 } from './generated/ast.js';
@@ -17,7 +17,7 @@ import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
 import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
 import {
-    counterpartIn, emotionPersona, evidenceOf, isStale, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
+    counterpartIn, emotionPersona, evidenceOf, isStale, timeSpan, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
     stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
 import { EMOTION_SCALE, formatEmotion, mapLanguageList, mapLanguageOf } from './vocabulary.js';
@@ -45,7 +45,8 @@ export const IssueCodes = {
     OverdueAction: 'overdue-action',
     InsteadNotRefuted: 'instead-not-refuted',
     AddressesRefuted: 'addresses-refuted',
-    SharedPriority: 'shared-priority'
+    SharedPriority: 'shared-priority',
+    MomentWithChannel: 'moment-with-channel'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
@@ -58,10 +59,10 @@ export function registerValidationChecks(services: JourneyServices): void {
         ChannelDecl: validator.checkKeywordName,
         Journey: [
             validator.checkKeywordName, validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability,
-            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions, validator.checkPriorities
+            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions, validator.checkPriorities, validator.checkTimesOfDay
         ],
-        Stage: [validator.checkKeywordName, validator.checkStageMapped],
-        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint],
+        Stage: [validator.checkKeywordName, validator.checkStageMapped, validator.checkOneTime],
+        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint, validator.checkOneTime],
         Opportunity: [validator.checkKeywordName, validator.checkOneDescription],
         Emotion: [validator.checkEmotion, data.checkEmotionData.bind(data)],
         Kpi: data.checkKpiData.bind(data),
@@ -233,8 +234,41 @@ export class JourneyValidator {
         }
     }
 
+    /** One time of day per stage or touchpoint: a second `at` would be dropped silently. */
+    checkOneTime(element: Stage | Touchpoint, accept: ValidationAcceptor): void {
+        for (const extra of element.items.filter(isTimeOfDay).slice(1)) {
+            accept('warning', `This ${isStage(element) ? 'stage' : element.moment ? 'moment' : 'touchpoint'} already has a time, and only the first counts. Write one 'at', with a span if it lasts ('at 06:30-09:00').`, { node: extra });
+        }
+    }
+
+    /**
+     * A day runs forwards: a stage or touchpoint that starts earlier than the one before it is most
+     * likely misplaced or mistyped. Going back by half a day or more is read as passing midnight.
+     */
+    checkTimesOfDay(journey: Journey, accept: ValidationAcceptor): void {
+        let previous: { minutes: number; start: string; what: string } | undefined;
+        const visit = (element: Stage | Touchpoint, what: string) => {
+            const at = element.items.find(isTimeOfDay);
+            const span = timeSpan(at);
+            const minutes = span && minutesOf(span.start);
+            if (!at || !span || minutes === undefined) return;
+            if (previous && minutes < previous.minutes && previous.minutes - minutes < 12 * 60) {
+                accept('warning', `${capitalized(what)} starts at ${span.start}, earlier than ${previous.what} before it (${previous.start}): a day in the map runs forwards. Check the time, or move it to where it belongs in the day.`, { node: at, property: 'time' });
+            }
+            previous = { minutes, start: span.start, what };
+        };
+        for (const stage of journey.stages) {
+            visit(stage, `stage '${stage.name}'`);
+            for (const touchpoint of stageTouchpoints(stage)) visit(touchpoint, `${touchpoint.moment ? 'moment' : 'touchpoint'} '${touchpoint.name}'`);
+        }
+    }
+
     checkTouchpoint(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
         const channels = touchpointChannelReferences(touchpoint);
+        if (touchpoint.moment && channels.length > 0) {
+            accept('warning', `A moment is part of the customer's day that involves no channel of ours, but '${touchpoint.name}' names the channel '${channels[0].reference.$refText}'. Make it a touchpoint, or remove the channel.`,
+                { node: touchpoint, keyword: 'moment', ...issue(IssueCodes.MomentWithChannel) });
+        }
         if (channels.length > 1) {
             const [second] = channels.slice(1);
             const names = channels.map(({ reference }) => reference.$refText).join(', ');
@@ -474,4 +508,10 @@ function keywordOf(setting: AstNode): string {
 
 function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+/** Minutes since midnight of a time written on the 24-hour clock (07:30), as the TIME terminal admits it. */
+function minutesOf(time: string): number | undefined {
+    const match = /^(\d{1,2}):(\d{2})$/.exec(time);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }

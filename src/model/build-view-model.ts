@@ -5,7 +5,7 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isStage, isStageNote,
+    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isStage, isStageNote,
     type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
@@ -13,13 +13,13 @@ import type { DataSets } from '../language/data/data-sets.js';
 import { readBinding, type DataReading } from '../language/data/data-semantics.js';
 import {
     counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
-    kpisIn, painsIn, stageFlows, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
+    kpisIn, painsIn, stageFlows, timeSpan, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
 import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DataFact, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
-    PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
+    PersonaView, QuestionView, SourceRange, TimeOfDayView, StageNoteView, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
 /** Errors listed in the model: enough to mark the broken parts of a map being written, bounded for a broken 10 MB file. */
@@ -132,6 +132,7 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
         lanes,
         evidence: evidence(stage),
         ...withQuestions(stage.items, key),
+        ...timeOf(stage.items),
         unmapped: touchpoints.length === 0
     };
 }
@@ -167,6 +168,8 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
         label: touchpoint.label ?? nameOf(touchpoint),
         stageId: nameOf(stage),
         channel: channel && { id: channel.name, label: channel.label ?? channel.name, builtin: uriOf(channel) === BUILTIN_CHANNELS_URI || undefined },
+        ...(touchpoint.moment ? { moment: true as const } : {}),
+        ...timeOf(touchpoint.items),
         personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
         activities,
         emotions,
@@ -313,6 +316,12 @@ function withQuestions(statements: readonly AstNode[], key: string): { questions
     const questions = statements.filter(isQuestion).flatMap((question, i) =>
         question.text === undefined ? [] : [{ key: `${key}/question${i}`, range: rangeOf(question), text: question.text }]);
     return questions.length > 0 ? { questions } : {};
+}
+
+/** The first `at` among a stage's or touchpoint's statements (the validator reports a second one). */
+function timeOf(statements: readonly AstNode[]): { time?: TimeOfDayView } {
+    const time = timeSpan(statements.find(isTimeOfDay));
+    return time ? { time } : {};
 }
 
 /** A `description "..."` among an opportunity's or action's statements. */

@@ -94,6 +94,8 @@ export interface StageView extends Located {
     lanes: Record<BlueprintLaneName, Array<{ text: string; range: SourceRange }>>;
     evidence?: Evidence;
     questions?: QuestionView[];
+    /** When in the day it happens (`at 06:30-09:00`), as written on the 24-hour clock. */
+    time?: TimeOfDayView;
     unmapped: boolean;
     /** Id of the matching stage in the baseline journey, if any. */
     counterpart?: string;
@@ -105,6 +107,10 @@ export interface TouchpointView extends Located {
     stageId: string;
     /** `builtin`: one of the channels every journey has, whose label the map writes in its own language. */
     channel?: { id: string; label: string; builtin?: boolean };
+    /** A moment of the customer's day that involves no channel of ours (`moment Breakfast { ... }`). */
+    moment?: true;
+    /** When in the day it happens (`at 07:30`). */
+    time?: TimeOfDayView;
     personas: string[];
     activities: Record<ActivityKindName, string[]>;
     emotions: EmotionPoint[];
@@ -114,6 +120,9 @@ export interface TouchpointView extends Located {
     evidence?: Evidence;
     questions?: QuestionView[];
 }
+
+/** A time of day, or a span of one, as written: `07:30`, or `06:30` to `09:00`. */
+export interface TimeOfDayView { start: string; end?: string }
 
 /** An open question about an element, or about the journey (`question "..."`). */
 export interface QuestionView extends Located {

@@ -6,7 +6,7 @@
  * came from the text carries `data-key` and `data-range`, so a click can reveal its source.
  */
 import type {
-    Evidence, JourneyView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TouchpointView, TransitionView
+    Evidence, JourneyView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TimeOfDayView, TouchpointView, TransitionView
 } from '../model/view-model.js';
 import { journeyQuestions } from '../model/view-model.js';
 import type { ActivityKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
@@ -264,6 +264,8 @@ function transitionBadge(transition: TransitionView, { journey, options }: CellC
 function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellContext): Markup {
     const meta: Markup[] = [];
     if (touchpoint.channel) meta.push(html`<span class="chip channel">${channelLabel(touchpoint.channel, options.messages)}</span>`);
+    // A moment of the customer's day without us in it says so, in words as well as in its dashed outline.
+    if (touchpoint.moment) meta.push(html`<span class="chip moment-chip" title="${options.messages.t('touchpoint.momentMeaning')}">${options.messages.t('touchpoint.moment')}</span>`);
     // Naming every persona on every card says nothing; only a touchpoint for some of them needs saying.
     const forEveryone = journey.personas.every(persona => touchpoint.personas.includes(persona.id));
     for (const persona of forEveryone ? [] : touchpoint.personas) {
@@ -271,9 +273,15 @@ function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellCo
     }
     meta.push(evidenceBadge(touchpoint.evidence, options), questionMark(touchpoint, journey, options));
     return join([
-        html`<div class="card touchpoint${hasProblem(touchpoint.range, options) ? ' has-problem' : ''}"${source(touchpoint, options)}>`,
-        html`<div class="card-title" dir="auto">${touchpoint.label}</div><div class="card-meta">${meta}${problemMark(touchpoint.range, options)}</div></div>`
+        html`<div class="card touchpoint${touchpoint.moment ? ' moment' : ''}${hasProblem(touchpoint.range, options) ? ' has-problem' : ''}"${source(touchpoint, options)}>`,
+        html`<div class="card-title" dir="auto">${timeOfDay(touchpoint, options)}${touchpoint.label}</div><div class="card-meta">${meta}${problemMark(touchpoint.range, options)}</div></div>`
     ]);
+}
+
+/** When in the day a stage or touchpoint happens, before its label. */
+function timeOfDay(element: { time?: TimeOfDayView }, options: MapOptions): Markup | string {
+    if (!element.time) return '';
+    return html`<time class="time-of-day" datetime="${element.time.start}">${options.messages.time(element.time)}</time> `;
 }
 
 function activity(kind: ActivityKindName): ItemRenderer<typeof kind> {
@@ -420,7 +428,7 @@ function stageHeader(journey: JourneyView, stage: StageView, options: MapOptions
     const classes = `stage stage-hue-${stage.index % STAGE_HUES}${stage.unmapped ? ' unmapped' : ''}${hasProblem(stage.range, options) ? ' has-problem' : ''}`;
     return join([
         html`<th scope="col" class="${classes}"><div class="stage-head"${source(stage, options)}>`,
-        html`<span class="stage-index" aria-hidden="true">${stage.index + 1}</span><span class="stage-label" dir="auto"${attrs({ title: options.exported ? undefined : stage.label })}>${stage.label}</span>`,
+        html`<span class="stage-index" aria-hidden="true">${stage.index + 1}</span><span class="stage-label" dir="auto"${attrs({ title: options.exported ? undefined : stage.label })}>${timeOfDay(stage, options)}${stage.label}</span>`,
         html`${evidenceBadge(stage.evidence, options)}${questionMark(stage, journey, options)}${unmapped}${problemMark(stage.nameRange, options)}${comparisonChips(journey, stage, options)}</div></th>`
     ]);
 }

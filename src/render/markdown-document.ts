@@ -56,7 +56,10 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
             ? `\u21A9 ${messages.t(t.label ? 'flow.backToBecause' : 'flow.backTo', { stage: target, reason })}`
             : `\u2192 ${messages.t(t.label ? 'flow.toBecause' : 'flow.to', { stage: target, reason })}`;
     },
-    touchpoints: (t, _stage, _journey, messages) => `${markdownText(t.label)}${t.channel ? ` (${markdownText(channelLabel(t.channel, messages))})` : ''}`,
+    touchpoints: (t, _stage, _journey, messages) => {
+        const where = t.channel ? ` (${markdownText(channelLabel(t.channel, messages))})` : t.moment ? ` *(${markdownText(messages.t('touchpoint.moment'))})*` : '';
+        return `${t.time ? `${markdownText(messages.time(t.time))} ` : ''}${markdownText(t.label)}${where}`;
+    },
     does: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     thinks: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     feels: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
@@ -120,7 +123,7 @@ function lanesTable(journey: JourneyView, messages: Messages): string {
         }
         rows.push([`**${markdownText(messages.t(lane.title))}**`, ...journey.stages.map(stage => laneCell(lane, stage, journey, messages))]);
     }
-    return markdownTable([markdownText(messages.t('grid.lane')), ...journey.stages.map(stage => `${stage.index + 1}. ${markdownText(stage.label)}`)], rows);
+    return markdownTable([markdownText(messages.t('grid.lane')), ...journey.stages.map(stage => `${stage.index + 1}. ${stage.time ? `${markdownText(messages.time(stage.time))} ` : ''}${markdownText(stage.label)}`)], rows);
 }
 
 /**

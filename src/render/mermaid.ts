@@ -7,7 +7,7 @@
  * filled in. Every piece of user text goes through `mermaidText`, so a label can neither break
  * the diagram nor add statements, directives or markup to it.
  */
-import type { DocumentViewModel, JourneyView } from '../model/view-model.js';
+import type { DocumentViewModel, JourneyView, TimeOfDayView } from '../model/view-model.js';
 import { mermaidText, truncate } from './escape.js';
 import { journeyMessages } from './languages.js';
 import type { Messages } from './messages.js';
@@ -37,12 +37,18 @@ export function timelineMermaid(journey: JourneyView, options: MermaidOptions): 
         const events = stage.touchpoints.length === 0
             ? [mermaidText(messages.t('stage.unmapped'))]
             : stage.touchpoints.map(touchpoint => {
-                const label = mermaidText(touchpoint.label, touchpoint.id);
-                return touchpoint.channel ? `${label} (${mermaidText(channelLabel(touchpoint.channel, messages), touchpoint.channel.id)})` : label;
+                const label = mermaidText(timed(touchpoint, messages), touchpoint.id);
+                if (touchpoint.channel) return `${label} (${mermaidText(channelLabel(touchpoint.channel, messages), touchpoint.channel.id)})`;
+                return touchpoint.moment ? `${label} (${mermaidText(messages.t('touchpoint.moment'))})` : label;
             });
-        lines.push(`    ${mermaidText(stage.label, stage.id)} : ${events.join(' : ')}`);
+        lines.push(`    ${mermaidText(timed(stage, messages), stage.id)} : ${events.join(' : ')}`);
     }
     return lines.join('\n') + '\n';
+}
+
+/** A label with the time of day it happens at before it, as the grid writes it: `06:30–09:00 Morning`. */
+function timed(element: { label: string; time?: TimeOfDayView }, messages: Messages): string {
+    return element.time ? `${messages.time(element.time)} ${element.label}` : element.label;
 }
 
 export interface PersonaCurve {

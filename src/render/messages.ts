@@ -27,6 +27,7 @@ export class Messages {
     // Intl's formatters are costly to create and a map formats thousands of numbers and dates: each is made once.
     private readonly numbers = new Map<string, Intl.NumberFormat>();
     private dates: Intl.DateTimeFormat | undefined;
+    private times: Intl.DateTimeFormat | undefined;
     private lists: Intl.ListFormat | undefined;
 
     /**
@@ -80,6 +81,17 @@ export class Messages {
         if (Number.isNaN(date.getTime())) return isoDate;
         this.dates ??= new Intl.DateTimeFormat(this.catalog.tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
         return this.dates.format(date);
+    }
+
+    /** A time of day written 07:30, as the language writes it (07:30, 07.30); a span with an en dash. */
+    time(time: { start: string; end?: string }): string {
+        const one = (hhmm: string) => {
+            const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+            if (!match) return hhmm;
+            this.times ??= new Intl.DateTimeFormat(this.catalog.tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+            return this.times.format(new Date(Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2]))));
+        };
+        return time.end === undefined ? one(time.start) : `${one(time.start)}\u2013${one(time.end)}`;
     }
 
     /** A list: "a, b and c" in the language's own way. */

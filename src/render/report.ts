@@ -147,6 +147,8 @@ export function journeyReport(journey: JourneyView): JourneyReport {
     const noChannel = journey.stages.map(() => 0);
     journey.stages.forEach((stage, index) => {
         for (const touchpoint of stage.touchpoints) {
+            // A moment of the customer's day is no touchpoint of ours: it has no channel to cover.
+            if (touchpoint.moment) continue;
             if (!touchpoint.channel) { noChannel[index]++; continue; }
             let row = channels.get(touchpoint.channel.id);
             if (!row) channels.set(touchpoint.channel.id, row = { channel: touchpoint.channel, touchpoints: journey.stages.map(() => 0) });

@@ -11,6 +11,7 @@ export const JourneyTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     DATE: /\d{4}-\d{2}-\d{2}/,
+    TIME: /(?:[01]?\d|2[0-3]):[0-5]\d(?:-(?:[01]?\d|2[0-3]):[0-5]\d)?/,
     NUMBER: /[+-]?\d+(\.\d+)?/,
     ID: /[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/,
     STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
@@ -26,6 +27,7 @@ export type JourneyKeywordNames =
     | "action"
     | "addresses"
     | "assumed"
+    | "at"
     | "backstage"
     | "backstory"
     | "challenge"
@@ -60,6 +62,7 @@ export type JourneyKeywordNames =
     | "low"
     | "matches"
     | "medium"
+    | "moment"
     | "motivation"
     | "need"
     | "next"
@@ -404,10 +407,10 @@ export function isDataSourceItem(item: unknown): item is DataSourceItem {
     return reflection.isInstance(item, DataSourceItem.$type);
 }
 
-export type DeclaredName = 'action' | 'channel' | 'data' | 'journey' | 'opportunity' | 'persona' | 'stage' | 'touchpoint' | Name;
+export type DeclaredName = 'action' | 'channel' | 'data' | 'journey' | 'moment' | 'opportunity' | 'persona' | 'stage' | 'touchpoint' | Name;
 
 export function isDeclaredName(item: unknown): item is DeclaredName {
-    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
+    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'moment' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
 }
 
 export interface Description extends langium.AstNode {
@@ -664,10 +667,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
+export type Name = 'addresses' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -896,7 +899,7 @@ export function isStage(item: unknown): item is Stage {
     return reflection.isInstance(item, Stage.$type);
 }
 
-export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | Question | StageNote | Touchpoint | Transition;
+export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | Question | StageNote | TimeOfDay | Touchpoint | Transition;
 
 export const StageItem = {
     $type: 'StageItem'
@@ -931,6 +934,21 @@ export function isStageNoteKind(item: unknown): item is StageNoteKind {
     return item === 'need' || item === 'challenge' || item === 'choice';
 }
 
+export interface TimeOfDay extends langium.AstNode {
+    readonly $container: Stage | Touchpoint;
+    readonly $type: 'TimeOfDay';
+    time: string;
+}
+
+export const TimeOfDay = {
+    $type: 'TimeOfDay',
+    time: 'time'
+} as const;
+
+export function isTimeOfDay(item: unknown): item is TimeOfDay {
+    return reflection.isInstance(item, TimeOfDay.$type);
+}
+
 export type TopLevel = ChannelDecl | Journey | Persona;
 
 export const TopLevel = {
@@ -946,6 +964,7 @@ export interface Touchpoint extends langium.AstNode {
     readonly $type: 'Touchpoint';
     items: Array<TouchpointItem>;
     label?: string;
+    moment: boolean;
     name: DeclaredName;
 }
 
@@ -953,6 +972,7 @@ export const Touchpoint = {
     $type: 'Touchpoint',
     items: 'items',
     label: 'label',
+    moment: 'moment',
     name: 'name'
 } as const;
 
@@ -960,7 +980,7 @@ export function isTouchpoint(item: unknown): item is Touchpoint {
     return reflection.isInstance(item, Touchpoint.$type);
 }
 
-export type TouchpointItem = Activity | ChannelUse | Emotion | EvidenceNote | GoodMoment | Kpi | PainPoint | PersonaUse | Question;
+export type TouchpointItem = Activity | ChannelUse | Emotion | EvidenceNote | GoodMoment | Kpi | PainPoint | PersonaUse | Question | TimeOfDay;
 
 export const TouchpointItem = {
     $type: 'TouchpointItem'
@@ -1042,6 +1062,7 @@ export type JourneyAstType = {
     Stage: Stage
     StageItem: StageItem
     StageNote: StageNote
+    TimeOfDay: TimeOfDay
     TopLevel: TopLevel
     Touchpoint: Touchpoint
     TouchpointItem: TouchpointItem
@@ -1665,6 +1686,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [StageItem.$type]
         },
+        TimeOfDay: {
+            name: TimeOfDay.$type,
+            properties: {
+                time: {
+                    name: TimeOfDay.time
+                }
+            },
+            superTypes: [StageItem.$type, TouchpointItem.$type]
+        },
         TopLevel: {
             name: TopLevel.$type,
             properties: {
@@ -1681,6 +1711,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 label: {
                     name: Touchpoint.label,
+                    optional: true
+                },
+                moment: {
+                    name: Touchpoint.moment,
+                    defaultValue: false,
                     optional: true
                 },
                 name: {

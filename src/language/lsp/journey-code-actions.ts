@@ -54,6 +54,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.UnknownLanguage: return this.chooseLanguage(diagnostic, document);
             case IssueCodes.InsteadNotRefuted: return [{ title: 'Mark it refuted', isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'refuted' }]) }];
             case IssueCodes.AddressesRefuted: return this.addressInstead(diagnostic, document);
+            case IssueCodes.MomentWithChannel: return this.settleMoment(node, diagnostic, document);
             case IssueCodes.SharedPriority: {
                 const { free } = (diagnostic.data ?? {}) as { free?: number };
                 return free ? [{ title: `Use priority ${free}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: String(free) }]) }] : [];
@@ -62,6 +63,17 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case DataIssueCodes.DataColumn: return this.changeColumn(diagnostic, document);
             default: return [];
         }
+    }
+
+    /** A moment that names a channel of ours: it is a touchpoint after all, or the channel goes. */
+    private settleMoment(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const moment = AstUtils.getContainerOfType(node, isTouchpoint);
+        if (!moment) return [];
+        const uses = moment.items.filter(isChannelUse).flatMap(use => use.$cstNode ? [use.$cstNode] : []);
+        return [
+            { title: 'Make it a touchpoint', isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'touchpoint' }]) },
+            ...(uses.length > 0 ? [{ title: 'Remove the channel', edit: edits(document, uses.map(cst => removal(document, cst))) }] : [])
+        ];
     }
 
     /** An opportunity that addresses a refuted pain point: address the one research found instead. */

@@ -11,11 +11,11 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isStage, isStageNote, isTouchpoint,
+    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isStage, isStageNote, isTimeOfDay, isTouchpoint,
     type Action, type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
-    emotionPersona, evidenceOf, journeyKind, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
+    emotionPersona, evidenceOf, journeyKind, timeSpan, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
 } from '../journey-semantics.js';
 import { markdownText as md } from '../markdown-text.js';
@@ -108,7 +108,7 @@ function dataSourceCard(source: DataSource, dataSets: DataSets | undefined): str
 function stageCard(stage: Stage, dataSets: DataSets | undefined): string {
     const journey = AstUtils.getContainerOfType(stage, isJourney);
     const touchpoints = stageTouchpoints(stage);
-    const lines = [`**Stage** ${md(stage.label ?? stage.name ?? '')}${journey ? ` of *${md(journeyTitle(journey))}*` : ''}`, ''];
+    const lines = [`**Stage** ${md(stage.label ?? stage.name ?? '')}${atTime(stage.items)}${journey ? ` of *${md(journeyTitle(journey))}*` : ''}`, ''];
     lines.push(touchpoints.length === 0 ? 'No touchpoints yet.' : `${touchpoints.length} touchpoint${touchpoints.length === 1 ? '' : 's'}: ${touchpoints.map(t => md(t.label ?? t.name ?? '')).join(', ')}`);
     const notes = stage.items.filter(isStageNote);
     if (notes.length > 0) lines.push('');
@@ -132,7 +132,7 @@ function stageCard(stage: Stage, dataSets: DataSets | undefined): string {
 function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined): string {
     const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
     const channel = touchpointChannel(touchpoint);
-    const lines = [`**Touchpoint** ${md(touchpoint.label ?? touchpoint.name ?? '')}${channel ? ` via *${md(channel.label ?? channel.name)}*` : ''}`];
+    const lines = [`**${touchpoint.moment ? 'Moment' : 'Touchpoint'}** ${md(touchpoint.label ?? touchpoint.name ?? '')}${atTime(touchpoint.items)}${channel ? ` via *${md(channel.label ?? channel.name)}*` : touchpoint.moment ? ', without us: no channel of ours is involved' : ''}`];
     if (journey) {
         const personas = touchpointPersonas(touchpoint, journey);
         if (personas.length > 0) lines.push(`Personas: ${personas.map(p => md(p.label ?? p.name)).join(', ')}`);
@@ -152,6 +152,12 @@ function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined):
         lines.push(`- KPI ${md(kpi.label ?? '')}: ${value === undefined ? 'no data yet' : `${value}${unit}`}${kpi.target === undefined ? '' : ` (target ${kpi.target}${unit})`}${reading ? `, ${dataNote(reading)}` : ''}`);
     }
     return withQuestions(lines, touchpoint.items).join('\n');
+}
+
+/** When in the day a stage or touchpoint happens: ` at 07:30`, ` at 06:30–09:00`. */
+function atTime(statements: readonly AstNode[]): string {
+    const span = timeSpan(statements.find(isTimeOfDay));
+    return span ? ` at ${span.start}${span.end ? `\u2013${span.end}` : ''}` : '';
 }
 
 /** The open questions among an element's statements, after the rest of its card. */

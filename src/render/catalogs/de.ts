@@ -99,6 +99,8 @@ export const de: Catalog = {
     'plan.opportunitiesOrder': 'Quick Wins zuerst',
     'plan.opportunity': 'Chance',
     'plan.actionPlan': 'Maßnahmenplan',
+    'touchpoint.moment': 'ohne uns',
+    'touchpoint.momentMeaning': 'Ein Moment im Tag der Kundin, an dem keiner unserer Kanäle beteiligt ist',
     'plan.priority': 'Priorität',
     'plan.description': 'Beschreibung',
     'question.open': 'Offene Frage',

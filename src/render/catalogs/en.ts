@@ -110,6 +110,8 @@ export const en = {
     'plan.opportunitiesOrder': 'quick wins first',
     'plan.opportunity': 'Opportunity',
     'plan.actionPlan': 'Action plan',
+    'touchpoint.moment': 'without us',
+    'touchpoint.momentMeaning': 'A moment of the customer\'s day that involves no channel of ours',
     'plan.priority': 'Priority',
     'plan.description': 'Description',
     'question.open': 'Open question',

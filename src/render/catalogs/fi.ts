@@ -99,6 +99,8 @@ export const fi: Catalog = {
     'plan.opportunitiesOrder': 'nopeat voitot ensin',
     'plan.opportunity': 'Mahdollisuus',
     'plan.actionPlan': 'Toimenpidesuunnitelma',
+    'touchpoint.moment': 'ilman meitä',
+    'touchpoint.momentMeaning': 'Hetki asiakkaan päivässä, jossa mikään kanavistamme ei ole mukana',
     'plan.priority': 'Prioriteetti',
     'plan.description': 'Kuvaus',
     'question.open': 'Avoin kysymys',

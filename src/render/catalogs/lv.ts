@@ -99,6 +99,8 @@ export const lv: Catalog = {
     'plan.opportunitiesOrder': 'ātrie ieguvumi vispirms',
     'plan.opportunity': 'Iespēja',
     'plan.actionPlan': 'Rīcības plāns',
+    'touchpoint.moment': 'bez mums',
+    'touchpoint.momentMeaning': 'Brīdis klienta dienā, kurā nav iesaistīts neviens mūsu kanāls',
     'plan.priority': 'Prioritāte',
     'plan.description': 'Apraksts',
     'question.open': 'Atklāts jautājums',

@@ -99,6 +99,8 @@ export const nb: Catalog = {
     'plan.opportunitiesOrder': 'raske gevinster først',
     'plan.opportunity': 'Mulighet',
     'plan.actionPlan': 'Handlingsplan',
+    'touchpoint.moment': 'uten oss',
+    'touchpoint.momentMeaning': 'Et øyeblikk i kundens dag der ingen av våre kanaler er med',
     'plan.priority': 'Prioritet',
     'plan.description': 'Beskrivelse',
     'question.open': 'Åpent spørsmål',

@@ -99,6 +99,8 @@ export const sv: Catalog = {
     'plan.opportunitiesOrder': 'snabba vinster först',
     'plan.opportunity': 'Möjlighet',
     'plan.actionPlan': 'Handlingsplan',
+    'touchpoint.moment': 'utan oss',
+    'touchpoint.momentMeaning': 'Ett ögonblick i kundens dag där ingen av våra kanaler är med',
     'plan.priority': 'Prioritet',
     'plan.description': 'Beskrivning',
     'question.open': 'Öppen fråga',

@@ -21,6 +21,8 @@ export const KIND_WORDS: Record<string, string> = {
     Touchpoint: 'touchpoint',
     Action: 'action',
     DataSource: 'data source',
+    Segment: 'segment',
+    Audience: 'persona or segment',
     Replaceable: 'stage, touchpoint, pain point, good moment, opportunity or action'
 };
 
@@ -128,6 +130,8 @@ function declarationHint(type: string, name: string): string {
         case 'Opportunity': return `Add 'opportunity ${name} "..." { ... }' to this journey, or fix the spelling.`;
         case 'DataSource': return `Declare it in this journey with 'data ${name} "research/file.csv" { stage "<column>" }', or fix the spelling.`;
         case 'Journey': return `Check the spelling, or open the folder that holds the journey '${name}'.`;
+        case 'Segment': return `Declare it at the top of a .journey file with 'segment ${name} "Label"', or fix the spelling.`;
+        case 'Audience': return `'for' names the persona or segment a KPI is measured for: declare 'segment ${name} "Label"' at the top of a .journey file, or fix the spelling.`;
         case 'Replaceable': return `'instead' names what research found in this journey: give that pain point (or other element) the name '${name}', or fix the spelling.`;
         default: return 'Check the spelling.';
     }

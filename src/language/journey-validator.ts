@@ -7,9 +7,9 @@ import {
     type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
-    isActionFor, isActionPriority, isAddresses, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
+    isActionFor, isActionPriority, isAddresses, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
     type Action, type ActionDue, type ActionPriority, type Addresses, type ChannelDecl, type DataSource, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
-    type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Stage, type Touchpoint
+    type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Segment, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
 import type { JourneyServices } from './journey-module.js';
@@ -46,7 +46,9 @@ export const IssueCodes = {
     InsteadNotRefuted: 'instead-not-refuted',
     AddressesRefuted: 'addresses-refuted',
     SharedPriority: 'shared-priority',
-    MomentWithChannel: 'moment-with-channel'
+    MomentWithChannel: 'moment-with-channel',
+    PersonaAfterKpi: 'persona-after-kpi',
+    ChannelNotPreferred: 'channel-not-preferred'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
@@ -62,7 +64,8 @@ export function registerValidationChecks(services: JourneyServices): void {
             validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions, validator.checkPriorities, validator.checkTimesOfDay
         ],
         Stage: [validator.checkKeywordName, validator.checkStageMapped, validator.checkOneTime],
-        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint, validator.checkOneTime],
+        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint, validator.checkOneTime, validator.checkPersonaAfterKpi, validator.checkPreferredChannels],
+        Segment: validator.checkKeywordName,
         Opportunity: [validator.checkKeywordName, validator.checkOneDescription],
         Emotion: [validator.checkEmotion, data.checkEmotionData.bind(data)],
         Kpi: data.checkKpiData.bind(data),
@@ -145,7 +148,7 @@ export class JourneyValidator {
     }
 
     /** A block keyword read as a declaration's name: one error, instead of the syntax errors every use of the name would cause. */
-    checkKeywordName(node: Persona | ChannelDecl | DataSource | Journey | Stage | Touchpoint | Opportunity | Action, accept: ValidationAcceptor): void {
+    checkKeywordName(node: Persona | ChannelDecl | Segment | DataSource | Journey | Stage | Touchpoint | Opportunity | Action, accept: ValidationAcceptor): void {
         if (!BLOCK_KEYWORDS.has(node.name)) return;
         const suggestion = capitalized(node.name);
         accept('error', `'${node.name}' is a keyword, so it cannot name a ${KIND_WORDS[node.$type]}: try '${suggestion}'.`,
@@ -261,6 +264,38 @@ export class JourneyValidator {
             visit(stage, `stage '${stage.name}'`);
             for (const touchpoint of stageTouchpoints(stage)) visit(touchpoint, `${touchpoint.moment ? 'moment' : 'touchpoint'} '${touchpoint.name}'`);
         }
+    }
+
+    /**
+     * `kpi "Conversion" 12 % persona Owner` reads as a KPI and then a `persona` line, which changes who
+     * the whole touchpoint involves. Written on the KPI's line, it was most likely meant for the KPI.
+     */
+    checkPersonaAfterKpi(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
+        touchpoint.items.forEach((item, index) => {
+            const before = touchpoint.items[index - 1];
+            if (!isPersonaUse(item) || !isKpi(before) || !item.$cstNode || !before.$cstNode) return;
+            if (item.$cstNode.range.start.line !== before.$cstNode.range.end.line) return;
+            const names = item.personas.map(ref => ref.$refText).join(', ');
+            accept('warning', `This 'persona ${names}' follows the KPI on its line, but it is a statement of its own: it says that the whole touchpoint involves only ${names}, not whose KPI it is. For a KPI of one persona or segment, write 'kpi "${before.label ?? '...'}" ... for ${item.personas[0]?.$refText ?? 'Name'}'; otherwise put the persona line on a line of its own.`,
+                { node: item, keyword: 'persona', ...issue(IssueCodes.PersonaAfterKpi, item.personas.length === 1 ? { persona: item.personas[0].$refText } : {}) });
+        });
+    }
+
+    /**
+     * Some customers prefer some channels (a mobile wallet in one region, a card in another; support
+     * by phone or in social media): a touchpoint on a channel none of its personas prefers is a hint.
+     */
+    checkPreferredChannels(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
+        const channel = touchpointChannelReferences(touchpoint)[0]?.reference.ref;
+        const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
+        if (!channel || !journey) return;
+        const choosy = touchpointPersonas(touchpoint, journey).filter(persona => persona.preferences.some(p => p.channels.length > 0));
+        if (choosy.length === 0) return;
+        const prefers = (persona: Persona) => persona.preferences.flatMap(p => p.channels.map(ref => ref.ref));
+        if (choosy.some(persona => prefers(persona).includes(channel))) return;
+        const said = choosy.map(persona => `${persona.name} prefers ${persona.preferences.flatMap(p => p.channels.map(ref => ref.$refText)).join(', ')}`).join('; ');
+        accept('hint', `This touchpoint is on '${channel.name}', a channel none of its personas prefers (${said}). Meet them where they are, or say why this channel.`,
+            { node: touchpointChannelReferences(touchpoint)[0].use, property: 'channel', ...issue(IssueCodes.ChannelNotPreferred) });
     }
 
     checkTouchpoint(touchpoint: Touchpoint, accept: ValidationAcceptor): void {

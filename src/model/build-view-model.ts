@@ -5,8 +5,8 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isStage, isStageNote,
-    type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
+    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isSegment, isStage, isStageNote,
+    type ChannelDecl, type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
 import type { DataSets } from '../language/data/data-sets.js';
@@ -167,7 +167,7 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
         range: rangeOf(touchpoint),
         label: touchpoint.label ?? nameOf(touchpoint),
         stageId: nameOf(stage),
-        channel: channel && { id: channel.name, label: channel.label ?? channel.name, builtin: uriOf(channel) === BUILTIN_CHANNELS_URI || undefined },
+        channel: channel && channelView(channel),
         ...(touchpoint.moment ? { moment: true as const } : {}),
         ...timeOf(touchpoint.items),
         personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
@@ -203,7 +203,11 @@ function moment(item: PainPoint | GoodMoment, key: string, journeyId: string, st
 function kpiViews(kpis: Kpi[], key: string, data: DataSets | undefined): KpiView[] {
     return kpis.flatMap((kpi, i) => {
         if (kpi.label === undefined) return [];
-        const view = { key: `${key}/kpi${i}`, range: rangeOf(kpi), label: kpi.label, unit: kpi.unit, target: kpi.target };
+        const audience = kpi.audience?.ref;
+        const view = {
+            key: `${key}/kpi${i}`, range: rangeOf(kpi), label: kpi.label, unit: kpi.unit, target: kpi.target,
+            ...(audience ? { audience: { id: nameOf(audience), label: audience.label ?? nameOf(audience), kind: isSegment(audience) ? 'segment' as const : 'persona' as const } } : {})
+        };
         if (kpi.value !== undefined) return [{ ...view, value: kpi.value }];
         const reading = data && readBinding(data, kpi, undefined);
         return reading && reading.value.n > 0 ? [{ ...view, value: Math.round(reading.value.mean * 100) / 100, data: dataFact(reading) }] : [];
@@ -299,7 +303,9 @@ function personaView(persona: Persona, uri: string): PersonaView {
         range: rangeOf(persona),
         uri,
         label: persona.label ?? nameOf(persona),
-        details: persona.details.flatMap(detail => detail.text === undefined ? [] : [{ kind: detail.kind, text: detail.text }])
+        details: persona.details.flatMap(detail => detail.text === undefined ? [] : [{ kind: detail.kind, text: detail.text }]),
+        ...listed('segments', persona.segments.flatMap(use => use.segment?.ref ? [{ id: nameOf(use.segment.ref), label: use.segment.ref.label ?? nameOf(use.segment.ref) }] : [])),
+        ...listed('prefers', persona.preferences.flatMap(use => use.channels.flatMap(ref => ref.ref ? [channelView(ref.ref)] : [])))
     };
 }
 
@@ -316,6 +322,16 @@ function withQuestions(statements: readonly AstNode[], key: string): { questions
     const questions = statements.filter(isQuestion).flatMap((question, i) =>
         question.text === undefined ? [] : [{ key: `${key}/question${i}`, range: rangeOf(question), text: question.text }]);
     return questions.length > 0 ? { questions } : {};
+}
+
+/** A channel as the view model names it; `builtin` marks one whose label the map writes in its own language. */
+function channelView(channel: ChannelDecl): { id: string; label: string; builtin?: boolean } {
+    return { id: channel.name, label: channel.label ?? channel.name, builtin: uriOf(channel) === BUILTIN_CHANNELS_URI || undefined };
+}
+
+/** A list property where the list has something in it, and none where it is empty. */
+function listed<K extends string, T>(name: K, items: T[]): { [P in K]?: T[] } {
+    return (items.length > 0 ? { [name]: items } : {}) as { [P in K]?: T[] };
 }
 
 /** The first `at` among a stage's or touchpoint's statements (the validator reports a second one). */

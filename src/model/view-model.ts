@@ -50,6 +50,10 @@ export interface PersonaView extends Located {
     id: string;
     label: string;
     details: Array<{ kind: string; text: string }>;
+    /** The segments or regions the persona belongs to (`segment Nordics`). */
+    segments?: Array<{ id: string; label: string }>;
+    /** The channels the persona prefers (`prefers app, phone`); `builtin` as for a touchpoint's channel. */
+    prefers?: Array<{ id: string; label: string; builtin?: boolean }>;
 }
 
 export interface JourneyView extends Located {
@@ -156,6 +160,8 @@ export interface KpiView extends Located {
     target?: number;
     /** Read from research data (`kpi "..." from Analytics "column"`): the value is the data's mean. */
     data?: DataFact;
+    /** Measured for one segment or persona only (`for Nordics`). */
+    audience?: { id: string; label: string; kind: 'segment' | 'persona' };
 }
 
 export interface EmotionPoint extends Located {

@@ -196,9 +196,13 @@ const DETAIL_KEYS: Record<string, MessageKey> = {
 function personaCard(persona: PersonaView, options: MapOptions): Markup {
     const { messages } = options;
     const style = personaStyleIndex(persona.id, options.personaOrder);
-    const name = html`${markerIcon(persona.id, options.personaOrder, 14)}<strong class="persona-name">${persona.label}</strong>`;
+    const segments = (persona.segments ?? []).map(segment => html` <span class="chip segment-chip" title="${messages.t('persona.segment')}">${segment.label}</span>`);
+    const name = html`${markerIcon(persona.id, options.personaOrder, 14)}<strong class="persona-name">${persona.label}</strong>${segments}`;
     const details = persona.details.map(detail =>
         html`<li><span class="detail-kind">${DETAIL_KEYS[detail.kind] ? messages.t(DETAIL_KEYS[detail.kind]) : detail.kind}</span> ${detail.text}</li>`);
+    if (persona.prefers) {
+        details.push(html`<li><span class="detail-kind">${messages.t('persona.prefers')}</span> ${messages.list(persona.prefers.map(channel => channelLabel(channel, messages)))}</li>`);
+    }
     const attributes = source(persona, options);
     if (details.length === 0) return html`<li class="persona persona-${style}"><div class="persona-title"${attributes}>${name}</div></li>`;
     const summary = personaSummary(persona);
@@ -337,7 +341,7 @@ function kpiCard(kpi: KpiView, { options }: CellContext): Markup {
         : '';
     return join([
         html`<div class="kpi${kpi.data ? ' kpi-data' : ''}"${source(kpi, options, false)}><span class="kpi-label" dir="auto">${kpi.label}</span>`,
-        html`<span class="kpi-value">${value}</span>${target}${meter}${basis}</div>`
+        html`<span class="kpi-value">${value}</span>${target}${meter}${basis}${kpi.audience ? html`<span class="kpi-audience">${messages.t('kpi.for', { audience: kpi.audience.label })}</span>` : ''}</div>`
     ]);
 }
 

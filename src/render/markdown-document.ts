@@ -5,7 +5,7 @@
  * the same lane registry), and the improvement plan. For a README or a pull request, where a
  * picture of the map travels with the text.
  */
-import { journeyQuestions, type DocumentViewModel, type Evidence, type JourneyView, type MomentView, type StageNoteView, type StageView } from '../model/view-model.js';
+import { journeyQuestions, type DocumentViewModel, type Evidence, type JourneyView, type MomentView, type PersonaView, type StageNoteView, type StageView } from '../model/view-model.js';
 import type { LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
@@ -76,7 +76,8 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     kpis: (kpi, _stage, _journey, messages) => {
         const target = kpi.target === undefined ? '' : ` (${messages.t('kpi.target', { target: markdownText(formatKpiValue(kpi.target, kpi.unit, messages)) })})`;
         const basis = kpi.data ? ` *(${markdownText(dataBasis(kpi.data, messages))})*` : '';
-        return `${markdownText(kpi.label)}: **${markdownText(formatKpiValue(kpi.value, kpi.unit, messages))}**${target}${basis}`;
+        const audience = kpi.audience ? ` *(${markdownText(messages.t('kpi.for', { audience: kpi.audience.label }))})*` : '';
+        return `${markdownText(kpi.label)}: **${markdownText(formatKpiValue(kpi.value, kpi.unit, messages))}**${target}${basis}${audience}`;
     },
     frontstage: item => markdownText(item.text),
     backstage: item => markdownText(item.text),
@@ -199,7 +200,10 @@ function journeyMarkdown(journey: JourneyView, around: Messages): string {
         const overdue = journey.review.stale ? ` (${markdownText(messages.t('header.reviewOverdueMeaning'))})` : '';
         facts.push(fact('header.review', `${markdownText(messages.date(journey.review.date))}${overdue}`));
     }
-    if (journey.personas.length > 0) facts.push(fact('header.personas', journey.personas.map(p => markdownText(p.label)).join(', ')));
+    if (journey.personas.length > 0) {
+        const segments = (persona: PersonaView) => persona.segments ? ` (${markdownText(messages.list(persona.segments.map(segment => segment.label)))})` : '';
+        facts.push(fact('header.personas', journey.personas.map(p => markdownText(p.label) + segments(p)).join(', ')));
+    }
     parts.push(facts.join('\n'));
     if (journey.stages.length === 0) {
         parts.push(`*${markdownText(messages.t('journey.noStages'))}*`);

@@ -72,6 +72,7 @@ export type JourneyKeywordNames =
     | "pain"
     | "persona"
     | "personas"
+    | "prefers"
     | "priority"
     | "proposed"
     | "question"
@@ -81,6 +82,7 @@ export type JourneyKeywordNames =
     | "says"
     | "scale"
     | "scope"
+    | "segment"
     | "service-blueprint"
     | "stage"
     | "support"
@@ -219,6 +221,16 @@ export const Addresses = {
 
 export function isAddresses(item: unknown): item is Addresses {
     return reflection.isInstance(item, Addresses.$type);
+}
+
+export type Audience = Persona | Segment;
+
+export const Audience = {
+    $type: 'Audience'
+} as const;
+
+export function isAudience(item: unknown): item is Audience {
+    return reflection.isInstance(item, Audience.$type);
 }
 
 export interface BlueprintLane extends langium.AstNode {
@@ -407,10 +419,10 @@ export function isDataSourceItem(item: unknown): item is DataSourceItem {
     return reflection.isInstance(item, DataSourceItem.$type);
 }
 
-export type DeclaredName = 'action' | 'channel' | 'data' | 'journey' | 'moment' | 'opportunity' | 'persona' | 'stage' | 'touchpoint' | Name;
+export type DeclaredName = 'action' | 'channel' | 'data' | 'journey' | 'moment' | 'opportunity' | 'persona' | 'segment' | 'stage' | 'touchpoint' | Name;
 
 export function isDeclaredName(item: unknown): item is DeclaredName {
-    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'moment' || item === 'opportunity' || item === 'persona' || item === 'stage' || item === 'touchpoint';
+    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'moment' || item === 'opportunity' || item === 'persona' || item === 'segment' || item === 'stage' || item === 'touchpoint';
 }
 
 export interface Description extends langium.AstNode {
@@ -600,6 +612,7 @@ export function isKindSetting(item: unknown): item is KindSetting {
 export interface Kpi extends langium.AstNode {
     readonly $container: Stage | Touchpoint;
     readonly $type: 'Kpi';
+    audience?: langium.Reference<Audience>;
     data?: DataBinding;
     label: string;
     target?: number;
@@ -609,6 +622,7 @@ export interface Kpi extends langium.AstNode {
 
 export const Kpi = {
     $type: 'Kpi',
+    audience: 'audience',
     data: 'data',
     label: 'label',
     target: 'target',
@@ -667,10 +681,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
+export type Name = 'addresses' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'prefers' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'prefers' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -742,13 +756,17 @@ export interface Persona extends langium.AstNode {
     details: Array<PersonaDetail>;
     label?: string;
     name: DeclaredName;
+    preferences: Array<PreferredChannels>;
+    segments: Array<PersonaSegment>;
 }
 
 export const Persona = {
     $type: 'Persona',
     details: 'details',
     label: 'label',
-    name: 'name'
+    name: 'name',
+    preferences: 'preferences',
+    segments: 'segments'
 } as const;
 
 export function isPersona(item: unknown): item is Persona {
@@ -776,6 +794,21 @@ export type PersonaDetailKind = 'backstory' | 'demographics' | 'goal' | 'motivat
 
 export function isPersonaDetailKind(item: unknown): item is PersonaDetailKind {
     return item === 'backstory' || item === 'demographics' || item === 'goal' || item === 'need' || item === 'pain' || item === 'motivation' || item === 'task' || item === 'quote';
+}
+
+export interface PersonaSegment extends langium.AstNode {
+    readonly $container: Persona;
+    readonly $type: 'PersonaSegment';
+    segment: langium.Reference<Segment>;
+}
+
+export const PersonaSegment = {
+    $type: 'PersonaSegment',
+    segment: 'segment'
+} as const;
+
+export function isPersonaSegment(item: unknown): item is PersonaSegment {
+    return reflection.isInstance(item, PersonaSegment.$type);
 }
 
 export interface PersonasSetting extends langium.AstNode {
@@ -806,6 +839,21 @@ export const PersonaUse = {
 
 export function isPersonaUse(item: unknown): item is PersonaUse {
     return reflection.isInstance(item, PersonaUse.$type);
+}
+
+export interface PreferredChannels extends langium.AstNode {
+    readonly $container: Persona;
+    readonly $type: 'PreferredChannels';
+    channels: Array<langium.Reference<ChannelDecl>>;
+}
+
+export const PreferredChannels = {
+    $type: 'PreferredChannels',
+    channels: 'channels'
+} as const;
+
+export function isPreferredChannels(item: unknown): item is PreferredChannels {
+    return reflection.isInstance(item, PreferredChannels.$type);
 }
 
 export interface Question extends langium.AstNode {
@@ -880,6 +928,23 @@ export function isScopeSetting(item: unknown): item is ScopeSetting {
     return reflection.isInstance(item, ScopeSetting.$type);
 }
 
+export interface Segment extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Segment';
+    label?: string;
+    name: DeclaredName;
+}
+
+export const Segment = {
+    $type: 'Segment',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isSegment(item: unknown): item is Segment {
+    return reflection.isInstance(item, Segment.$type);
+}
+
 export interface Stage extends langium.AstNode {
     readonly $container: Journey;
     readonly $type: 'Stage';
@@ -949,7 +1014,7 @@ export function isTimeOfDay(item: unknown): item is TimeOfDay {
     return reflection.isInstance(item, TimeOfDay.$type);
 }
 
-export type TopLevel = ChannelDecl | Journey | Persona;
+export type TopLevel = ChannelDecl | Journey | Persona | Segment;
 
 export const TopLevel = {
     $type: 'TopLevel'
@@ -1022,6 +1087,7 @@ export type JourneyAstType = {
     ActionPriority: ActionPriority
     Activity: Activity
     Addresses: Addresses
+    Audience: Audience
     BlueprintLane: BlueprintLane
     ChannelDecl: ChannelDecl
     ChannelUse: ChannelUse
@@ -1052,13 +1118,16 @@ export type JourneyAstType = {
     PainPoint: PainPoint
     Persona: Persona
     PersonaDetail: PersonaDetail
+    PersonaSegment: PersonaSegment
     PersonaUse: PersonaUse
     PersonasSetting: PersonasSetting
+    PreferredChannels: PreferredChannels
     Question: Question
     Rating: Rating
     Replaceable: Replaceable
     ReviewSetting: ReviewSetting
     ScopeSetting: ScopeSetting
+    Segment: Segment
     Stage: Stage
     StageItem: StageItem
     StageNote: StageNote
@@ -1155,6 +1224,12 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [OpportunityItem.$type]
+        },
+        Audience: {
+            name: Audience.$type,
+            properties: {
+            },
+            superTypes: []
         },
         BlueprintLane: {
             name: BlueprintLane.$type,
@@ -1455,6 +1530,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Kpi: {
             name: Kpi.$type,
             properties: {
+                audience: {
+                    name: Kpi.audience,
+                    referenceType: Audience.$type,
+                    optional: true
+                },
                 data: {
                     name: Kpi.data,
                     optional: true
@@ -1562,9 +1642,19 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Persona.name
+                },
+                preferences: {
+                    name: Persona.preferences,
+                    defaultValue: [],
+                    optional: true
+                },
+                segments: {
+                    name: Persona.segments,
+                    defaultValue: [],
+                    optional: true
                 }
             },
-            superTypes: [TopLevel.$type]
+            superTypes: [Audience.$type, TopLevel.$type]
         },
         PersonaDetail: {
             name: PersonaDetail.$type,
@@ -1574,6 +1664,16 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 text: {
                     name: PersonaDetail.text
+                }
+            },
+            superTypes: []
+        },
+        PersonaSegment: {
+            name: PersonaSegment.$type,
+            properties: {
+                segment: {
+                    name: PersonaSegment.segment,
+                    referenceType: Segment.$type
                 }
             },
             superTypes: []
@@ -1599,6 +1699,17 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [JourneyHeader.$type]
+        },
+        PreferredChannels: {
+            name: PreferredChannels.$type,
+            properties: {
+                channels: {
+                    name: PreferredChannels.channels,
+                    defaultValue: [],
+                    referenceType: ChannelDecl.$type
+                }
+            },
+            superTypes: []
         },
         Question: {
             name: Question.$type,
@@ -1644,6 +1755,19 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [JourneyHeader.$type]
+        },
+        Segment: {
+            name: Segment.$type,
+            properties: {
+                label: {
+                    name: Segment.label,
+                    optional: true
+                },
+                name: {
+                    name: Segment.name
+                }
+            },
+            superTypes: [Audience.$type, TopLevel.$type]
         },
         Stage: {
             name: Stage.$type,

@@ -54,6 +54,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.UnknownLanguage: return this.chooseLanguage(diagnostic, document);
             case IssueCodes.InsteadNotRefuted: return [{ title: 'Mark it refuted', isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'refuted' }]) }];
             case IssueCodes.AddressesRefuted: return this.addressInstead(diagnostic, document);
+            case IssueCodes.PersonaAfterKpi: {
+                const { persona } = (diagnostic.data ?? {}) as { persona?: string };
+                return persona ? [{ title: `Make it the KPI's: for ${persona}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'for' }]) }] : [];
+            }
             case IssueCodes.MomentWithChannel: return this.settleMoment(node, diagnostic, document);
             case IssueCodes.SharedPriority: {
                 const { free } = (diagnostic.data ?? {}) as { free?: number };

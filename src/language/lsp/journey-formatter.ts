@@ -6,7 +6,7 @@
 import { CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { isModel } from '../generated/ast.js';
+import { isChannelDecl, isModel, isSegment } from '../generated/ast.js';
 
 export class JourneyFormatter extends AbstractFormatter {
 
@@ -20,7 +20,12 @@ export class JourneyFormatter extends AbstractFormatter {
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (isModel(node)) {
-            formatter.nodes(...node.elements.slice(1)).prepend(Formatting.newLines(2, { allowMore: true }));
+            // Blocks are set apart by a blank line; a list of one-line declarations (segments, channels) may stay together.
+            node.elements.forEach((element, index) => {
+                if (index === 0) return;
+                const together = isOneLine(element) && isOneLine(node.elements[index - 1]);
+                formatter.node(element).prepend(together ? Formatting.newLine({ allowMore: true }) : Formatting.newLines(2, { allowMore: true }));
+            });
             return;
         }
         const ownTokens = ownLeaves(node);
@@ -79,4 +84,9 @@ function ownLeaves(node: AstNode): CstNode[] {
 
 function isKeyword(token: CstNode, value: string): boolean {
     return GrammarAST.isKeyword(token.grammarSource) && token.grammarSource.value === value;
+}
+
+/** A top-level declaration written on one line: a segment or a channel. */
+function isOneLine(node: AstNode): boolean {
+    return isSegment(node) || isChannelDecl(node);
 }

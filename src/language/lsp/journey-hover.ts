@@ -11,8 +11,8 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isStage, isStageNote, isTimeOfDay, isTouchpoint,
-    type Action, type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Stage, type StageNote, type Touchpoint
+    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
+    type Action, type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Segment, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
     emotionPersona, evidenceOf, journeyKind, timeSpan, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
@@ -84,6 +84,7 @@ export function journeyCard(node: AstNode, dataSets?: DataSets): string | undefi
     if (isPainPoint(node)) return painCard(node);
     if (isOpportunity(node)) return opportunityCard(node);
     if (isAction(node)) return actionCard(node);
+    if (isSegment(node)) return segmentCard(node);
     if (isChannelDecl(node)) return `**Channel** ${code(node.name)}${node.label ? `: ${md(node.label)}` : ''}`;
     return undefined;
 }
@@ -91,7 +92,15 @@ export function journeyCard(node: AstNode, dataSets?: DataSets): string | undefi
 function personaCard(persona: Persona): string {
     const lines = [`**Persona** ${persona.label ? `${md(persona.label)} (${code(persona.name)})` : code(persona.name)}`];
     for (const detail of persona.details) lines.push(`- *${detail.kind}*: ${md(detail.text ?? '')}`);
+    const segments = persona.segments.flatMap(use => use.segment?.ref ? [md(use.segment.ref.label ?? use.segment.ref.name)] : []);
+    if (segments.length > 0) lines.push(`- *segment*: ${segments.join(', ')}`);
+    const prefers = persona.preferences.flatMap(use => use.channels.flatMap(ref => ref.ref ? [md(ref.ref.label ?? ref.ref.name)] : []));
+    if (prefers.length > 0) lines.push(`- *prefers*: ${prefers.join(', ')}`);
     return lines.join('\n');
+}
+
+function segmentCard(segment: Segment): string {
+    return `**Segment** ${segment.label ? `${md(segment.label)} (${code(segment.name)})` : code(segment.name)}: a group of customers personas belong to (\`segment ${segment.name}\` in a persona) and KPIs can be measured for (\`kpi "..." 2.1 % for ${segment.name}\`).`;
 }
 
 function dataSourceCard(source: DataSource, dataSets: DataSets | undefined): string {
@@ -149,7 +158,7 @@ function touchpointCard(touchpoint: Touchpoint, dataSets: DataSets | undefined):
         const reading = kpi.data && dataSets ? readBinding(dataSets, kpi, undefined) : undefined;
         const value = kpi.value ?? (reading && reading.value.n > 0 ? Math.round(reading.value.mean * 100) / 100 : undefined);
         const unit = kpi.unit === undefined ? '' : kpi.unit === '%' ? ' %' : ` ${kpi.unit}`;
-        lines.push(`- KPI ${md(kpi.label ?? '')}: ${value === undefined ? 'no data yet' : `${value}${unit}`}${kpi.target === undefined ? '' : ` (target ${kpi.target}${unit})`}${reading ? `, ${dataNote(reading)}` : ''}`);
+        lines.push(`- KPI ${md(kpi.label ?? '')}: ${value === undefined ? 'no data yet' : `${value}${unit}`}${kpi.target === undefined ? '' : ` (target ${kpi.target}${unit})`}${reading ? `, ${dataNote(reading)}` : ''}${kpi.audience?.ref ? `, for ${md(kpi.audience.ref.label ?? kpi.audience.ref.name)}` : ''}`);
     }
     return withQuestions(lines, touchpoint.items).join('\n');
 }

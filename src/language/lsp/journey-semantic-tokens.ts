@@ -4,7 +4,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isDataBinding, isDataSource, isEmotion, isEvidenceNote, isImprovesSetting, isJourney,
-    isOpportunity, isPainPoint, isPersona, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, isTransition, type Replaceable
+    isKpi, isOpportunity, isPainPoint, isPersona, isPersonaSegment, isPersonasSetting, isPersonaUse, isPreferredChannels, isSegment, isStage, isTouchpoint, isTransition, type Replaceable
 } from '../generated/ast.js';
 
 /** A refuted item's replacement is coloured as its declaration is. */
@@ -32,6 +32,10 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         else if (isAddresses(node)) acceptor({ node, property: 'pains', type: SemanticTokenTypes.event });
         else if (isActionFor(node)) acceptor({ node, property: 'opportunities', type: SemanticTokenTypes.method });
         else if (isDataSource(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, ...declaration });
+        else if (isSegment(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.interface, ...declaration });
+        else if (isPersonaSegment(node)) acceptor({ node, property: 'segment', type: SemanticTokenTypes.interface });
+        else if (isPreferredChannels(node)) acceptor({ node, property: 'channels', type: SemanticTokenTypes.enumMember });
+        else if (isKpi(node) && node.audience?.ref) acceptor({ node, property: 'audience', type: isSegment(node.audience.ref) ? SemanticTokenTypes.interface : SemanticTokenTypes.class });
         else if (isDataBinding(node)) acceptor({ node, property: 'source', type: SemanticTokenTypes.variable });
         else if (isEvidenceNote(node) && node.replacement?.ref) acceptor({ node, property: 'replacement', type: REPLACEMENT_TOKENS[node.replacement.ref.$type] });
         else if (isEmotion(node)) {

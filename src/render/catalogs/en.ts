@@ -54,6 +54,9 @@ export const en = {
     'persona.motivation': 'Motivation',
     'persona.task': 'Task',
     'persona.quote': 'Quote',
+    'persona.segment': 'Segment',
+    'persona.prefers': 'Prefers',
+    'kpi.for': 'for {audience}',
 
     // Stages and what is in them.
     'stage.unmapped': 'no touchpoints yet',

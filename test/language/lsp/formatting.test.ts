@@ -55,6 +55,13 @@ describe('formatting', () => {
         await expectFormatting(services.Journey)({ before: MESSY, after: TIDY });
     });
 
+    test('keeps a list of one-line segments and channels together, and sets blocks apart', async () => {
+        await expectFormatting(services.Journey)({
+            before: 'segment A "a"\nsegment B "b"   channel c "C"\npersona P { segment A }\nsegment D',
+            after: 'segment A "a"\nsegment B "b"\nchannel c "C"\n\npersona P {\n    segment A\n}\n\nsegment D'
+        });
+    });
+
     test('keeps CRLF line endings in a CRLF file', async () => {
         const formatted = await format(MESSY.replace(/\n/g, '\r\n'));
         expect(formatted).toBe(TIDY.replace(/\n/g, '\r\n'));

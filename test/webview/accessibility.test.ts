@@ -13,6 +13,7 @@ import { previewSession } from './session.js';
 import { fiveStageJourney, fiveStages } from './fixtures/five-stages.js';
 import { futureState } from './fixtures/future-state.js';
 import { hostile } from './fixtures/hostile.js';
+import { createTestServices } from '../language/services.js';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -33,8 +34,25 @@ async function axe(page: Page): Promise<string[]> {
     return violations.map(v => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} elements, e.g. ${v.nodes.slice(0, 3).map(n => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`);
 }
 
-describe('axe-core finds nothing against WCAG 2.1 AA', () => {
-    const models: Array<[string, DocumentViewModel]> = [['the five-stage map', fiveStages], ['a future state', futureState], ['hostile labels', hostile]];
+/**
+ * Examples as the language server builds them, for what the hand-written fixtures do not hold: needs,
+ * challenges and choices, refuted evidence, segments, open questions, times of day and moments.
+ */
+async function examplesModel(file: string): Promise<DocumentViewModel> {
+    const services = await createTestServices();
+    const [, document] = await services.workspace({
+        'file:///examples/personas.journey': fs.readFileSync('examples/personas.journey', 'utf8'),
+        [`file:///examples/${file}`]: fs.readFileSync(`examples/${file}`, 'utf8')
+    });
+    return services.Journey.model.ViewModelBuilder.build(document);
+}
+
+describe('axe-core finds nothing against WCAG 2.1 AA', async () => {
+    const models: Array<[string, DocumentViewModel]> = [
+        ['the five-stage map', fiveStages], ['a future state', futureState], ['hostile labels', hostile],
+        ['the Swedish example (needs, refuted evidence, segments)', await examplesModel('elavtal-nulage.journey')],
+        ['the day in the life (times, moments, open questions)', await examplesModel('colleen-day.journey')]
+    ];
     for (const theme of ['light', 'dark', 'high-contrast'] as Theme[]) {
         for (const [name, model] of models) {
             test(`the preview of ${name}, ${theme}, wide and beside the editor`, async () => {

@@ -109,9 +109,9 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
     const key = elementKey(stage);
     const touchpoints = stageTouchpoints(stage).map(touchpoint => buildTouchpoint(touchpoint, stage, journey, data));
     const lanes: StageView['lanes'] = { frontstage: [], backstage: [], support: [] };
-    for (const lane of stage.items.filter(isBlueprintLane)) {
-        if (lane.text !== undefined) lanes[lane.lane].push({ text: lane.text, range: rangeOf(lane) });
-    }
+    stage.items.filter(isBlueprintLane).forEach((lane, i) => {
+        if (lane.text !== undefined) lanes[lane.lane].push({ key: `${key}/${lane.lane}${i}`, range: rangeOf(lane), text: lane.text });
+    });
     const notes = Object.fromEntries(STAGE_NOTE_KINDS.map(kind => [kind, [] as StageNoteView[]])) as StageView['notes'];
     stage.items.filter(isStageNote).forEach((note, i) => {
         const noteKey = `${key}/${note.kind}${i}`;

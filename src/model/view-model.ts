@@ -95,7 +95,8 @@ export interface StageView extends Located {
     kpis: KpiView[];
     /** The customer's needs, challenges and choices in this stage (`need "..."`), in the order written. */
     notes: Record<StageNoteName, StageNoteView[]>;
-    lanes: Record<BlueprintLaneName, Array<{ text: string; range: SourceRange }>>;
+    /** A service blueprint's lanes: what happens on stage, behind it and in support of it. */
+    lanes: Record<BlueprintLaneName, BlueprintItemView[]>;
     evidence?: Evidence;
     questions?: QuestionView[];
     /** When in the day it happens (`at 06:30-09:00`), as written on the 24-hour clock. */
@@ -130,6 +131,11 @@ export interface TimeOfDayView { start: string; end?: string }
 
 /** An open question about an element, or about the journey (`question "..."`). */
 export interface QuestionView extends Located {
+    text: string;
+}
+
+/** One line of a service blueprint's lane (`frontstage "..."`). */
+export interface BlueprintItemView extends Located {
     text: string;
 }
 

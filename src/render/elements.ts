@@ -3,7 +3,9 @@
  * click on the picture can reveal the text and the editor cursor can light up the picture.
  */
 import { journeyQuestions, type DocumentViewModel, type JourneyView, type SourcePosition, type SourceRange } from '../model/view-model.js';
-import { STAGE_NOTE_KINDS } from '../language/vocabulary.js';
+import { BLUEPRINT_LANES, STAGE_NOTE_KINDS, type BlueprintLaneName } from '../language/vocabulary.js';
+
+const BLUEPRINT_LANE_NAMES = Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[];
 
 /** Anything drawn that can be traced back to the text. */
 export interface SourceElement {
@@ -42,7 +44,8 @@ export function journeyElements(journey: JourneyView): SourceElement[] {
     const elements: SourceElement[] = [journey];
     for (const persona of journey.personas) elements.push(persona);
     for (const stage of journey.stages) {
-        elements.push(stage, ...stage.pains, ...stage.goods, ...stage.kpis, ...STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind]));
+        elements.push(stage, ...stage.pains, ...stage.goods, ...stage.kpis, ...STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind]),
+            ...BLUEPRINT_LANE_NAMES.flatMap(lane => stage.lanes[lane]));
         for (const touchpoint of stage.touchpoints) {
             elements.push(touchpoint, ...touchpoint.emotions, ...touchpoint.pains, ...touchpoint.goods, ...touchpoint.kpis);
         }

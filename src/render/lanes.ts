@@ -7,12 +7,12 @@
  */
 import {
     stageFindings,
-    type EmotionPoint, type JourneyView, type KpiView, type MomentView, type OpportunityView, type SourceRange, type StageNoteView, type StageView, type TouchpointView, type TransitionView
+    type BlueprintItemView, type EmotionPoint, type JourneyView, type KpiView, type MomentView, type OpportunityView, type StageNoteView, type StageView, type TouchpointView, type TransitionView
 } from '../model/view-model.js';
 import { ACTIVITY_KINDS, BLUEPRINT_LANES, STAGE_NOTE_KINDS, type ActivityKindName, type BlueprintLaneName, type StageNoteName } from '../language/vocabulary.js';
 import type { MessageKey } from './messages.js';
 
-export interface BlueprintItem { key: string; text: string; range: SourceRange }
+export type BlueprintItem = BlueprintItemView;
 export interface RankedOpportunity { opportunity: OpportunityView; rank: number }
 export interface ActivityItem { text: string; touchpoint: TouchpointView }
 
@@ -93,7 +93,7 @@ export const LANES: readonly Lane[] = [
     ...(Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[]).map(name => lane({
         id: name,
         title: BLUEPRINT_TITLES[name],
-        ofStage: (stage: StageView) => stage.lanes[name].map(item => ({ key: `${stage.key}:${name}:${item.range.start.line}:${item.range.start.character}`, ...item }))
+        ofStage: (stage: StageView) => stage.lanes[name]
     }))
 ] as readonly Lane[];
 

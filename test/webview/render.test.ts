@@ -356,6 +356,9 @@ describe('elementAt', () => {
         expect(at(38)).toBe('kpi:38');
         expect(at(39)).toBe('stage:awareness');
         expect(at(112)).toBe('opp:humanHandover');
+        // A service blueprint's lane item is an element of its own.
+        expect(at(74)).toBe('stage:purchase/frontstage0');
+        expect(at(76)).toBe('stage:purchase/support2');
         expect(at(12, 2)).toBe('journey:vacuum');
         expect(at(500)).toBeUndefined();
     });

@@ -268,7 +268,8 @@ export function journeyFindings<K extends Finding>(journey: JourneyView, kind: K
 /** An open question and what it is about: nothing for the journey as a whole. */
 export interface AskedQuestion {
     question: QuestionView;
-    about?: { key: string; label: string; where?: string };
+    /** `quoted`: the label is what the element says (a pain point's text), not its name. */
+    about?: { key: string; label: string; where?: string; quoted?: true };
 }
 
 /**
@@ -279,8 +280,8 @@ export interface AskedQuestion {
  */
 export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
     const asked: AskedQuestion[] = (journey.questions ?? []).map(question => ({ question }));
-    const add = (element: { key: string; questions?: QuestionView[] }, label: string, where?: string) => {
-        for (const question of element.questions ?? []) asked.push({ question, about: { key: element.key, label, ...(where ? { where } : {}) } });
+    const add = (element: { key: string; questions?: QuestionView[] }, label: string, where?: string, quoted = false) => {
+        for (const question of element.questions ?? []) asked.push({ question, about: { key: element.key, label, ...(where ? { where } : {}), ...(quoted ? { quoted: true as const } : {}) } });
     };
     const personaLabel = new Map(journey.emotionLanes.map(lane => [lane.persona, lane.label]));
     for (const stage of journey.stages) {
@@ -289,10 +290,10 @@ export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
             const where = `${stage.label} \u203A ${touchpoint.label}`;
             add(touchpoint, touchpoint.label, stage.label);
             for (const point of touchpoint.emotions) add(point, personaLabel.get(point.persona) ?? point.persona, where);
-            for (const moment of [...touchpoint.pains, ...touchpoint.goods]) add(moment, moment.text, where);
+            for (const moment of [...touchpoint.pains, ...touchpoint.goods]) add(moment, moment.text, where, true);
         }
-        for (const moment of [...stage.pains, ...stage.goods]) add(moment, moment.text, stage.label);
-        for (const note of STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind])) add(note, note.text, stage.label);
+        for (const moment of [...stage.pains, ...stage.goods]) add(moment, moment.text, stage.label, true);
+        for (const note of STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind])) add(note, note.text, stage.label, true);
     }
     for (const opportunity of journey.opportunities) add(opportunity, opportunity.label);
     for (const action of journey.actions) add(action, action.label);

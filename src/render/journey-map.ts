@@ -19,7 +19,7 @@ import { attrs, html, join, trusted, type Markup } from './markup.js';
 import type { MessageKey, Messages } from './messages.js';
 import { journeyMessages } from './languages.js';
 import { personaStyleIndex, STAGE_HUES } from './palette.js';
-import { channelLabel, dataBasis, dataTitle, EVIDENCE_KEYS, evidenceTitle, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, dataBasis, dataTitle, EVIDENCE_KEYS, evidenceTitle, formatKpiValue, KIND_KEYS, levelKey, questionAbout } from './vocabulary-words.js';
 
 export interface MapOptions {
     messages: Messages;
@@ -526,7 +526,7 @@ export function improvementPlan(journey: JourneyView, options: MapOptions): Mark
     const questions = asked.map(({ question, about }, index) => join([
         html`<li><div class="card question"${source(question, options)}><span class="rank question-number">${index + 1}</span>`,
         html`<div class="plan-body"><p class="moment-text" dir="auto">${question.text}</p>`,
-        html`<div class="card-meta"><span class="question-about">${about ? messages.t('question.about', { item: about.where ? `${about.label} (${about.where})` : about.label }) : messages.t('question.aboutJourney')}</span></div></div></div></li>`
+        html`<div class="card-meta"><span class="question-about">${questionAbout(about, messages)}</span></div></div></div></li>`
     ]));
     const opportunities = journey.opportunities.map((opportunity, index) => {
         const addresses = opportunity.addresses.length > 0

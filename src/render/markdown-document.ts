@@ -14,7 +14,7 @@ import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './l
 import type { MessageKey, Messages } from './messages.js';
 import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
-import { channelLabel, dataBasis, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey } from './vocabulary-words.js';
+import { channelLabel, dataBasis, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey, questionAbout } from './vocabulary-words.js';
 
 
 function cell(items: string[]): string {
@@ -174,8 +174,7 @@ function planTables(journey: JourneyView, messages: Messages): string[] {
     if (questions.length > 0) {
         parts.push(`### ${markdownText(messages.t('question.heading'))}`);
         parts.push(questions.map(({ question, about }, index) => {
-            const what = about ? messages.t('question.about', { item: about.where ? `${about.label} (${about.where})` : about.label }) : messages.t('question.aboutJourney');
-            return `${index + 1}. ${markdownText(question.text)} *(${markdownText(what)})*`;
+            return `${index + 1}. ${markdownText(question.text)} *(${questionAbout(about, messages, markdownText)})*`;
         }).join('\n'));
     }
     return parts;

@@ -4,14 +4,14 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import { journeyQuestions, stageFindings, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
+import { journeyQuestions, stageFindings, type AskedQuestion, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
     OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
 } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
-import { channelLabel, formatKpiValue, KIND_KEYS, levelKey, STAGE_NOTE_ITEM_KEYS } from './vocabulary-words.js';
+import { channelLabel, formatKpiValue, KIND_KEYS, levelKey, questionAbout, STAGE_NOTE_ITEM_KEYS } from './vocabulary-words.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -92,7 +92,7 @@ export interface JourneyReport {
     /** Hypotheses research contradicted (`evidence refuted`), with what it found instead. */
     refuted: AssumedItem[];
     /** What research has not answered yet, numbered as the map numbers them; `about` is empty for the whole journey. */
-    questions: Array<{ text: string; about?: string }>;
+    questions: Array<{ text: string; about?: AskedQuestion['about'] }>;
     /** Touchpoints, pain points and opportunities that say nothing about how we know them. */
     withoutEvidence: number;
     /** Emotions and KPIs read from research data, in journey order. */
@@ -212,9 +212,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         coverage: { stages: journey.stages.map(stage => stage.label), rows },
         assumed,
         refuted,
-        questions: journeyQuestions(journey).map(({ question, about }) => ({
-            text: question.text, ...(about ? { about: about.where ? `${about.label} (${about.where})` : about.label } : {})
-        })),
+        questions: journeyQuestions(journey).map(({ question, about }) => ({ text: question.text, ...(about ? { about } : {}) })),
         withoutEvidence,
         fromData
     };
@@ -344,7 +342,7 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
     }
     if (report.questions.length > 0) {
         lines.push('', words('question.heading'));
-        table(report.questions.map((question, index) => [`${index + 1}.`, question.text, question.about ? words('question.about', { item: question.about }) : words('question.aboutJourney')]), '  ');
+        table(report.questions.map((question, index) => [`${index + 1}.`, question.text, questionAbout(question.about, messages)]), '  ');
     }
     if (report.refuted.length > 0) {
         lines.push('', words('report.refuted'));
@@ -421,7 +419,7 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
     if (report.questions.length > 0) {
         parts.push(heading('question.heading'));
         parts.push(report.questions.map((question, index) =>
-            `${index + 1}. ${markdownText(question.text)} *(${question.about ? words('question.about', { item: markdownText(question.about) }) : words('question.aboutJourney')})*`).join('\n'));
+            `${index + 1}. ${markdownText(question.text)} *(${questionAbout(question.about, messages, markdownText)})*`).join('\n'));
     }
     if (report.refuted.length > 0) {
         parts.push(heading('report.refuted'));

@@ -4,7 +4,7 @@
  * without words here does not compile.
  */
 import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
-import type { DataFact, Evidence } from '../model/view-model.js';
+import type { AskedQuestion, DataFact, Evidence } from '../model/view-model.js';
 import type { MessageKey, Messages } from './messages.js';
 
 export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
@@ -37,6 +37,17 @@ export function evidenceTitle(evidence: Evidence, messages: Messages): string {
     const meaning = messages.t(EVIDENCE_KEYS[evidence.level].meaning);
     const said = evidence.source ? `${meaning}: ${evidence.source}` : meaning;
     return evidence.instead ? `${said}; ${messages.t('evidence.instead')}: ${evidence.instead.label}` : said;
+}
+
+/**
+ * What an open question is about, in words: `About the whole journey`, `About Checkout (Purchase)`, or
+ * for a pain point or need, its text in the language's quotation marks. `text` escapes user text for
+ * the format written (Markdown); the words of the catalog stay as they are.
+ */
+export function questionAbout(about: AskedQuestion['about'], messages: Messages, text: (value: string) => string = value => value): string {
+    if (!about) return messages.t('question.aboutJourney');
+    const label = about.quoted ? messages.t('question.quoted', { text: text(about.label) }) : text(about.label);
+    return messages.t('question.about', { item: about.where ? `${label} (${text(about.where)})` : label });
 }
 
 /** A rating's word; a missing rating reads "not rated". */

@@ -91,7 +91,9 @@ describe('open questions', () => {
         const plan = improvementPlan(journey, { ...options, messages: messagesFor('nb') }).value;
         expect(plan).toContain('<h2>Åpne spørsmål</h2>');
         expect(plan).toMatch(/<span class="rank question-number">1<\/span><div class="plan-body"><p class="moment-text" dir="auto">Do store buyers compare the same way\?<\/p><div class="card-meta"><span class="question-about">Om hele kundereisen<\/span>/);
-        expect(plan).toContain('<span class="question-about">Om Would a printable sheet do?'.replace('Would a printable sheet do?', 'No way to compare models (Compare \u203A Product pages)'));
+        // A pain point is named by what it says, in the language's quotation marks.
+        expect(plan).toContain('<span class="question-about">Om «No way to compare models» (Compare \u203A Product pages)</span>');
+        expect(plan).toContain('<span class="question-about">Om Product pages (Compare)</span>');
     });
 
     test('a plan with nothing but questions is still drawn', async () => {
@@ -110,7 +112,8 @@ describe('open questions', () => {
         const markdown = documentMarkdown(model, en);
         expect(markdown).toContain('### Open questions\n\n1. Do store buyers compare the same way? *(About the whole journey)*\n2. How long do they compare? *(About Compare)*');
         const report = journeyReport(model.journeys[0]);
-        expect(report.questions[3]).toEqual({ text: 'Would a printable sheet do?', about: 'No way to compare models (Compare \u203A Product pages)' });
+        expect(report.questions[3]).toEqual({ text: 'Would a printable sheet do?', about: expect.objectContaining({ label: 'No way to compare models', where: 'Compare \u203A Product pages', quoted: true }) });
+        expect(reportText(report, en)).toContain('About \u201CNo way to compare models\u201D (Compare \u203A Product pages)');
         expect(reportText(report, en)).toMatch(/Open questions\n  1\.  Do store buyers compare the same way\?\s+About the whole journey\n  2\.  How long do they compare\?\s+About Compare/);
         expect(reportMarkdown(report, messagesFor('sv'))).toContain('### Öppna frågor\n\n1. Do store buyers compare the same way? *(Om hela kundresan)*');
     });

@@ -110,6 +110,7 @@ export const de: Catalog = {
     'question.heading': 'Offene Fragen',
     'question.about': 'Zu {item}',
     'question.aboutJourney': 'Zur ganzen Journey',
+    'question.quoted': '„{text}“',
     'question.where': 'Zu',
     'plan.action': 'Maßnahme',
     'plan.impact': 'Wirkung',

@@ -121,6 +121,7 @@ export const en = {
     'question.heading': 'Open questions',
     'question.about': 'About {item}',
     'question.aboutJourney': 'About the whole journey',
+    'question.quoted': '“{text}”',
     'question.where': 'About',
     'plan.action': 'Action',
     'plan.impact': 'impact',

@@ -110,6 +110,7 @@ export const fi: Catalog = {
     'question.heading': 'Avoimet kysymykset',
     'question.about': 'Koskee: {item}',
     'question.aboutJourney': 'Koskee koko asiakaspolkua',
+    'question.quoted': '”{text}”',
     'question.where': 'Koskee',
     'plan.action': 'Toimenpide',
     'plan.impact': 'vaikutus',

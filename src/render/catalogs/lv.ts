@@ -110,6 +110,7 @@ export const lv: Catalog = {
     'question.heading': 'Atklātie jautājumi',
     'question.about': 'Par: {item}',
     'question.aboutJourney': 'Par visu klientu ceļojumu',
+    'question.quoted': '„{text}”',
     'question.where': 'Par',
     'plan.action': 'Darbība',
     'plan.impact': 'ietekme',

@@ -110,6 +110,7 @@ export const nb: Catalog = {
     'question.heading': 'Åpne spørsmål',
     'question.about': 'Om {item}',
     'question.aboutJourney': 'Om hele kundereisen',
+    'question.quoted': '«{text}»',
     'question.where': 'Om',
     'plan.action': 'Tiltak',
     'plan.impact': 'effekt',

@@ -110,6 +110,7 @@ export const sv: Catalog = {
     'question.heading': 'Öppna frågor',
     'question.about': 'Om {item}',
     'question.aboutJourney': 'Om hela kundresan',
+    'question.quoted': '”{text}”',
     'question.where': 'Om',
     'plan.action': 'Åtgärd',
     'plan.impact': 'effekt',

@@ -10,7 +10,7 @@ import {
     isActivity, isChannelUse, isCounterpart, isJourney, isEmotion, isEvidenceNote, isGoalSetting, isGoodMoment, isKindSetting, isKpi, isLanguageSetting, isOwnerSetting,
     isPainPoint, isPersonasSetting, isPersonaUse, isReviewSetting, isScopeSetting, isTouchpoint, isTransition,
     type Action, type ChannelDecl, type ChannelUse, type Emotion, type EvidenceNote, type GoodMoment, type Journey, type Kpi, type Opportunity, type PainPoint, type Persona,
-    type Stage, type TimeOfDay, type Touchpoint, type Transition
+    type Replaceable, type Stage, type TimeOfDay, type Touchpoint, type Transition
 } from './generated/ast.js';
 import { DEFAULT_JOURNEY_KIND, type JourneyKindName } from './vocabulary.js';
 
@@ -233,4 +233,10 @@ export function timeSpan(at: TimeOfDay | undefined): { start: string; end?: stri
     if (at?.time === undefined) return undefined;
     const [start, end] = at.time.split('-');
     return end === undefined ? { start } : { start, end };
+}
+
+/** What a map shows for a named element of a journey: a finding's text, anything else's label, else its name. */
+export function elementLabel(node: Replaceable): string {
+    if (isPainPoint(node) || isGoodMoment(node)) return node.text ?? node.name ?? '';
+    return node.label ?? node.name ?? '';
 }

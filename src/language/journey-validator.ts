@@ -239,7 +239,7 @@ export class JourneyValidator {
 
     /** One time of day per stage or touchpoint: a second `at` would be dropped silently. */
     checkOneTime(element: Stage | Touchpoint, accept: ValidationAcceptor): void {
-        for (const extra of element.items.filter(isTimeOfDay).slice(1)) {
+        for (const extra of repeats(element.items, isTimeOfDay)) {
             accept('warning', `This ${isStage(element) ? 'stage' : element.moment ? 'moment' : 'touchpoint'} already has a time, and only the first counts. Write one 'at', with a span if it lasts ('at 06:30-09:00').`, { node: extra });
         }
     }
@@ -286,16 +286,17 @@ export class JourneyValidator {
      * by phone or in social media): a touchpoint on a channel none of its personas prefers is a hint.
      */
     checkPreferredChannels(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
-        const channel = touchpointChannelReferences(touchpoint)[0]?.reference.ref;
+        const [used] = touchpointChannelReferences(touchpoint);
+        const channel = used?.reference.ref;
         const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
         if (!channel || !journey) return;
-        const choosy = touchpointPersonas(touchpoint, journey).filter(persona => persona.preferences.some(p => p.channels.length > 0));
-        if (choosy.length === 0) return;
-        const prefers = (persona: Persona) => persona.preferences.flatMap(p => p.channels.map(ref => ref.ref));
-        if (choosy.some(persona => prefers(persona).includes(channel))) return;
-        const said = choosy.map(persona => `${persona.name} prefers ${persona.preferences.flatMap(p => p.channels.map(ref => ref.$refText)).join(', ')}`).join('; ');
+        const choosy = touchpointPersonas(touchpoint, journey)
+            .map(persona => ({ persona, prefers: persona.preferences.flatMap(p => p.channels) }))
+            .filter(({ prefers }) => prefers.length > 0);
+        if (choosy.length === 0 || choosy.some(({ prefers }) => prefers.some(ref => ref.ref === channel))) return;
+        const said = choosy.map(({ persona, prefers }) => `${persona.name} prefers ${prefers.map(ref => ref.$refText).join(', ')}`).join('; ');
         accept('hint', `This touchpoint is on '${channel.name}', a channel none of its personas prefers (${said}). Meet them where they are, or say why this channel.`,
-            { node: touchpointChannelReferences(touchpoint)[0].use, property: 'channel', ...issue(IssueCodes.ChannelNotPreferred) });
+            { node: used.use, property: 'channel', ...issue(IssueCodes.ChannelNotPreferred) });
     }
 
     checkTouchpoint(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
@@ -473,7 +474,7 @@ export class JourneyValidator {
     /** An opportunity or action has one description: a second one would be dropped silently. */
     checkOneDescription(element: Opportunity | Action, accept: ValidationAcceptor): void {
         const kind = isOpportunity(element) ? 'opportunity' : 'action';
-        for (const extra of element.items.filter(isDescription).slice(1)) {
+        for (const extra of repeats(element.items, isDescription)) {
             accept('warning', `This ${kind} already has a description, and only the first is shown. Merge the two into one 'description "..."'.`, { node: extra });
         }
     }
@@ -481,11 +482,10 @@ export class JourneyValidator {
     /** A priority is a place in the plan: a whole number from 1, once per action. */
     checkPriority(priority: ActionPriority, accept: ValidationAcceptor): void {
         if (priority.rank === undefined) return;
-        if (!Number.isInteger(priority.rank) || priority.rank < 1) {
+        if (!isPlanPlace(priority.rank)) {
             accept('error', `A priority is a place in the action plan: 1 comes first, then 2 and so on. Write a whole number from 1, not ${priority.rank}.`, { node: priority, property: 'rank' });
         }
-        const action = priority.$container;
-        if (action.items.filter(isActionPriority)[0] !== priority) {
+        if (repeats(priority.$container.items, isActionPriority).includes(priority)) {
             accept('warning', `This action already has a priority, and only the first counts. Remove this one.`, { node: priority });
         }
     }
@@ -495,13 +495,12 @@ export class JourneyValidator {
         const byRank = new Map<number, Action>();
         // A priority that is no place in a plan (0, 1.5) has an error of its own and takes no place here.
         const ranks = journey.actions.flatMap(action => action.items.filter(isActionPriority).slice(0, 1).map(priority => ({ action, priority })))
-            .filter(({ priority }) => priority.rank !== undefined && Number.isInteger(priority.rank) && priority.rank >= 1);
+            .filter(({ priority }) => isPlanPlace(priority.rank));
         const free = Math.max(0, ...ranks.map(r => r.priority.rank!)) + 1;
         for (const { action, priority } of ranks) {
-            if (priority.rank === undefined) continue;
-            const first = byRank.get(priority.rank);
+            const first = byRank.get(priority.rank!);
             if (!first) {
-                byRank.set(priority.rank, action);
+                byRank.set(priority.rank!, action);
                 continue;
             }
             accept('warning', `'${first.name}' has priority ${priority.rank} too, so the plan cannot tell which comes first. Give this action another number (${free} is free).`,
@@ -543,6 +542,16 @@ function keywordOf(setting: AstNode): string {
 
 function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+/** The statements of one kind after the first: a block says some things once, and a repeat would be dropped silently. */
+function repeats<T extends AstNode>(statements: readonly AstNode[], is: (node: unknown) => node is T): T[] {
+    return statements.filter(is).slice(1);
+}
+
+/** A priority that is a place in an action plan: a whole number from 1. */
+function isPlanPlace(rank: number | undefined): boolean {
+    return rank !== undefined && Number.isInteger(rank) && rank >= 1;
 }
 
 /** Minutes since midnight of a time written on the 24-hour clock (07:30), as the TIME terminal admits it. */

@@ -158,6 +158,7 @@ export const BLUEPRINT_LANES = {
     support: 'Support systems'
 } as const satisfies Record<LaneKind, string>;
 export type BlueprintLaneName = LaneKind;
+export const BLUEPRINT_LANE_NAMES = Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[];
 
 
 /**

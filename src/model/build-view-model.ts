@@ -5,14 +5,14 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isGoodMoment, isJourney, isPainPoint, isPersona, isRating, isSegment, isStage, isStageNote,
+    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isJourney, isPersona, isRating, isSegment, isStage, isStageNote,
     type ChannelDecl, type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
 import type { DataSets } from '../language/data/data-sets.js';
 import { readBinding, type DataReading } from '../language/data/data-semantics.js';
 import {
-    counterpartIn, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
+    counterpartIn, elementLabel, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
     kpisIn, painsIn, stageFlows, timeSpan, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
 import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
@@ -374,12 +374,6 @@ function elementKey(node: Replaceable): string {
         case 'Opportunity': return `opportunity:${journey}/${nameOf(node)}`;
         case 'Action': return `action:${journey}/${nameOf(node)}`;
     }
-}
-
-/** What the map shows for a named element: its label, or a finding's text. */
-function elementLabel(node: Replaceable): string {
-    if (isPainPoint(node) || isGoodMoment(node)) return node.text ?? nameOf(node);
-    return node.label ?? nameOf(node);
 }
 
 /**

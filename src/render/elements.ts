@@ -3,9 +3,7 @@
  * click on the picture can reveal the text and the editor cursor can light up the picture.
  */
 import { journeyQuestions, type DocumentViewModel, type JourneyView, type SourcePosition, type SourceRange } from '../model/view-model.js';
-import { BLUEPRINT_LANES, STAGE_NOTE_KINDS, type BlueprintLaneName } from '../language/vocabulary.js';
-
-const BLUEPRINT_LANE_NAMES = Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[];
+import { BLUEPRINT_LANE_NAMES, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 
 /** Anything drawn that can be traced back to the text. */
 export interface SourceElement {

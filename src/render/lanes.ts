@@ -9,7 +9,7 @@ import {
     stageFindings,
     type BlueprintItemView, type EmotionPoint, type JourneyView, type KpiView, type MomentView, type OpportunityView, type StageNoteView, type StageView, type TouchpointView, type TransitionView
 } from '../model/view-model.js';
-import { ACTIVITY_KINDS, BLUEPRINT_LANES, STAGE_NOTE_KINDS, type ActivityKindName, type BlueprintLaneName, type StageNoteName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, BLUEPRINT_LANE_NAMES, STAGE_NOTE_KINDS, type ActivityKindName, type BlueprintLaneName, type StageNoteName } from '../language/vocabulary.js';
 import type { MessageKey } from './messages.js';
 
 export type BlueprintItem = BlueprintItemView;
@@ -90,7 +90,7 @@ export const LANES: readonly Lane[] = [
     ...STAGE_NOTE_KINDS.map(kind => lane({ id: kind, title: STAGE_NOTE_TITLES[kind], ofStage: (stage: StageView) => stage.notes[kind] })),
     lane({ id: 'opportunities', title: 'lane.opportunities', ofStage: stageOpportunities }),
     lane({ id: 'kpis', title: 'lane.kpis', ofTouchpoint: t => t.kpis, ofStage: s => s.kpis }),
-    ...(Object.keys(BLUEPRINT_LANES) as BlueprintLaneName[]).map(name => lane({
+    ...BLUEPRINT_LANE_NAMES.map(name => lane({
         id: name,
         title: BLUEPRINT_TITLES[name],
         ofStage: (stage: StageView) => stage.lanes[name]

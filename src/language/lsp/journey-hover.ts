@@ -11,11 +11,11 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isGoodMoment, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
+    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
     type Action, type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Segment, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
-    emotionPersona, evidenceOf, journeyKind, timeSpan, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
+    elementLabel, emotionPersona, evidenceOf, journeyKind, timeSpan, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
 } from '../journey-semantics.js';
 import { markdownText as md } from '../markdown-text.js';
@@ -201,7 +201,7 @@ function painCard(pain: PainPoint): string {
 function evidenceSaid(evidence: EvidenceNote | undefined): string {
     if (evidence?.level === undefined) return '';
     const replacement = evidence.replacement?.ref;
-    const instead = replacement ? `; found instead: ${md(isPainPoint(replacement) || isGoodMoment(replacement) ? replacement.text ?? replacement.name ?? '' : replacement.label ?? replacement.name ?? '')}` : '';
+    const instead = replacement ? `; found instead: ${md(elementLabel(replacement))}` : '';
     return ` (${evidence.level}${evidence.source ? `: ${md(evidence.source)}` : ''}${instead})`;
 }
 

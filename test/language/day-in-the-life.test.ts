@@ -40,16 +40,11 @@ const MAP = `journey Day "A weekday" {
 }
 `;
 
-async function viewOf(text: string) {
-    const document = await services.validate(text);
-    return { document, model: services.Journey.model.ViewModelBuilder.build(document) };
-}
-
 const options = (tag: string) => ({ messages: messagesFor(tag), geometry: gridGeometry('comfortable'), personaOrder: [] });
 
 describe('times of day and moments without us', () => {
     test('are read into the view model; a span past midnight is a day that goes on, not an error', async () => {
-        const { document, model } = await viewOf(MAP);
+        const { document, model } = await services.view(MAP);
         expect(messages(document)).toEqual([]);
         const [morning, night] = model.journeys[0].stages;
         expect(morning.time).toEqual({ start: '06:30', end: '09:00' });
@@ -80,7 +75,7 @@ describe('times of day and moments without us', () => {
         const document = await services.validate(text);
         const warning = (document.diagnostics ?? []).find(d => d.code === IssueCodes.MomentWithChannel)!;
         expect(warning.message).toBe("A moment is part of the customer's day that involves no channel of ours, but 'Coffee' names the channel 'web'. Make it a touchpoint, or remove the channel.");
-        const actions = await services.Journey.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: warning.range, context: { diagnostics: [warning] } }) as CodeAction[];
+        const actions = await services.codeActions(document, warning);
         expect(actions.map(a => a.title)).toEqual(['Make it a touchpoint', 'Remove the channel']);
         const apply = (action: CodeAction) => TextDocument.applyEdits(document.textDocument, action.edit!.changes![document.textDocument.uri]);
         expect(apply(actions[0])).toBe(text.replace('moment Coffee', 'touchpoint Coffee'));
@@ -106,7 +101,7 @@ describe('times of day and moments without us', () => {
 
 describe('what the readers of the view model make of them', () => {
     test('the preview writes the time before the label as the language writes times, and marks a moment in words', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const grid = gridMarkup(journeyGrid(model.journeys[0], options('en'))).value;
         expect(grid).toContain('<span class="stage-label" dir="auto" title="Morning"><time class="time-of-day" datetime="06:30">06:30\u201309:00</time> Morning</span>');
         expect(grid).toMatch(/<div class="card touchpoint moment"[^>]*><div class="card-title" dir="auto"><time class="time-of-day" datetime="06:50">06:50<\/time> Coffee, alone<\/div><div class="card-meta"><span class="chip moment-chip" title="A moment of the customer&#39;s day that involves no channel of ours">without us<\/span>/);
@@ -116,7 +111,7 @@ describe('what the readers of the view model make of them', () => {
     });
 
     test('Markdown and the overview timeline carry the times; the report leaves moments out of channel coverage', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const markdown = documentMarkdown(model, messagesFor('sv'));
         expect(markdown).toContain(' | 1. 06\\:30–09\\:00 Morning | 2. 22\\:00–02\\:00 Night shift |');
         expect(markdown).toContain('06\\:50 Coffee, alone *(utan oss)*');

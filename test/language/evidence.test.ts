@@ -5,7 +5,6 @@
  */
 import { expectCompletion, expectFormatting, expectHover } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { IssueCodes } from '../../src/language/journey-validator.js';
 import { emotionCells } from '../../src/render/emotion-lane.js';
@@ -43,23 +42,17 @@ journey Shop "Buying a vacuum" {
 }
 `;
 
-async function viewOf(text: string) {
-    const document = await services.validate(text);
-    return { document, model: services.Journey.model.ViewModelBuilder.build(document) };
-}
-
 async function preferredFix(text: string, code: string): Promise<string> {
     const document = await services.validate(text);
     const diagnostics = (document.diagnostics ?? []).filter(d => d.code === code);
     expect(diagnostics).toHaveLength(1);
-    const actions = await services.Journey.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: diagnostics[0].range, context: { diagnostics } });
-    const preferred = (actions ?? []).find(action => 'isPreferred' in action && action.isPreferred) as CodeAction;
+    const preferred = (await services.codeActions(document, diagnostics[0])).find(action => action.isPreferred)!;
     return TextDocument.applyEdits(document.textDocument, preferred.edit!.changes![document.textDocument.uri]);
 }
 
 describe('evidence that research validated or refuted', () => {
     test('is read with what was found instead, and an emotion score carries its own', async () => {
-        const { document, model } = await viewOf(MAP);
+        const { document, model } = await services.view(MAP);
         expect(messages(document)).toEqual(["No action takes up the opportunity 'MonthlyPrice' yet. Add an action with 'for MonthlyPrice' and an owner."]);
         const touchpoint = model.journeys[0].stages[0].touchpoints[0];
         expect(touchpoint.pains[0].evidence).toEqual({
@@ -133,7 +126,7 @@ describe('evidence that research validated or refuted', () => {
 
 describe('what the readers of the view model make of it', () => {
     test('the preview badges each level in the map\'s language, and a refuted item shows what was found instead', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const options = { messages: messagesFor('sv'), geometry: gridGeometry('comfortable'), personaOrder: ['Colleen'] };
         const grid = gridMarkup(journeyGrid(model.journeys[0], options)).value;
         expect(grid).toContain('<span class="evidence evidence-refuted" title="Antaget först, sedan motbevisat av undersökningar: Interviews, 8 of 10; Undersökningen fann i stället: No price per month for their own use">motbevisat</span>'
@@ -144,14 +137,14 @@ describe('what the readers of the view model make of it', () => {
     });
 
     test('Markdown writes the level after the item, and what replaced a refuted one', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const markdown = documentMarkdown(model, messagesFor('en'));
         expect(markdown).toContain('Customers think we are too expensive *(refuted \u2192 No price per month for their own use)*<br>No price per month for their own use *(validated)*');
         expect(markdown).toContain('\u22122 negative *(observed)*');
     });
 
     test('the report lists what research refuted and what it found instead, and assumed scores', async () => {
-        const { model } = await viewOf(MAP.replace('evidence observed "Diary study, week 2"', 'evidence assumed "Workshop"'));
+        const { model } = await services.view(MAP.replace('evidence observed "Diary study, week 2"', 'evidence assumed "Workshop"'));
         const report = journeyReport(model.journeys[0]);
         expect(report.refuted).toEqual([{
             kind: 'pain point', label: 'Customers think we are too expensive', where: 'Compare › Price page', source: 'Interviews, 8 of 10', instead: 'No price per month for their own use'
@@ -163,7 +156,7 @@ describe('what the readers of the view model make of it', () => {
         expect(reportMarkdown(report, messagesFor('nb'))).toContain('| smertepunkt | Customers think we are too expensive | Compare › Price page | Interviews, 8 of 10 | No price per month for their own use |');
         // Nothing refuted, no section.
         await services.reset();
-        const plain = journeyReport((await viewOf(MAP.replace(' instead NoTotal', '').replace('refuted', 'observed'))).model.journeys[0]);
+        const plain = journeyReport((await services.view(MAP.replace(' instead NoTotal', '').replace('refuted', 'observed'))).model.journeys[0]);
         expect(reportText(plain, messagesFor('en'))).not.toContain('Refuted by research');
     });
 });

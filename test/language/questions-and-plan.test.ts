@@ -5,7 +5,6 @@
  */
 import { expectHover } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { IssueCodes } from '../../src/language/journey-validator.js';
 import { journeyQuestions } from '../../src/model/view-model.js';
@@ -58,17 +57,12 @@ const MAP = `journey Shop "Buying a vacuum" {
 }
 `;
 
-async function viewOf(text: string) {
-    const document = await services.validate(text);
-    return { document, model: services.Journey.model.ViewModelBuilder.build(document) };
-}
-
 const en = messagesFor('en');
 const options = { messages: en, geometry: gridGeometry('comfortable'), personaOrder: [] };
 
 describe('open questions', () => {
     test('are numbered the same way everywhere: the journey\'s, then stage by stage, then the plan', async () => {
-        const { document, model } = await viewOf(MAP);
+        const { document, model } = await services.view(MAP);
         expect(messages(document)).toEqual([]);
         const asked = journeyQuestions(model.journeys[0]);
         expect(asked.map(a => [a.question.text, a.about?.label, a.about?.where])).toEqual([
@@ -83,7 +77,7 @@ describe('open questions', () => {
     });
 
     test('each element marks its questions by number, and the plan lists them all', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const journey = model.journeys[0];
         const grid = gridMarkup(journeyGrid(journey, options)).value;
         expect(grid).toContain('<span class="chip question-ref" title="Which spec do they look for first?"><span aria-hidden="true">?</span><span class="visually-hidden">Open question</span> 3</span>');
@@ -97,18 +91,18 @@ describe('open questions', () => {
     });
 
     test('a plan with nothing but questions is still drawn', async () => {
-        const { model } = await viewOf('journey J {\n    question "Who pays?"\n    stage S { touchpoint T { channel web } }\n}\n');
+        const { model } = await services.view('journey J {\n    question "Who pays?"\n    stage S { touchpoint T { channel web } }\n}\n');
         expect(improvementPlan(model.journeys[0], options).value).toContain('Who pays?');
     });
 
     test('the cursor on a question lights up its card in the list', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const asked = journeyQuestions(model.journeys[0]);
         expect(elementAt(model, { line: 8, character: 20 })?.key).toBe(asked[3].question.key);
     });
 
     test('Markdown and the report list them with what they are about', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const markdown = documentMarkdown(model, en);
         expect(markdown).toContain('### Open questions\n\n1. Do store buyers compare the same way? *(About the whole journey)*\n2. How long do they compare? *(About Compare)*');
         const report = journeyReport(model.journeys[0]);
@@ -130,7 +124,7 @@ describe('open questions', () => {
 
 describe('the action plan\'s order and descriptions', () => {
     test('actions with a priority come first, in its order, then the others as written', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const actions = model.journeys[0].actions;
         expect(actions.map(a => [a.id, a.priority])).toEqual([['First', 1], ['Build', 2], ['Later', undefined]]);
         expect(actions[0].description).toBe('One list of specs, named the same on every page');
@@ -150,8 +144,8 @@ describe('the action plan\'s order and descriptions', () => {
         const warning = (document.diagnostics ?? []).find(d => d.code === IssueCodes.SharedPriority)!;
         expect(warning.message).toBe("'Build' has priority 1 too, so the plan cannot tell which comes first. Give this action another number (2 is free).");
         expect(warning.range.start.line).toBe(MAP.split('\n').findIndex(line => line.includes('priority 1')));
-        const actions = await services.Journey.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: warning.range, context: { diagnostics: [warning] } });
-        const fix = (actions as CodeAction[]).find(a => a.isPreferred)!;
+        const actions = await services.codeActions(document, warning);
+        const fix = actions.find(a => a.isPreferred)!;
         expect(fix.title).toBe('Use priority 2');
         expect(TextDocument.applyEdits(document.textDocument, fix.edit!.changes![document.textDocument.uri])).toBe(text.replace(/priority 1(\n\s+owner "Product")/, 'priority 2$1'));
     });
@@ -173,9 +167,9 @@ describe('the action plan\'s order and descriptions', () => {
     });
 
     test('the diff says when an opportunity\'s description changed', async () => {
-        const before = (await viewOf(MAP)).model.journeys[0];
+        const before = (await services.view(MAP)).model.journeys[0];
         await services.reset();
-        const after = (await viewOf(MAP.replace('"Three models side by side"', '"Up to four models side by side"'))).model.journeys[0];
+        const after = (await services.view(MAP.replace('"Three models side by side"', '"Up to four models side by side"'))).model.journeys[0];
         const diff = diffJourneys(before, after);
         expect(diff.opportunities).toEqual([expect.objectContaining({ kind: 'changed', changes: [{ field: 'description', before: 'Three models side by side', after: 'Up to four models side by side' }] })]);
         expect(diffText(diff, 'a', 'b', en)).toContain('Description "Three models side by side" → "Up to four models side by side"');

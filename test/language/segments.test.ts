@@ -5,7 +5,6 @@
  */
 import { expectHover } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { IssueCodes } from '../../src/language/journey-validator.js';
 import { gridGeometry } from '../../src/render/grid-geometry.js';
@@ -50,14 +49,9 @@ journey Pay "Paying" {
 }
 `;
 
-async function viewOf(text: string) {
-    const document = await services.validate(text);
-    return { document, model: services.Journey.model.ViewModelBuilder.build(document) };
-}
-
 describe('segments, preferred channels and KPIs for a segment', () => {
     test('are read into the view model', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const journey = model.journeys[0];
         expect(journey.personas.map(p => [p.id, p.segments, p.prefers?.map(c => c.id)])).toEqual([
             ['Nora', [{ id: 'Nordics', label: 'Nordic countries' }], ['app', 'phone']],
@@ -82,7 +76,7 @@ describe('segments, preferred channels and KPIs for a segment', () => {
         const document = await services.validate(text);
         const warning = (document.diagnostics ?? []).find(d => d.code === IssueCodes.PersonaAfterKpi)!;
         expect(warning.message).toBe("This 'persona Nora' follows the KPI on its line, but it is a statement of its own: it says that the whole touchpoint involves only Nora, not whose KPI it is. For a KPI of one persona or segment, write 'kpi \"Conversion\" ... for Nora'; otherwise put the persona line on a line of its own.");
-        const actions = await services.Journey.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.textDocument.uri }, range: warning.range, context: { diagnostics: [warning] } }) as CodeAction[];
+        const actions = await services.codeActions(document, warning);
         expect(actions[0].title).toBe("Make it the KPI's: for Nora");
         expect(TextDocument.applyEdits(document.textDocument, actions[0].edit!.changes![document.textDocument.uri])).toBe(text.replace('target 3 persona Nora', 'target 3 for Nora'));
         // On a line of its own it is what it says.
@@ -105,7 +99,7 @@ describe('segments, preferred channels and KPIs for a segment', () => {
     });
 
     test('the preview and Markdown show a persona\'s segment and preferences, and whom a KPI is for', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const options = { messages: messagesFor('lv'), geometry: gridGeometry('comfortable'), personaOrder: ['Nora', 'Liga'] };
         const header = journeyHeader(model.journeys[0], options).value;
         expect(header).toContain('<strong class="persona-name">Nora in Oslo</strong> <span class="chip segment-chip" title="Segments">Nordic countries</span>');

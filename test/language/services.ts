@@ -4,6 +4,7 @@ import { clearDocuments, parseHelper } from 'langium/test';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import type { DataFiles } from '../../src/language/data/data-sets.js';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 
 /** `dataFiles` reads the data files maps name; without it a map's data blocks say they cannot be read. */
 export async function createTestServices(options: { dataFiles?: DataFiles } = {}) {
@@ -26,6 +27,18 @@ export async function createTestServices(options: { dataFiles?: DataFiles } = {}
             });
             await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
             return documents;
+        },
+        /** Validates a document and builds its view model, as the language server does for the preview. */
+        async view(text: string) {
+            const document = await parse(text, { validation: true });
+            return { document, model: services.Journey.model.ViewModelBuilder.build(document) };
+        },
+        /** The quick fixes offered for one diagnostic of a document. */
+        async codeActions(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+            const actions = await services.Journey.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+            });
+            return (actions ?? []) as CodeAction[];
         },
         async reset(): Promise<void> {
             const userDocuments = services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme !== 'journey-builtin').toArray();

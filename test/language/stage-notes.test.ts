@@ -36,14 +36,9 @@ const MAP = `journey Move "Moving house" {
 }
 `;
 
-async function viewOf(text: string) {
-    const document = await services.validate(text);
-    return { document, model: services.Journey.model.ViewModelBuilder.build(document) };
-}
-
 describe('needs, challenges and choices of a stage', () => {
     test('are read per kind, in the order written, with their evidence', async () => {
-        const { document, model } = await viewOf(MAP);
+        const { document, model } = await services.view(MAP);
         expect(messages(document)).toEqual([]);
         const stage = model.journeys[0].stages[0];
         expect(stage.notes.need.map(n => [n.text, n.evidence])).toEqual([
@@ -57,14 +52,14 @@ describe('needs, challenges and choices of a stage', () => {
     });
 
     test('challenge and choice can still be names, like the other keywords', async () => {
-        const { document, model } = await viewOf('journey Shop {\n    stage challenge {\n        touchpoint choice { channel web }\n    }\n}\n');
+        const { document, model } = await services.view('journey Shop {\n    stage challenge {\n        touchpoint choice { channel web }\n    }\n}\n');
         expect(messages(document)).toEqual([]);
         expect(model.journeys[0].stages[0].id).toBe('challenge');
         expect(model.journeys[0].stages[0].touchpoints[0].id).toBe('choice');
     });
 
     test('written in a touchpoint, the error says they belong to the stage', async () => {
-        const { document } = await viewOf('journey Shop {\n    stage S {\n        touchpoint T {\n            channel web\n            need "Quiet"\n        }\n    }\n}\n');
+        const { document } = await services.view('journey Shop {\n    stage S {\n        touchpoint T {\n            channel web\n            need "Quiet"\n        }\n    }\n}\n');
         expect(messages(document)[0]).toBe("Expected '}' but found 'need'. A 'need' is said of a stage as a whole, not of one touchpoint: move it into the stage, after this block's '}'.");
     });
 
@@ -114,7 +109,7 @@ describe('needs, challenges and choices of a stage', () => {
 
 describe('what the readers of the view model make of them', () => {
     test('the preview draws a lane per kind after what goes well, in the map\'s language, evidence as a badge', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const grid = gridMarkup(journeyGrid(model.journeys[0], { messages: messagesFor('en'), geometry: gridGeometry('comfortable'), personaOrder: [] })).value;
         const lanes = [...grid.matchAll(/<tr class="lane lane-([a-z]+)"/g)].map(m => m[1]);
         expect(lanes).toEqual(['touchpoints', 'need', 'challenge', 'choice']);
@@ -125,7 +120,7 @@ describe('what the readers of the view model make of them', () => {
     });
 
     test('the cursor on one, or on its evidence, lights up its card', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const stage = model.journeys[0].stages[0];
         expect(elementAt(model, { line: 6, character: 14 })?.key).toBe(stage.notes.need[0].key);
         expect(elementAt(model, { line: 8, character: 20 })?.key).toBe(stage.notes.challenge[0].key);
@@ -133,7 +128,7 @@ describe('what the readers of the view model make of them', () => {
     });
 
     test('Markdown has a row per kind, with the evidence', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const markdown = documentMarkdown(model, messagesFor('en'));
         expect(markdown).toContain('| **Needs** | Power from the day they move in *(observed)*<br>A price in kronor per month |');
         expect(markdown).toContain('| **Challenges** | Cannot tell the contract types apart |');
@@ -141,7 +136,7 @@ describe('what the readers of the view model make of them', () => {
     });
 
     test('the report lists the assumed ones, and the portfolio counts their evidence', async () => {
-        const { model } = await viewOf(MAP);
+        const { model } = await services.view(MAP);
         const report = journeyReport(model.journeys[0]);
         expect(report.assumed).toEqual([{ kind: 'choice', label: 'Stay with the old supplier or switch', where: 'Discover', source: 'Workshop' }]);
         expect(reportText(report, messagesFor('sv'))).toMatch(/val\s+Stay with the old supplier or switch\s+Discover\s+\(Workshop\)/);
@@ -150,9 +145,9 @@ describe('what the readers of the view model make of them', () => {
     });
 
     test('the diff says which were added and removed, per stage', async () => {
-        const before = (await viewOf(MAP)).model.journeys[0];
+        const before = (await services.view(MAP)).model.journeys[0];
         await services.reset();
-        const after = (await viewOf(MAP.replace('need "A price in kronor per month"', 'challenge "Moving day is also the busiest day"'))).model.journeys[0];
+        const after = (await services.view(MAP.replace('need "A price in kronor per month"', 'challenge "Moving day is also the busiest day"'))).model.journeys[0];
         const diff = diffJourneys(before, after);
         expect(diff.stages).toEqual([expect.objectContaining({
             kind: 'changed',

@@ -175,7 +175,7 @@ async function openPreview(page, name) {
     await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click();
     await page.locator('.tab', { hasText: `Preview ${name}` }).waitFor();
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await preview.locator('body[data-rendered-version] .journey table.map-grid').first().waitFor({ timeout: 30_000 });
+    await preview.locator('body[data-rendered-version] :is(.journey table.map-grid, .journey .empathy-maps)').first().waitFor({ timeout: 30_000 });
     // Fonts and the editor's syntax colouring arrive just after the first drawing.
     await page.waitForTimeout(1000);
     return preview;

@@ -19,6 +19,7 @@ const KIND_TITLES: Record<JourneyKindName, string> = {
     'current-state': 'Current state',
     'future-state': 'Future state',
     'day-in-the-life': 'Day in the life',
+    'empathy-map': 'Empathy map',
     'service-blueprint': 'Service blueprint'
 };
 

@@ -102,8 +102,8 @@ function allWords<const List extends readonly WordKeyword[]>(list: Exclude<WordK
 }
 
 const KEYWORDS = allWords(['action', 'addresses', 'assumed', 'at', 'backstage', 'backstory', 'challenge', 'channel', 'choice', 'current-state', 'data',
-    'day-in-the-life', 'demographics', 'description', 'does', 'due', 'effort', 'emotion', 'evidence', 'experiences', 'feels', 'for', 'from', 'frontstage',
-    'future-state', 'goal', 'good', 'high', 'impact', 'improves', 'instead', 'journey', 'kind', 'kpi', 'language', 'low', 'matches', 'medium', 'moment', 'motivation',
+    'day-in-the-life', 'demographics', 'description', 'does', 'due', 'effort', 'emotion', 'empathy', 'empathy-map', 'evidence', 'experiences', 'feels', 'for', 'from', 'frontstage',
+    'future-state', 'gain', 'goal', 'good', 'high', 'impact', 'improves', 'instead', 'journey', 'kind', 'kpi', 'language', 'low', 'matches', 'medium', 'moment', 'motivation',
     'need', 'next', 'observed', 'opportunity', 'owner', 'pain', 'persona', 'personas', 'prefers', 'priority', 'proposed', 'question', 'quote', 'refuted', 'review', 'says', 'scale', 'scope', 'segment',
     'service-blueprint', 'stage', 'support', 'target', 'task', 'thinks', 'touchpoint', 'validated']);
 

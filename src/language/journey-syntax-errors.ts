@@ -107,5 +107,6 @@ function closingHint(expected: TokenType, actual: IToken): string {
     if (expected.name !== '}') return '';
     if (HEADER_KEYWORDS.includes(actual.image)) return ` Journey settings (${HEADER_KEYWORDS.join(', ')}) come first, before the first stage: move '${actual.image}' up.`;
     if (actual.image in STAGE_NOTES) return ` A '${actual.image}' is said of a stage as a whole, not of one touchpoint: move it into the stage, after this block's '}'.`;
+    if (actual.image === 'gain') return ` A 'gain' belongs in a persona's empathy map: 'empathy <Persona> { gain "..." }'. In a stage or touchpoint, write what goes well with 'good "..."'.`;
     return " Every '{' needs a matching '}'; a misspelt keyword also ends the block here.";
 }

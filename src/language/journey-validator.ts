@@ -7,8 +7,8 @@ import {
     type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
-    isActionFor, isActionPriority, isAddresses, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
-    type Action, type ActionDue, type ActionPriority, type Addresses, type ChannelDecl, type DataSource, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
+    isActionFor, isActionPriority, isAddresses, isEmpathyNote, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
+    type Action, type ActionDue, type ActionPriority, type Addresses, type ChannelDecl, type DataSource, type EmpathyMap, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
     type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Segment, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
@@ -20,7 +20,7 @@ import {
     counterpartIn, emotionPersona, evidenceOf, isStale, timeSpan, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
     stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
-import { EMOTION_SCALE, formatEmotion, mapLanguageList, mapLanguageOf } from './vocabulary.js';
+import { EMOTION_SCALE, EMPATHY_QUADRANTS, formatEmotion, mapLanguageList, mapLanguageOf } from './vocabulary.js';
 
 export const IssueCodes = {
     UnmappedStage: 'unmapped-stage',
@@ -48,7 +48,8 @@ export const IssueCodes = {
     SharedPriority: 'shared-priority',
     MomentWithChannel: 'moment-with-channel',
     PersonaAfterKpi: 'persona-after-kpi',
-    ChannelNotPreferred: 'channel-not-preferred'
+    ChannelNotPreferred: 'channel-not-preferred',
+    EmpathyQuadrantEmpty: 'empathy-quadrant-empty'
 } as const;
 
 export function registerValidationChecks(services: JourneyServices): void {
@@ -61,8 +62,10 @@ export function registerValidationChecks(services: JourneyServices): void {
         ChannelDecl: validator.checkKeywordName,
         Journey: [
             validator.checkKeywordName, validator.checkJourneyNames, validator.checkHeader, validator.checkEmotionLanes, validator.checkReachability,
-            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions, validator.checkPriorities, validator.checkTimesOfDay
+            validator.checkCounterparts, validator.checkPainsAddressed, validator.checkOpportunitiesHaveActions, validator.checkPriorities, validator.checkTimesOfDay,
+            validator.checkEmpathyMaps
         ],
+        EmpathyMap: validator.checkEmpathyMap,
         Stage: [validator.checkKeywordName, validator.checkStageMapped, validator.checkOneTime],
         Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint, validator.checkOneTime, validator.checkPersonaAfterKpi, validator.checkPreferredChannels],
         Segment: validator.checkKeywordName,
@@ -235,6 +238,52 @@ export class JourneyValidator {
             if (stage.items.some(item => item.$type === 'Counterpart')) continue; // an unresolved 'matches' already has its own error
             accept('warning', `Future stage '${stage.name}' has no counterpart in the current state '${baseline.name}' (stages: ${names.join(', ')}). Name it like the stage it replaces, or add 'matches <Stage>'.`, { node: stage, property: 'name', ...issue(IssueCodes.NoCounterpart) });
         }
+    }
+
+    /**
+     * An empathy map per persona: a second one for the same persona would split what research found
+     * about them in two. In an empathy-map journey, a persona of the journey without one is worth a hint.
+     */
+    checkEmpathyMaps(journey: Journey, accept: ValidationAcceptor): void {
+        const first = new Map<Persona, EmpathyMap>();
+        for (const empathy of journey.empathy) {
+            const persona = empathy.persona?.ref;
+            if (!persona) continue;
+            const earlier = first.get(persona);
+            if (earlier) {
+                accept('warning', `Persona '${persona.name}' already has an empathy map in this journey (line ${lineOf(earlier)}). Write what research found about them in one block.`, { node: empathy, property: 'persona' });
+            } else {
+                first.set(persona, empathy);
+            }
+        }
+        if (journeyKind(journey) !== 'empathy-map' || !journey.name) return;
+        if (journey.empathy.length === 0) {
+            accept('hint', `This empathy map has no persona's map yet. Add 'empathy <Persona> { says "..." thinks "..." does "..." feels "..." }' for each persona you researched.`, { node: journey, property: 'name' });
+            return;
+        }
+        const setting = journey.header.find(setting => setting.$type === 'PersonasSetting');
+        for (const persona of journeyPersonas(journey)) {
+            if (first.has(persona) || !setting) continue;
+            accept('hint', `Persona '${persona.name}' is one of this journey's personas but has no empathy map in it yet. Add 'empathy ${persona.name} { ... }' with what research found about them.`, { node: setting });
+        }
+    }
+
+    /** An empathy map's persona belongs to the journey, and each of its four quadrants says something. */
+    checkEmpathyMap(empathy: EmpathyMap, accept: ValidationAcceptor): void {
+        const persona = empathy.persona?.ref;
+        const journey = AstUtils.getContainerOfType(empathy, isJourney);
+        const cast = journey ? journeyPersonas(journey) : [];
+        if (persona && cast.length > 0 && !cast.includes(persona)) {
+            accept('warning', `Persona '${persona.name}' is not one of this journey's personas (${cast.map(p => p.name).join(', ')}). Add it to the journey's 'personas' line.`, { node: empathy, property: 'persona', ...issue(IssueCodes.PersonaNotInJourney) });
+        }
+        const said = new Set(empathy.items.filter(isEmpathyNote).map(note => note.kind));
+        const empty = EMPATHY_QUADRANTS.filter(kind => !said.has(kind));
+        if (empty.length === 0 || !empathy.persona) return;
+        const who = persona?.name ?? empathy.persona.$refText;
+        const verbs = empty.map(kind => ({ says: 'say', thinks: 'think', does: 'do', feels: 'feel' })[kind as 'says']);
+        const what = verbs.length === 1 ? verbs[0] : `${verbs.slice(0, -1).join(', ')} or ${verbs[verbs.length - 1]}`;
+        accept('hint', `${who}'s empathy map says nothing yet about what they ${what}. Add ${empty.map(kind => `'${kind} "..."'`).join(', ')} from your research, or note what you do not know with 'question "..."'.`,
+            { node: empathy, keyword: 'empathy', ...issue(IssueCodes.EmpathyQuadrantEmpty, { empty }) });
     }
 
     /** One time of day per stage or touchpoint: a second `at` would be dropped silently. */

@@ -4,7 +4,7 @@
  * things (kinds, levels, evidence, activities, blueprint lanes), the tables here are checked against
  * its generated types: a keyword added to the grammar without its entry here does not compile.
  */
-import type { ActivityKind, EvidenceLevel, JourneyKind, LaneKind, Level, StageNoteKind } from './generated/ast.js';
+import type { ActivityKind, EmpathyKind, EvidenceLevel, JourneyKind, LaneKind, Level, StageNoteKind } from './generated/ast.js';
 
 /** Compiles only when the list names every member of the union (a list cannot be checked with `satisfies Record`). */
 type Lists<Union, List extends readonly Union[]> = Exclude<Union, List[number]> extends never ? List : never;
@@ -82,7 +82,8 @@ export const JOURNEY_KINDS = {
     'current-state': 'Current state',
     'future-state': 'Future state',
     'day-in-the-life': 'Day in the life',
-    'service-blueprint': 'Service blueprint'
+    'service-blueprint': 'Service blueprint',
+    'empathy-map': 'Empathy map'
 } as const satisfies Record<JourneyKind, string>;
 export type JourneyKindName = JourneyKind;
 export const DEFAULT_JOURNEY_KIND: JourneyKindName = 'current-state';
@@ -151,6 +152,23 @@ export const STAGE_NOTES = {
 } as const satisfies Record<StageNoteKind, string>;
 export type StageNoteName = StageNoteKind;
 export const STAGE_NOTE_KINDS = Object.keys(STAGE_NOTES) as StageNoteName[];
+
+/**
+ * What an empathy map holds for one persona: the four quadrants of what they say, think, do and
+ * feel, then their pains and gains, in the order the map draws them, each with what it means.
+ */
+export const EMPATHY_KINDS = {
+    says: 'What the persona says out loud: quotes from interviews',
+    thinks: 'What the persona thinks but may not say',
+    does: 'What the persona does: behaviour seen in research',
+    feels: 'What the persona feels: worries, hopes, frustrations',
+    pain: 'A fear, frustration or obstacle the persona has',
+    gain: 'What the persona wants or needs, and how they measure success'
+} as const satisfies Record<EmpathyKind, string>;
+export type EmpathyKindName = EmpathyKind;
+export const EMPATHY_KIND_NAMES = Object.keys(EMPATHY_KINDS) as EmpathyKindName[];
+/** The four quadrants: an empty one is worth a hint; pains and gains are optional. */
+export const EMPATHY_QUADRANTS: readonly EmpathyKindName[] = ['says', 'thinks', 'does', 'feels'];
 
 export const BLUEPRINT_LANES = {
     frontstage: 'Frontstage',

@@ -5,8 +5,8 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isJourney, isPersona, isRating, isSegment, isStage, isStageNote,
-    type ChannelDecl, type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
+    isActionDue, isActionFor, isEmpathyNote, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isJourney, isPersona, isRating, isSegment, isStage, isStageNote,
+    type ChannelDecl, type EmpathyMap, type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
 import type { DataSets } from '../language/data/data-sets.js';
@@ -15,10 +15,10 @@ import {
     counterpartIn, elementLabel, emotionPersona, evidenceOf, goodsIn, isStale, journeyHeader, journeyKind, journeyPersonas, journeyTitle,
     kpisIn, painsIn, stageFlows, timeSpan, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
-import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMOTION_SCALE, opportunityPriority, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMPATHY_KIND_NAMES, EMOTION_SCALE, opportunityPriority, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
-    ActionView, DataFact, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
+    ActionView, DataFact, EmpathyView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
     PersonaView, QuestionView, SourceRange, TimeOfDayView, StageNoteView, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
@@ -95,6 +95,7 @@ function buildJourney(journey: Journey, today: Date, data: DataSets | undefined)
         actions: planOrder(journey.actions.map(action => buildAction(action, journey))),
         emotionLanes: emotionLanes(personas, stages),
         ...withQuestions(journey.questions, `journey:${nameOf(journey)}`),
+        ...listed('empathy', empathyViews(journey)),
         baseline: baseline && {
             id: nameOf(baseline),
             title: journeyTitle(baseline),
@@ -179,6 +180,27 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
         evidence: evidence(touchpoint),
         ...withQuestions(touchpoint.items, key)
     };
+}
+
+/**
+ * The journey's empathy maps. Each is keyed by its persona, so it keeps its key when another is added
+ * before it; a second map of the same persona (which the validator warns of) by its place as well.
+ */
+function empathyViews(journey: Journey): EmpathyView[] {
+    const keys = new Set<string>();
+    return journey.empathy.map((empathy: EmpathyMap, index) => {
+        const persona = empathy.persona?.ref;
+        const id = persona?.name ?? empathy.persona?.$refText ?? '';
+        let key = `empathy:${nameOf(journey)}/${id}`;
+        if (keys.has(key)) key = `${key}#${index}`;
+        keys.add(key);
+        const entries = Object.fromEntries(EMPATHY_KIND_NAMES.map(kind => [kind, [] as EmpathyView['entries'][typeof kind]])) as EmpathyView['entries'];
+        empathy.items.filter(isEmpathyNote).forEach((note, i) => {
+            const noteKey = `${key}/${note.kind}${i}`;
+            if (note.text !== undefined) entries[note.kind].push({ key: noteKey, range: rangeOf(note), text: note.text, ...withEvidence(note), ...withQuestions(note.details, noteKey) });
+        });
+        return { key, range: rangeOf(empathy), persona: id, label: persona?.label ?? id, entries, ...withQuestions(empathy.items, key) };
+    });
 }
 
 /** A named pain point or good moment keeps its key when others are added before it; names are unique per journey. */

@@ -3,7 +3,7 @@
  * built once in the language server and read by the preview, the CLI and the exports.
  * Every element carries the source range it came from (zero-based LSP positions).
  */
-import { STAGE_NOTE_KINDS, type ActivityKindName, type BlueprintLaneName, type EvidenceLevelName, type JourneyKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
+import { EMPATHY_KIND_NAMES, STAGE_NOTE_KINDS, type ActivityKindName, type EmpathyKindName, type BlueprintLaneName, type EvidenceLevelName, type JourneyKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
 
 export interface SourcePosition { line: number; character: number }
 export interface SourceRange { start: SourcePosition; end: SourcePosition }
@@ -79,6 +79,8 @@ export interface JourneyView extends Located {
     emotionLanes: EmotionLane[];
     /** Open questions about the journey as a whole (those about one element are on the element). */
     questions?: QuestionView[];
+    /** Empathy maps (`empathy Colleen { says "..." }`), one per block, in the order written. */
+    empathy?: EmpathyView[];
     /** For a future-state journey: the current state it improves. */
     baseline?: BaselineView;
 }
@@ -132,6 +134,24 @@ export interface TimeOfDayView { start: string; end?: string }
 /** An open question about an element, or about the journey (`question "..."`). */
 export interface QuestionView extends Located {
     text: string;
+}
+
+/** What one persona says, thinks, does and feels about the product, and their pains and gains. */
+export interface EmpathyView extends Located {
+    /** The persona's id; a persona keeps its colour and marker here too. */
+    persona: string;
+    /** The persona's label (its name while the name does not resolve). */
+    label: string;
+    /** Each quadrant's and list's entries in the order written: says, thinks, does, feels, pain, gain. */
+    entries: Record<EmpathyKindName, EmpathyEntryView[]>;
+    questions?: QuestionView[];
+}
+
+/** One entry of an empathy map: a quote, a thought, a behaviour, a feeling, a pain or a gain. */
+export interface EmpathyEntryView extends Located {
+    text: string;
+    evidence?: Evidence;
+    questions?: QuestionView[];
 }
 
 /** One line of a service blueprint's lane (`frontstage "..."`). */
@@ -275,7 +295,7 @@ export interface AskedQuestion {
 /**
  * Every open question of a journey, numbered by its place here: the journey's own, then stage by
  * stage (the stage, each touchpoint with its scores and findings, the stage's own findings, needs,
- * challenges and choices), then the opportunities and the actions in the plan's order. The map's
+ * challenges and choices), then each empathy map and its entries, then the opportunities and the actions in the plan's order. The map's
  * list, its cards' question marks, Markdown and the report all count this way.
  */
 export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
@@ -294,6 +314,10 @@ export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
         }
         for (const moment of [...stage.pains, ...stage.goods]) add(moment, moment.text, stage.label, true);
         for (const note of STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind])) add(note, note.text, stage.label, true);
+    }
+    for (const empathy of journey.empathy ?? []) {
+        add(empathy, empathy.label);
+        for (const entry of EMPATHY_KIND_NAMES.flatMap(kind => empathy.entries[kind])) add(entry, entry.text, empathy.label, true);
     }
     for (const opportunity of journey.opportunities) add(opportunity, opportunity.label);
     for (const action of journey.actions) add(action, action.label);

@@ -6,7 +6,7 @@
  * language, for scripts), and text out in the words of the `Messages` given.
  */
 import { journeyFindings, type JourneyView, type KpiView, type MomentView, type OpportunityView, type StageView, type TouchpointView } from '../model/view-model.js';
-import { ACTIVITY_KINDS, formatEmotion, roundScore, STAGE_NOTE_KINDS, type ActivityKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
+import { ACTIVITY_KINDS, EMPATHY_KIND_NAMES, formatEmotion, roundScore, STAGE_NOTE_KINDS, type ActivityKindName, type EmpathyKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
 import { truncate } from './escape.js';
 import type { MessageKey, Messages } from './messages.js';
 import { levelWord } from './report.js';
@@ -90,6 +90,14 @@ export interface KpiChange {
     measured: { before?: KpiMeasure; after?: KpiMeasure };
 }
 
+/** A persona's empathy map: added, removed, or with entries added and removed (`field` is the quadrant: says, thinks, ... gain). */
+export interface EmpathyChange {
+    kind: ChangeKind;
+    persona: string;
+    label: string;
+    changes: FieldChange[];
+}
+
 export interface JourneyDiff {
     before: { id: string; title: string };
     after: { id: string; title: string };
@@ -101,6 +109,8 @@ export interface JourneyDiff {
     pains: PainChange[];
     opportunities: OpportunityChange[];
     kpis: KpiChange[];
+    /** Empathy maps, matched by persona. */
+    empathy: EmpathyChange[];
 }
 
 // ---------------------------------------------------------------- comparing
@@ -276,8 +286,30 @@ export function diffJourneys(before: JourneyView, after: JourneyView): JourneyDi
         before: { id: before.id, title: before.title },
         after: { id: after.id, title: after.title },
         futureState,
-        stages, touchpoints, emotions, pains, opportunities, kpis
+        stages, touchpoints, emotions, pains, opportunities, kpis,
+        empathy: empathyChanges(before, after)
     };
+}
+
+/** Each persona's empathy map against the same persona's in the other journey: the entries one has and the other has not. */
+function empathyChanges(before: JourneyView, after: JourneyView): EmpathyChange[] {
+    const changes: EmpathyChange[] = [];
+    const old = before.empathy ?? [];
+    const now = after.empathy ?? [];
+    for (const map of now) {
+        const previous = old.find(candidate => candidate.persona === map.persona);
+        if (!previous) {
+            changes.push({ kind: 'added', persona: map.persona, label: map.label, changes: [] });
+            continue;
+        }
+        const fields: FieldChange[] = [];
+        for (const kind of EMPATHY_KIND_NAMES) texts(fields, kind, previous.entries[kind].map(entry => entry.text), map.entries[kind].map(entry => entry.text));
+        if (fields.length > 0) changes.push({ kind: 'changed', persona: map.persona, label: map.label, changes: fields });
+    }
+    for (const map of old) {
+        if (!now.some(candidate => candidate.persona === map.persona)) changes.push({ kind: 'removed', persona: map.persona, label: map.label, changes: [] });
+    }
+    return changes;
 }
 
 /**
@@ -331,7 +363,7 @@ function plusMinus(items: ReadonlyArray<{ kind: string }>, messages: Messages): 
 }
 
 function isEmptyDiff(diff: JourneyDiff): boolean {
-    return diff.stages.length + diff.touchpoints.length + diff.pains.length + diff.opportunities.length + diff.kpis.length === 0
+    return diff.stages.length + diff.touchpoints.length + diff.pains.length + diff.opportunities.length + diff.kpis.length + diff.empathy.length === 0
         && diff.emotions.every(e => e.before === e.after);
 }
 
@@ -355,7 +387,8 @@ function diffSummary(diff: JourneyDiff, messages: Messages): string {
         words('diff.summaryTouchpoints', { changes: plusMinus(diff.touchpoints, messages) }),
         words('diff.summaryEmotion', { better, worse }),
         words('diff.summaryPains', { resolved: pains.resolved ?? 0, added: pains.added ?? 0 }),
-        words('diff.summaryOpportunities', { changes: opportunitySummary(diff.opportunities, messages) })
+        words('diff.summaryOpportunities', { changes: opportunitySummary(diff.opportunities, messages) }),
+        ...(diff.empathy.length > 0 ? [words('diff.summaryEmpathy', { changes: plusMinus(diff.empathy, messages) })] : [])
     ].join(' · ');
 }
 
@@ -375,11 +408,16 @@ function isStageNote(field: string): field is StageNoteName {
     return (STAGE_NOTE_KINDS as readonly string[]).includes(field);
 }
 
+/** An empathy map's pain or gain; its says, thinks, does and feels are named as a touchpoint's are. */
+const EMPATHY_FIELD_KEYS: Partial<Record<EmpathyKindName, MessageKey>> = { pain: 'item.pain', gain: 'item.gain' };
+
 /** The name of a changed property: its field, or whose emotion. */
 function fieldName(change: FieldChange, words: Words): string {
     if (change.emotion) return words('diff.field.emotion', { persona: change.emotion.persona });
     if (isActivity(change.field)) return words(ACTIVITY_FIELD_KEYS[change.field]);
     if (isStageNote(change.field)) return words(STAGE_NOTE_ITEM_KEYS[change.field]);
+    const empathy = EMPATHY_FIELD_KEYS[change.field as EmpathyKindName];
+    if (empathy) return words(empathy);
     if (change.field === 'label') return words('diff.field.label');
     if (change.field === 'channel') return words('diff.field.channel');
     if (change.field === 'impact') return words('plan.impact');
@@ -444,7 +482,7 @@ function quoted(text: string | undefined): string {
 function fieldRow(change: FieldChange, messages: Messages): [string, string] {
     const words = wordsOf(messages);
     if (change.field === 'stage') return [words('diff.moved'), words('diff.from', { stage: change.before ?? '' })];
-    const free = isActivity(change.field) || isStageNote(change.field) || change.field === 'label' || change.field === 'description';
+    const free = isActivity(change.field) || isStageNote(change.field) || change.field in EMPATHY_FIELD_KEYS || change.field === 'label' || change.field === 'description';
     const show = (value: string | undefined) => free ? quoted(value) : value ?? '';
     const [before, after] = [fieldValue(change, 'before', messages), fieldValue(change, 'after', messages)];
     const name = fieldName(change, words);
@@ -523,6 +561,14 @@ export function diffText(diff: JourneyDiff, beforeName: string, afterName: strin
         ]), '  '));
     }
 
+    if (diff.empathy.length > 0) {
+        lines.push('', words('diff.empathy'));
+        lines.push(...alignColumns(diff.empathy.flatMap(change => [
+            [MARK[change.kind], change.label, ''],
+            ...change.changes.map(fieldChange => ['', ...fieldRow(fieldChange, messages)])
+        ]), '  '));
+    }
+
     if (diff.kpis.length > 0) {
         lines.push('', words('lane.kpis'));
         lines.push(...alignColumns(diff.kpis.map(k => {
@@ -594,6 +640,11 @@ export function diffMarkdown(diff: JourneyDiff, beforeName: string, afterName: s
             const described = o.changes.filter(c => c.field === 'description').map(c => `<br>${fieldMarkdown(c, messages)}`).join('');
             return [change(o.kind), markdownText(o.label) + described, level('impact'), level('effort'), o.delivered ? markdownText(deliveredBy(o.delivered, messages)) : ''];
         })));
+    }
+    if (diff.empathy.length > 0) {
+        parts.push(`### ${words('diff.empathy')}`);
+        parts.push(markdownTable([words('column.change'), words('column.persona'), words('column.details')], diff.empathy.map(c =>
+            [change(c.kind), markdownText(c.label), c.changes.map(f => fieldMarkdown(f, messages)).join('<br>')])));
     }
     if (diff.kpis.length > 0) {
         parts.push(`### ${words('lane.kpis')}`);

@@ -3,7 +3,7 @@
  * click on the picture can reveal the text and the editor cursor can light up the picture.
  */
 import { journeyQuestions, type DocumentViewModel, type JourneyView, type SourcePosition, type SourceRange } from '../model/view-model.js';
-import { BLUEPRINT_LANE_NAMES, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
+import { BLUEPRINT_LANE_NAMES, EMPATHY_KIND_NAMES, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
 
 /** Anything drawn that can be traced back to the text. */
 export interface SourceElement {
@@ -48,6 +48,7 @@ export function journeyElements(journey: JourneyView): SourceElement[] {
             elements.push(touchpoint, ...touchpoint.emotions, ...touchpoint.pains, ...touchpoint.goods, ...touchpoint.kpis);
         }
     }
+    for (const empathy of journey.empathy ?? []) elements.push(empathy, ...EMPATHY_KIND_NAMES.flatMap(kind => empathy.entries[kind]));
     elements.push(...journey.opportunities, ...journey.actions, ...journeyQuestions(journey).map(asked => asked.question));
     return elements;
 }

@@ -6,10 +6,10 @@
  * came from the text carries `data-key` and `data-range`, so a click can reveal its source.
  */
 import type {
-    Evidence, JourneyView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TimeOfDayView, TouchpointView, TransitionView
+    EmpathyEntryView, EmpathyView, Evidence, JourneyView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TimeOfDayView, TouchpointView, TransitionView
 } from '../model/view-model.js';
 import { journeyQuestions } from '../model/view-model.js';
-import type { ActivityKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
+import { EMPATHY_QUADRANTS, type ActivityKindName, type EmpathyKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
 import { encodeRange, rangeContains } from './elements.js';
 import { curvesFor, emotionCells, emotionHeaderCell, markerIcon } from './emotion-lane.js';
 import { emotionWordKey } from './emotion-words.js';
@@ -19,7 +19,7 @@ import { attrs, html, join, trusted, type Markup } from './markup.js';
 import type { MessageKey, Messages } from './messages.js';
 import { journeyMessages } from './languages.js';
 import { personaStyleIndex, STAGE_HUES } from './palette.js';
-import { channelLabel, dataBasis, dataTitle, EVIDENCE_KEYS, evidenceTitle, formatKpiValue, KIND_KEYS, levelKey, questionAbout } from './vocabulary-words.js';
+import { channelLabel, dataBasis, dataTitle, EMPATHY_KEYS, EVIDENCE_KEYS, evidenceTitle, formatKpiValue, KIND_KEYS, levelKey, questionAbout } from './vocabulary-words.js';
 
 export interface MapOptions {
     messages: Messages;
@@ -464,6 +464,15 @@ function laneRow(lane: Lane, journey: JourneyView, options: MapOptions, stageKey
 }
 
 export function journeyGrid(journey: JourneyView, options: MapOptions): GridMarkup {
+    // Empathy maps are not a sequence: they take the grid's place, and stages, if any, follow them.
+    if (journey.empathy || journey.kind === 'empathy-map') {
+        const stages = journey.stages.length > 0 ? gridMarkup(stageGrid(journey, options)) : '';
+        return { head: html``, rows: [], empty: html`${empathyMaps(journey, options)}${stages}` };
+    }
+    return stageGrid(journey, options);
+}
+
+function stageGrid(journey: JourneyView, options: MapOptions): GridMarkup {
     const { messages, geometry } = options;
     if (journey.stages.length === 0) {
         return { head: html``, rows: [], empty: html`<p class="empty-note">${messages.t('journey.noStages')}</p>` };
@@ -494,6 +503,48 @@ function summaryLanes(journey: JourneyView): Lane[] {
 export function gridMarkup(grid: GridMarkup): Markup {
     if (grid.empty) return grid.empty;
     return html`${grid.head}<tbody>${grid.rows.map(rowMarkup)}</tbody></table>`;
+}
+
+// ---------------------------------------------------------------- empathy maps
+
+/**
+ * Each persona's empathy map: the four quadrants of what they say, think, do and feel (in two
+ * columns where there is room, one in a narrow panel), then their pains and gains.
+ */
+function empathyMaps(journey: JourneyView, options: MapOptions): Markup {
+    const { messages } = options;
+    const maps = journey.empathy ?? [];
+    if (maps.length === 0) return html`<p class="empty-note">${messages.t('empathy.none')}</p>`;
+    return html`<div class="empathy-maps">${maps.map(empathy => empathyMap(empathy, journey, options))}</div>`;
+}
+
+function empathyMap(empathy: EmpathyView, journey: JourneyView, options: MapOptions): Markup {
+    const { messages } = options;
+    const title = messages.t('empathy.of', { persona: empathy.label });
+    const part = (kind: EmpathyKindName) => {
+        const entries = empathy.entries[kind];
+        const list = entries.length > 0
+            ? html`<ul class="empathy-entries">${entries.map(entry => html`<li>${empathyEntry(entry, kind, journey, options)}</li>`)}</ul>`
+            : html`<p class="empathy-empty">${messages.t('empathy.empty')}</p>`;
+        return html`<section class="empathy-part empathy-${kind}"><h3>${messages.t(EMPATHY_KEYS[kind])}</h3>${list}</section>`;
+    };
+    const outcomes = empathy.entries.pain.length + empathy.entries.gain.length > 0
+        ? html`<div class="empathy-outcomes">${part('pain')}${part('gain')}</div>`
+        : '';
+    return join([
+        html`<article class="empathy-map persona-${personaStyleIndex(empathy.persona, options.personaOrder)}${hasProblem(empathy.range, options) ? ' has-problem' : ''}" aria-label="${title}">`,
+        html`<h2 class="empathy-title"><span class="empathy-persona"${source(empathy, options)}>${markerIcon(empathy.persona, options.personaOrder, 14)} ${title}</span>`,
+        html`${questionMark(empathy, journey, options)}${problemMark(empathy.range, options)}</h2>`,
+        html`<p class="visually-hidden">${messages.t('empathy.caption', { persona: empathy.label })}</p>`,
+        html`<div class="empathy-quadrants">${EMPATHY_QUADRANTS.map(part)}</div>${outcomes}</article>`
+    ]);
+}
+
+function empathyEntry(entry: EmpathyEntryView, kind: EmpathyKindName, journey: JourneyView, options: MapOptions): Markup {
+    return join([
+        html`<div class="card empathy-entry empathy-entry-${kind}"${source(entry, options)}><p class="moment-text" dir="auto">${entry.text}</p>`,
+        html`<div class="card-meta">${evidenceBadge(entry.evidence, options)}${questionMark(entry, journey, options)}</div></div>`
+    ]);
 }
 
 // ---------------------------------------------------------------- plan

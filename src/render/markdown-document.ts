@@ -6,7 +6,7 @@
  * picture of the map travels with the text.
  */
 import { journeyQuestions, type DocumentViewModel, type Evidence, type JourneyView, type MomentView, type PersonaView, type StageNoteView, type StageView } from '../model/view-model.js';
-import type { LevelName } from '../language/vocabulary.js';
+import { EMPATHY_QUADRANTS, type EmpathyKindName, type LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
 import { journeyMessages } from './languages.js';
@@ -14,7 +14,7 @@ import { lanesOf, stagePains, type Lane, type LaneId, type LaneItems } from './l
 import type { MessageKey, Messages } from './messages.js';
 import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from './mermaid.js';
 import { markdownTable, markdownText } from './text-layout.js';
-import { channelLabel, dataBasis, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey, questionAbout } from './vocabulary-words.js';
+import { channelLabel, dataBasis, EMPATHY_KEYS, EVIDENCE_KEYS, formatKpiValue, KIND_KEYS, levelKey, questionAbout } from './vocabulary-words.js';
 
 
 function cell(items: string[]): string {
@@ -180,6 +180,25 @@ function planTables(journey: JourneyView, messages: Messages): string[] {
     return parts;
 }
 
+/**
+ * Each persona's empathy map as two-column tables, so GitHub draws the quadrants side by side:
+ * says and thinks, does and feels, then pains and gains where there are any.
+ */
+function empathyMarkdown(journey: JourneyView, messages: Messages): string[] {
+    const maps = journey.empathy ?? [];
+    if (maps.length === 0) return [`*${markdownText(messages.t('empathy.none'))}*`];
+    return maps.flatMap(empathy => {
+        const entries = (kind: EmpathyKindName) => empathy.entries[kind].length > 0
+            ? cell(empathy.entries[kind].map(entry => markdownText(entry.text) + evidenceMark(entry, messages)))
+            : `*${markdownText(messages.t('empathy.empty'))}*`;
+        const table = (kinds: readonly EmpathyKindName[]) => markdownTable(kinds.map(kind => markdownText(messages.t(EMPATHY_KEYS[kind]))), [kinds.map(entries)]);
+        const [says, thinks, does, feels] = EMPATHY_QUADRANTS;
+        const tables = [`### ${markdownText(messages.t('empathy.of', { persona: empathy.label }))}`, table([says, thinks]), table([does, feels])];
+        if (empathy.entries.pain.length + empathy.entries.gain.length > 0) tables.push(table(['pain', 'gain']));
+        return tables;
+    });
+}
+
 /** An opportunity's or action's label, with its description under it in the same cell. */
 function described(element: { label: string; description?: string }): string {
     return element.description ? `${markdownText(element.label)}<br>${markdownText(element.description)}` : markdownText(element.label);
@@ -204,8 +223,12 @@ function journeyMarkdown(journey: JourneyView, around: Messages): string {
         facts.push(fact('header.personas', journey.personas.map(p => markdownText(p.label) + segments(p)).join(', ')));
     }
     parts.push(facts.join('\n'));
+    const empathy = journey.empathy !== undefined || journey.kind === 'empathy-map';
+    if (empathy) parts.push(...empathyMarkdown(journey, messages));
     if (journey.stages.length === 0) {
-        parts.push(`*${markdownText(messages.t('journey.noStages'))}*`);
+        // An empathy map needs no stages; its open questions are listed like any map's.
+        if (empathy) parts.push(...planTables(journey, messages));
+        else parts.push(`*${markdownText(messages.t('journey.noStages'))}*`);
         return parts.join('\n\n');
     }
     // Mermaid's own journey diagram, which GitHub draws with a face per score: the simple picture of the map.

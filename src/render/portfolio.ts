@@ -4,7 +4,7 @@
  * view model and the diagnostics of each document. Pure: models in, rows and text out.
  */
 import { isStale } from '../language/journey-semantics.js';
-import { STAGE_NOTE_KINDS, type JourneyKindName } from '../language/vocabulary.js';
+import { EMPATHY_KIND_NAMES, STAGE_NOTE_KINDS, type JourneyKindName } from '../language/vocabulary.js';
 import { journeyFindings, type DocumentViewModel, type JourneyView, type SourceRange } from '../model/view-model.js';
 import { alignColumns, markdownTable, markdownText, oneLine } from './text-layout.js';
 
@@ -83,6 +83,7 @@ function evidenceOf(journey: JourneyView): string[] {
         for (const kind of STAGE_NOTE_KINDS) for (const note of stage.notes[kind]) levels.push(note.evidence?.level);
     }
     for (const kind of ['pains', 'goods'] as const) for (const moment of journeyFindings(journey, kind)) levels.push(moment.evidence?.level);
+    for (const empathy of journey.empathy ?? []) for (const kind of EMPATHY_KIND_NAMES) levels.push(...empathy.entries[kind].map(entry => entry.evidence?.level));
     for (const opportunity of journey.opportunities) levels.push(opportunity.evidence?.level);
     for (const action of journey.actions) levels.push(action.evidence?.level);
     return levels.filter((level): level is string => level !== undefined);

@@ -6,12 +6,12 @@
  */
 import { journeyQuestions, stageFindings, type AskedQuestion, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
-    OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
+    EMPATHY_KIND_NAMES, EMPATHY_QUADRANTS, OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type EmpathyKindName, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
 } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import type { MessageKey, Messages } from './messages.js';
 import { alignColumns, markdownCode, markdownTable, markdownText, oneLine, wordsOf, wrap, type Words } from './text-layout.js';
-import { channelLabel, formatKpiValue, KIND_KEYS, levelKey, questionAbout, STAGE_NOTE_ITEM_KEYS } from './vocabulary-words.js';
+import { channelLabel, EMPATHY_KEYS, formatKpiValue, KIND_KEYS, levelKey, questionAbout, STAGE_NOTE_ITEM_KEYS } from './vocabulary-words.js';
 
 /** How many of a persona's lowest moments the report lists. */
 const LOWEST_MOMENTS = 3;
@@ -63,7 +63,7 @@ export interface ChannelCoverage {
     rows: Array<{ channel?: ChannelRef; touchpoints: number[] }>;
 }
 
-export type AssumedKind = 'stage' | 'touchpoint' | 'emotion' | 'pain point' | StageNoteName | 'opportunity' | 'action';
+export type AssumedKind = 'stage' | 'touchpoint' | 'emotion' | 'pain point' | StageNoteName | 'empathy' | 'opportunity' | 'action';
 
 /** An item that says how we know it: still assumed, or refuted by research. An emotion's label is its persona's. */
 export interface AssumedItem {
@@ -97,6 +97,8 @@ export interface JourneyReport {
     withoutEvidence: number;
     /** Emotions and KPIs read from research data, in journey order. */
     fromData: DataBackedItem[];
+    /** Each empathy map: how many entries each quadrant and list has; a quadrant with none is research still to do. */
+    empathy?: Array<{ persona: string; counts: Record<EmpathyKindName, number> }>;
 }
 
 export interface DataBackedItem {
@@ -179,6 +181,9 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         }
         for (const kind of STAGE_NOTE_KINDS) for (const item of stage.notes[kind]) note(kind, item.text, stage.label, item.evidence, false);
     }
+    for (const empathy of journey.empathy ?? []) {
+        for (const kind of EMPATHY_KIND_NAMES) for (const entry of empathy.entries[kind]) note('empathy', entry.text, empathy.label, entry.evidence, false);
+    }
     for (const opportunity of journey.opportunities) note('opportunity', opportunity.label, '', opportunity.evidence, true);
     for (const action of journey.actions) note('action', action.label, '', action.evidence, false);
 
@@ -214,7 +219,13 @@ export function journeyReport(journey: JourneyView): JourneyReport {
         refuted,
         questions: journeyQuestions(journey).map(({ question, about }) => ({ text: question.text, ...(about ? { about } : {}) })),
         withoutEvidence,
-        fromData
+        fromData,
+        ...(journey.empathy ? {
+            empathy: journey.empathy.map(empathy => ({
+                persona: empathy.label,
+                counts: Object.fromEntries(EMPATHY_KIND_NAMES.map(kind => [kind, empathy.entries[kind].length])) as Record<EmpathyKindName, number>
+            }))
+        } : {})
     };
 }
 
@@ -244,8 +255,21 @@ const QUADRANT_KEYS: Record<OpportunityQuadrant, { name: MessageKey; plural: Mes
 };
 
 const ITEM_KEYS: Record<AssumedKind, MessageKey> = {
-    stage: 'item.stage', touchpoint: 'item.touchpoint', emotion: 'item.emotion', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action', ...STAGE_NOTE_ITEM_KEYS
+    stage: 'item.stage', touchpoint: 'item.touchpoint', emotion: 'item.emotion', 'pain point': 'item.pain', opportunity: 'item.opportunity', action: 'item.action', empathy: 'item.empathy', ...STAGE_NOTE_ITEM_KEYS
 };
+
+/** Whether the report has stages to speak of: an empathy map without any has none, and skips what is about stages. */
+function sequential(report: JourneyReport): boolean {
+    return report.kind !== 'empathy-map' || report.stageCount > 0;
+}
+
+/** Whose empathy map has an empty quadrant: the research still to do. */
+function emptyQuadrants(report: JourneyReport, words: Words, text: (value: string) => string = value => value): string[] {
+    return (report.empathy ?? []).flatMap(map => {
+        const empty = EMPATHY_QUADRANTS.filter(kind => map.counts[kind] === 0);
+        return empty.length > 0 ? [words('report.empathyEmpty', { persona: text(map.persona), quadrants: empty.map(kind => words(EMPATHY_KEYS[kind])).join(', ') })] : [];
+    });
+}
 
 /** How opportunities are ranked, in words: the quadrants in the vocabulary's order, each with its rule. */
 export function rankingSentence(messages: Messages): string {
@@ -271,6 +295,7 @@ function coverageCell(n: number, messages: Messages): string {
 }
 
 function facts(report: JourneyReport, words: Words): string[] {
+    if (!sequential(report)) return [words(KIND_KEYS[report.kind])];
     return [words(KIND_KEYS[report.kind]), words('count.stages', { count: report.stageCount }), words('count.touchpoints', { count: report.touchpointCount })];
 }
 
@@ -288,50 +313,57 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
     const prose = (text: string, indent = '  ') => lines.push(...wrap(oneLine(text), Math.max(20, width - indent.length)).map(line => indent + line));
     lines.push(...wrap(`${oneLine(report.title)}  (${[report.id, ...facts(report, words)].join(' · ')})`, width));
 
-    lines.push('', words('report.lowest'));
-    if (report.lows.length === 0) prose(`${words('report.noEmotions')} ${words('report.noEmotionsHint')}`);
-    for (const persona of report.lows) {
-        lines.push(`  ${oneLine(persona.label)}`);
-        table(persona.lows.map(low => [messages.signed(low.score), words(emotionWordKey(low.score)), `${low.stage} › ${low.touchpoint}`]), '    ');
+    if (report.empathy) {
+        lines.push('', words('report.empathy'));
+        table([['', ...EMPATHY_KIND_NAMES.map(kind => words(EMPATHY_KEYS[kind]))], ...report.empathy.map(map => [map.persona, ...EMPATHY_KIND_NAMES.map(kind => messages.number(map.counts[kind]))])], '  ');
+        for (const empty of emptyQuadrants(report, words)) prose(empty);
     }
+    if (sequential(report)) {
+        lines.push('', words('report.lowest'));
+        if (report.lows.length === 0) prose(`${words('report.noEmotions')} ${words('report.noEmotionsHint')}`);
+        for (const persona of report.lows) {
+            lines.push(`  ${oneLine(persona.label)}`);
+            table(persona.lows.map(low => [messages.signed(low.score), words(emotionWordKey(low.score)), `${low.stage} › ${low.touchpoint}`]), '    ');
+        }
 
-    if (report.curve.personas.length > 0) {
-        lines.push('', words('report.curve'));
-        table([['', ...report.curve.personas], ...report.curve.stages.map(stage => [stage.stage, ...stage.averages.map(a => average(a, messages))])], '  ');
-        if (hasGaps(report.curve)) prose(words('report.gap'));
-    }
+        if (report.curve.personas.length > 0) {
+            lines.push('', words('report.curve'));
+            table([['', ...report.curve.personas], ...report.curve.stages.map(stage => [stage.stage, ...stage.averages.map(a => average(a, messages))])], '  ');
+            if (hasGaps(report.curve)) prose(words('report.gap'));
+        }
 
-    lines.push('', words('report.painful'));
-    if (report.painfulStages.length === 0) lines.push(`  ${words('report.noPains')}`);
-    // One pain point a line: several on one line would run far past the terminal's edge.
-    table(report.painfulStages.flatMap(stage => stage.pains.map((pain, i) =>
-        i === 0 ? [stage.stage, messages.number(stage.pains.length), pain] : ['', '', pain])), '  ');
+        lines.push('', words('report.painful'));
+        if (report.painfulStages.length === 0) lines.push(`  ${words('report.noPains')}`);
+        // One pain point a line: several on one line would run far past the terminal's edge.
+        table(report.painfulStages.flatMap(stage => stage.pains.map((pain, i) =>
+            i === 0 ? [stage.stage, messages.number(stage.pains.length), pain] : ['', '', pain])), '  ');
 
-    lines.push('', words('report.unmapped'));
-    prose(report.unmappedStages.length === 0
-        ? words('report.allMapped')
-        : `${words('report.unmappedList', { stages: messages.list(report.unmappedStages) })} ${words('report.unmappedHint')}`);
+        lines.push('', words('report.unmapped'));
+        prose(report.unmappedStages.length === 0
+            ? words('report.allMapped')
+            : `${words('report.unmappedList', { stages: messages.list(report.unmappedStages) })} ${words('report.unmappedHint')}`);
 
-    lines.push('', words('report.opportunities'));
-    if (report.opportunities.length === 0) lines.push(`  ${words('report.noOpportunities')} ${words('report.noOpportunitiesHint')}`);
-    else {
-        prose(rankingSentence(messages));
-        table([
-            ['#', words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.quadrant'), words('plan.actions')],
-            ...report.opportunities.map(o => [
-                messages.number(o.rank), o.label, levelWord(o.impact, words), levelWord(o.effort, words), words(QUADRANT_KEYS[o.quadrant].name),
-                o.actions.length > 0 ? o.actions.join('; ') : words('report.noAction')
-            ])
-        ], '  ');
-    }
+        lines.push('', words('report.opportunities'));
+        if (report.opportunities.length === 0) lines.push(`  ${words('report.noOpportunities')} ${words('report.noOpportunitiesHint')}`);
+        else {
+            prose(rankingSentence(messages));
+            table([
+                ['#', words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.quadrant'), words('plan.actions')],
+                ...report.opportunities.map(o => [
+                    messages.number(o.rank), o.label, levelWord(o.impact, words), levelWord(o.effort, words), words(QUADRANT_KEYS[o.quadrant].name),
+                    o.actions.length > 0 ? o.actions.join('; ') : words('report.noAction')
+                ])
+            ], '  ');
+        }
 
-    lines.push('', words('report.coverage'));
-    if (report.coverage.rows.length === 0) lines.push(`  ${words('report.noTouchpoints')}`);
-    else {
-        table([
-            ['', ...report.coverage.stages],
-            ...report.coverage.rows.map(row => [row.channel ? oneLine(channelLabel(row.channel, messages)) : words('report.noChannel'), ...row.touchpoints.map(n => coverageCell(n, messages))])
-        ], '  ');
+        lines.push('', words('report.coverage'));
+        if (report.coverage.rows.length === 0) lines.push(`  ${words('report.noTouchpoints')}`);
+        else {
+            table([
+                ['', ...report.coverage.stages],
+                ...report.coverage.rows.map(row => [row.channel ? oneLine(channelLabel(row.channel, messages)) : words('report.noChannel'), ...row.touchpoints.map(n => coverageCell(n, messages))])
+            ], '  ');
+        }
     }
 
     lines.push('', words('report.assumed'));
@@ -370,46 +402,54 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
     const [kind, ...counts] = facts(report, words);
     parts.push([kind, markdownCode(report.id), ...counts].join(' · '));
 
-    parts.push(heading('report.lowest'));
-    if (report.lows.length === 0) parts.push(words('report.noEmotions'));
-    else {
-        parts.push(markdownTable([words('column.persona'), words('column.emotion'), words('column.stage'), words('column.touchpoint')],
-            report.lows.flatMap(persona => persona.lows.map(low =>
-                [markdownText(persona.label), `${messages.signed(low.score)} ${words(emotionWordKey(low.score))}`, markdownText(low.stage), markdownText(low.touchpoint)]))));
+    if (report.empathy) {
+        parts.push(heading('report.empathy'));
+        parts.push(markdownTable([words('column.persona'), ...EMPATHY_KIND_NAMES.map(kind => words(EMPATHY_KEYS[kind]))],
+            report.empathy.map(map => [markdownText(map.persona), ...EMPATHY_KIND_NAMES.map(kind => messages.number(map.counts[kind]))])));
+        parts.push(...emptyQuadrants(report, words, markdownText));
     }
+    if (sequential(report)) {
+        parts.push(heading('report.lowest'));
+        if (report.lows.length === 0) parts.push(words('report.noEmotions'));
+        else {
+            parts.push(markdownTable([words('column.persona'), words('column.emotion'), words('column.stage'), words('column.touchpoint')],
+                report.lows.flatMap(persona => persona.lows.map(low =>
+                    [markdownText(persona.label), `${messages.signed(low.score)} ${words(emotionWordKey(low.score))}`, markdownText(low.stage), markdownText(low.touchpoint)]))));
+        }
 
-    if (report.curve.personas.length > 0) {
-        parts.push(heading('report.curve'));
-        parts.push(markdownTable([words('column.stage'), ...report.curve.personas.map(markdownText)], report.curve.stages.map(stage =>
-            [markdownText(stage.stage), ...stage.averages.map(a => average(a, messages))])));
-        if (hasGaps(report.curve)) parts.push(words('report.gap'));
+        if (report.curve.personas.length > 0) {
+            parts.push(heading('report.curve'));
+            parts.push(markdownTable([words('column.stage'), ...report.curve.personas.map(markdownText)], report.curve.stages.map(stage =>
+                [markdownText(stage.stage), ...stage.averages.map(a => average(a, messages))])));
+            if (hasGaps(report.curve)) parts.push(words('report.gap'));
+        }
+
+        parts.push(heading('report.painful'));
+        parts.push(report.painfulStages.length === 0 ? words('report.noPains')
+            : markdownTable([words('column.stage'), words('lane.pains'), words('column.whatHurts')], report.painfulStages.map(stage =>
+                [markdownText(stage.stage), messages.number(stage.pains.length), stage.pains.map(markdownText).join('<br>')])));
+
+        parts.push(heading('report.unmapped'));
+        parts.push(report.unmappedStages.length === 0 ? words('report.allMapped')
+            : words('report.unmappedList', { stages: messages.list(report.unmappedStages.map(markdownText)) }));
+
+        parts.push(heading('report.opportunities'));
+        if (report.opportunities.length === 0) parts.push(words('report.noOpportunities'));
+        else {
+            parts.push(rankingSentence(messages));
+            parts.push(markdownTable(
+                ['#', words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.quadrant'), words('plan.addresses'), words('plan.actions')],
+                report.opportunities.map(o => [
+                    messages.number(o.rank), markdownText(o.label), levelWord(o.impact, words), levelWord(o.effort, words), words(QUADRANT_KEYS[o.quadrant].name),
+                    o.addresses.map(markdownText).join('<br>'), o.actions.length > 0 ? o.actions.map(markdownText).join('<br>') : `*${words('report.noAction')}*`
+                ])));
+        }
+
+        parts.push(heading('report.coverageShort'));
+        parts.push(report.coverage.rows.length === 0 ? words('report.noTouchpoints')
+            : markdownTable([words('column.channel'), ...report.coverage.stages.map(markdownText)], report.coverage.rows.map(row =>
+                [row.channel === undefined ? words('report.noChannel') : markdownText(channelLabel(row.channel, messages)), ...row.touchpoints.map(n => coverageCell(n, messages))])));
     }
-
-    parts.push(heading('report.painful'));
-    parts.push(report.painfulStages.length === 0 ? words('report.noPains')
-        : markdownTable([words('column.stage'), words('lane.pains'), words('column.whatHurts')], report.painfulStages.map(stage =>
-            [markdownText(stage.stage), messages.number(stage.pains.length), stage.pains.map(markdownText).join('<br>')])));
-
-    parts.push(heading('report.unmapped'));
-    parts.push(report.unmappedStages.length === 0 ? words('report.allMapped')
-        : words('report.unmappedList', { stages: messages.list(report.unmappedStages.map(markdownText)) }));
-
-    parts.push(heading('report.opportunities'));
-    if (report.opportunities.length === 0) parts.push(words('report.noOpportunities'));
-    else {
-        parts.push(rankingSentence(messages));
-        parts.push(markdownTable(
-            ['#', words('plan.opportunity'), words('column.impact'), words('column.effort'), words('column.quadrant'), words('plan.addresses'), words('plan.actions')],
-            report.opportunities.map(o => [
-                messages.number(o.rank), markdownText(o.label), levelWord(o.impact, words), levelWord(o.effort, words), words(QUADRANT_KEYS[o.quadrant].name),
-                o.addresses.map(markdownText).join('<br>'), o.actions.length > 0 ? o.actions.map(markdownText).join('<br>') : `*${words('report.noAction')}*`
-            ])));
-    }
-
-    parts.push(heading('report.coverageShort'));
-    parts.push(report.coverage.rows.length === 0 ? words('report.noTouchpoints')
-        : markdownTable([words('column.channel'), ...report.coverage.stages.map(markdownText)], report.coverage.rows.map(row =>
-            [row.channel === undefined ? words('report.noChannel') : markdownText(channelLabel(row.channel, messages)), ...row.touchpoints.map(n => coverageCell(n, messages))])));
 
     parts.push(heading('report.assumed'));
     parts.push(report.assumed.length === 0 ? words('report.nothingAssumed', { keyword: markdownCode('evidence assumed') })

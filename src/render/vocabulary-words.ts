@@ -3,7 +3,7 @@
  * document, the report and the diff. A kind, level or evidence level added to the vocabulary
  * without words here does not compile.
  */
-import type { BuiltinChannelName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
+import type { BuiltinChannelName, EmpathyKindName, EvidenceLevelName, JourneyKindName, LevelName, StageNoteName } from '../language/vocabulary.js';
 import type { AskedQuestion, DataFact, Evidence } from '../model/view-model.js';
 import type { MessageKey, Messages } from './messages.js';
 
@@ -11,7 +11,8 @@ export const KIND_KEYS: Record<JourneyKindName, MessageKey> = {
     'current-state': 'kind.currentState',
     'future-state': 'kind.futureState',
     'day-in-the-life': 'kind.dayInTheLife',
-    'service-blueprint': 'kind.serviceBlueprint'
+    'service-blueprint': 'kind.serviceBlueprint',
+    'empathy-map': 'kind.empathyMap'
 };
 
 /** An evidence level's short word (the badge) and what it means (the badge's title). */
@@ -25,6 +26,11 @@ export const EVIDENCE_KEYS: Record<EvidenceLevelName, { word: MessageKey; meanin
 
 /** A stage's need, challenge or choice, as one item is called (in a report's list, a diff's row). */
 export const STAGE_NOTE_ITEM_KEYS: Record<StageNoteName, MessageKey> = { need: 'item.need', challenge: 'item.challenge', choice: 'item.choice' };
+
+/** The title of an empathy map's quadrant or list: Says, Thinks, Does, Feels, Pains, Gains. */
+export const EMPATHY_KEYS: Record<EmpathyKindName, MessageKey> = {
+    says: 'empathy.says', thinks: 'empathy.thinks', does: 'empathy.does', feels: 'empathy.feels', pain: 'empathy.pain', gain: 'empathy.gain'
+};
 
 const LEVEL_KEYS: Record<LevelName, MessageKey> = { low: 'level.low', medium: 'level.medium', high: 'level.high' };
 

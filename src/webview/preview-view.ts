@@ -39,8 +39,9 @@ function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
-function hasStages(model: DocumentViewModel | undefined): boolean {
-    return model?.journeys.some(journey => journey.stages.length > 0) ?? false;
+/** Whether a model draws a map: stages, or an empathy map's quadrants. */
+function drawsAMap(model: DocumentViewModel | undefined): boolean {
+    return model?.journeys.some(journey => journey.stages.length > 0 || (journey.empathy?.length ?? 0) > 0) ?? false;
 }
 
 export class PreviewView {
@@ -153,7 +154,7 @@ export class PreviewView {
         const { errors } = model.diagnostics;
         // A text so broken that nothing of the map can be read (an early brace deleted) keeps the picture
         // on screen, which the banner says is from an earlier version: better than a blank preview mid-edit.
-        if (!redraw && errors > 0 && !hasStages(model) && hasStages(this.shown)) {
+        if (!redraw && errors > 0 && !drawsAMap(model) && drawsAMap(this.shown)) {
             this.showErrorBanner(model, this.shown);
             return 'kept-previous';
         }

@@ -103,7 +103,7 @@ describe('journey check', () => {
     test('a quoted glob is expanded by the CLI itself', async () => {
         const run = await journey(['check', 'examples/vacuum-*.journey']);
         expect(run.status).toBe(0);
-        expect(run.stderr).toContain('Checked 2 files');
+        expect(run.stderr).toContain('Checked 3 files');
     });
 
     test('errors are printed as file:line:col severity message, and exit 1', async () => {

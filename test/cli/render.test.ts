@@ -136,7 +136,7 @@ describe('journey render of several maps', () => {
         const folder = path.join(out, 'several');
         const run = await journey(['render', 'examples/vacuum-*.journey', 'examples/colleen-day.journey', '--format', 'svg', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
         expect(run.status, run.stderr).toBe(0);
-        expect(fs.readdirSync(folder).sort()).toEqual(['colleen-day.svg', 'vacuum-current.svg', 'vacuum-future.svg']);
+        expect(fs.readdirSync(folder).sort()).toEqual(['colleen-day.svg', 'vacuum-current.svg', 'vacuum-empathy.svg', 'vacuum-future.svg']);
         expect(fs.readFileSync(path.join(folder, 'vacuum-future.svg'), 'utf8')).toContain('Buying a vacuum cleaner (future state)');
     });
 

@@ -259,7 +259,7 @@ describe('syntax errors speak the writer\'s language', () => {
         ['a missing emotion score', 'journey J {\n stage S {\n  touchpoint T {\n   emotion\n  }\n }\n}', /^Expected a number or 'from' but found '\}'\.$/],
         ['an unclosed quote', 'journey J {\n stage S {\n  touchpoint T { does "unclosed }\n }\n}', /^This text has no closing " on its line\. Close it with "/],
         ['a header setting after a stage', 'journey J {\n stage S { }\n kind current-state\n}', /Journey settings \(kind, .*\) come first, before the first stage: move 'kind' up\./],
-        ['a misspelt journey kind', 'journey J {\n kind currentstate\n}', /^Expected 'current-state', 'future-state', 'day-in-the-life' or 'service-blueprint' but found 'currentstate'\. Did you mean 'current-state'\?/],
+        ['a misspelt journey kind', 'journey J {\n kind currentstate\n}', /^Expected 'current-state', 'future-state', 'day-in-the-life', 'service-blueprint' or 'empathy-map' but found 'currentstate'\. Did you mean 'current-state'\?/],
         ['a malformed date', 'journey J {\n review 2027-1-1\n}', /^Expected a date written YYYY-MM-DD but found '2027'\.$/]
     ])('%s', async (_, input, message) => {
         const document = await services.validate(input);

@@ -12,7 +12,7 @@ import { exported, type Theme } from './harness.js';
 import { previewSession } from './session.js';
 import { fiveStageJourney, fiveStages } from './fixtures/five-stages.js';
 import { futureState } from './fixtures/future-state.js';
-import { hostile } from './fixtures/hostile.js';
+import { hostile, hostileEmpathy } from './fixtures/hostile.js';
 import { createTestServices } from '../language/services.js';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -51,7 +51,8 @@ describe('axe-core finds nothing against WCAG 2.1 AA', async () => {
     const models: Array<[string, DocumentViewModel]> = [
         ['the five-stage map', fiveStages], ['a future state', futureState], ['hostile labels', hostile],
         ['the Swedish example (needs, refuted evidence, segments)', await examplesModel('elavtal-nulage.journey')],
-        ['the day in the life (times, moments, open questions)', await examplesModel('colleen-day.journey')]
+        ['the day in the life (times, moments, open questions)', await examplesModel('colleen-day.journey')],
+        ['the empathy map', await examplesModel('vacuum-empathy.journey')], ['an empathy map of hostile labels', hostileEmpathy]
     ];
     for (const theme of ['light', 'dark', 'high-contrast'] as Theme[]) {
         for (const [name, model] of models) {

@@ -13,7 +13,7 @@ import { exported } from './harness.js';
 import { previewSession } from './session.js';
 import { fiveStageJourney, fiveStages } from './fixtures/five-stages.js';
 import { futureState } from './fixtures/future-state.js';
-import { HOSTILE, hostile } from './fixtures/hostile.js';
+import { HOSTILE, hostile, hostileEmpathy } from './fixtures/hostile.js';
 import { thirtyStageJourney, thirtyStages } from './fixtures/thirty-stages.js';
 import { withErrors } from './fixtures/kit.js';
 
@@ -603,6 +603,20 @@ describe('exports from the preview', () => {
         expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
         const svg = await exported(preview, 'svg');
         expect(svg).not.toMatch(/<(script|img|iframe|foreignObject)[\s>]/i);
+        expect(preview.dialogs).toEqual([]);
+    });
+
+    test('an empathy map of hostile labels is drawn and exported as text', async () => {
+        const preview = await open();
+        const result = await preview.draw(hostileEmpathy);
+        expect(result.outcome).toBe('drawn');
+        await expect(preview.page.locator('.empathy-says .moment-text').textContent()).resolves.toBe(HOSTILE.script);
+        expect(await preview.page.evaluate(() => document.querySelectorAll('.map script, .map img, .map iframe, .map a[href]').length)).toBe(0);
+        const html = await exported(preview, 'html');
+        expect(html).not.toMatch(/<(script|img|iframe)[\s>]/i);
+        const svg = await exported(preview, 'svg');
+        expect(svg).not.toMatch(/<(script|img|iframe|foreignObject)[\s>]/i);
+        expect(svg).toContain('&lt;script&gt;');
         expect(preview.dialogs).toEqual([]);
     });
 });

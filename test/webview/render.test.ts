@@ -14,7 +14,7 @@ import { curveMermaid, documentMermaid, personaCurves, timelineMermaid } from '.
 import { contrastRatio, mixHex, PALETTES, paletteCss, THEME_KINDS } from '../../src/render/palette.js';
 import { fiveStageJourney, fiveStages } from './fixtures/five-stages.js';
 import { futureJourney } from './fixtures/future-state.js';
-import { HOSTILE, hostile, hostileJourney } from './fixtures/hostile.js';
+import { HOSTILE, hostile, hostileEmpathyJourney, hostileJourney } from './fixtures/hostile.js';
 import { thirtyStageJourney } from './fixtures/thirty-stages.js';
 
 const messages = messagesFor('en');
@@ -293,14 +293,22 @@ describe('the grid', () => {
         expect(all).not.toMatch(/tabindex=|role="button"/);
     });
 
-    test('shows hostile labels as text: no tag, attribute or style of theirs survives', () => {
-        const { header, grid, plan } = journeyParts(hostileJourney, { ...options, personaOrder: ['mallory'] });
+    /** A journey's markup with hostile labels: no tag, attribute or style of theirs survives, and each label is there as text. */
+    function expectLabelsAsText(journey: typeof hostileJourney, labels: string[]): void {
+        const { header, grid, plan } = journeyParts(journey, { ...options, personaOrder: ['mallory'] });
         const all = header.value + gridMarkup(grid).value + plan.value;
         expect(all).not.toMatch(/<(script|img|iframe|a|style|foreignObject)[\s>/]/i);
         const tagsWithoutValues = all.replace(/"[^"]*"/g, '""').match(/<[^>]*>/g) ?? [];
         expect(tagsWithoutValues.filter(tag => /\son\w+=/i.test(tag))).toEqual([]);
-        expect(all).toContain(escapeHtml(HOSTILE.img));
-        expect(all).toContain(escapeHtml(HOSTILE.entities));
+        for (const label of labels) expect(all).toContain(escapeHtml(label));
+    }
+
+    test('shows hostile labels as text: no tag, attribute or style of theirs survives', () => {
+        expectLabelsAsText(hostileJourney, [HOSTILE.img, HOSTILE.entities]);
+    });
+
+    test('shows hostile labels of an empathy map as text', () => {
+        expectLabelsAsText(hostileEmpathyJourney, [HOSTILE.img, HOSTILE.script, HOSTILE.br, HOSTILE.svg, HOSTILE.css, HOSTILE.link]);
     });
 
     test('writes a standalone page whose title and styles cannot close their elements', () => {

@@ -42,6 +42,8 @@ export type JourneyKeywordNames =
     | "due"
     | "effort"
     | "emotion"
+    | "empathy"
+    | "empathy-map"
     | "evidence"
     | "experiences"
     | "feels"
@@ -49,6 +51,7 @@ export type JourneyKeywordNames =
     | "from"
     | "frontstage"
     | "future-state"
+    | "gain"
     | "goal"
     | "good"
     | "high"
@@ -419,10 +422,10 @@ export function isDataSourceItem(item: unknown): item is DataSourceItem {
     return reflection.isInstance(item, DataSourceItem.$type);
 }
 
-export type DeclaredName = 'action' | 'channel' | 'data' | 'journey' | 'moment' | 'opportunity' | 'persona' | 'segment' | 'stage' | 'touchpoint' | Name;
+export type DeclaredName = 'action' | 'channel' | 'data' | 'empathy' | 'journey' | 'moment' | 'opportunity' | 'persona' | 'segment' | 'stage' | 'touchpoint' | Name;
 
 export function isDeclaredName(item: unknown): item is DeclaredName {
-    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'journey' || item === 'moment' || item === 'opportunity' || item === 'persona' || item === 'segment' || item === 'stage' || item === 'touchpoint';
+    return isName(item) || item === 'action' || item === 'channel' || item === 'data' || item === 'empathy' || item === 'journey' || item === 'moment' || item === 'opportunity' || item === 'persona' || item === 'segment' || item === 'stage' || item === 'touchpoint';
 }
 
 export interface Description extends langium.AstNode {
@@ -463,6 +466,58 @@ export function isEmotion(item: unknown): item is Emotion {
     return reflection.isInstance(item, Emotion.$type);
 }
 
+export type EmpathyItem = EmpathyNote | Question;
+
+export const EmpathyItem = {
+    $type: 'EmpathyItem'
+} as const;
+
+export function isEmpathyItem(item: unknown): item is EmpathyItem {
+    return reflection.isInstance(item, EmpathyItem.$type);
+}
+
+export type EmpathyKind = 'does' | 'feels' | 'gain' | 'pain' | 'says' | 'thinks';
+
+export function isEmpathyKind(item: unknown): item is EmpathyKind {
+    return item === 'says' || item === 'thinks' || item === 'does' || item === 'feels' || item === 'pain' || item === 'gain';
+}
+
+export interface EmpathyMap extends langium.AstNode {
+    readonly $container: Journey;
+    readonly $type: 'EmpathyMap';
+    items: Array<EmpathyItem>;
+    persona: langium.Reference<Persona>;
+}
+
+export const EmpathyMap = {
+    $type: 'EmpathyMap',
+    items: 'items',
+    persona: 'persona'
+} as const;
+
+export function isEmpathyMap(item: unknown): item is EmpathyMap {
+    return reflection.isInstance(item, EmpathyMap.$type);
+}
+
+export interface EmpathyNote extends langium.AstNode {
+    readonly $container: EmpathyMap;
+    readonly $type: 'EmpathyNote';
+    details: Array<ItemDetail>;
+    kind: EmpathyKind;
+    text: string;
+}
+
+export const EmpathyNote = {
+    $type: 'EmpathyNote',
+    details: 'details',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isEmpathyNote(item: unknown): item is EmpathyNote {
+    return reflection.isInstance(item, EmpathyNote.$type);
+}
+
 export type EvidenceLevel = 'assumed' | 'observed' | 'proposed' | 'refuted' | 'validated';
 
 export function isEvidenceLevel(item: unknown): item is EvidenceLevel {
@@ -470,7 +525,7 @@ export function isEvidenceLevel(item: unknown): item is EvidenceLevel {
 }
 
 export interface EvidenceNote extends langium.AstNode {
-    readonly $container: Action | Emotion | GoodMoment | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
+    readonly $container: Action | Emotion | EmpathyNote | GoodMoment | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
     readonly $type: 'EvidenceNote';
     level: EvidenceLevel;
     replacement?: langium.Reference<Replaceable>;
@@ -553,6 +608,7 @@ export interface Journey extends langium.AstNode {
     actions: Array<Action>;
     channels: Array<ChannelDecl>;
     dataSources: Array<DataSource>;
+    empathy: Array<EmpathyMap>;
     header: Array<JourneyHeader>;
     name: DeclaredName;
     opportunities: Array<Opportunity>;
@@ -566,6 +622,7 @@ export const Journey = {
     actions: 'actions',
     channels: 'channels',
     dataSources: 'dataSources',
+    empathy: 'empathy',
     header: 'header',
     name: 'name',
     opportunities: 'opportunities',
@@ -588,10 +645,10 @@ export function isJourneyHeader(item: unknown): item is JourneyHeader {
     return reflection.isInstance(item, JourneyHeader.$type);
 }
 
-export type JourneyKind = 'current-state' | 'day-in-the-life' | 'future-state' | 'service-blueprint';
+export type JourneyKind = 'current-state' | 'day-in-the-life' | 'empathy-map' | 'future-state' | 'service-blueprint';
 
 export function isJourneyKind(item: unknown): item is JourneyKind {
-    return item === 'current-state' || item === 'future-state' || item === 'day-in-the-life' || item === 'service-blueprint';
+    return item === 'current-state' || item === 'future-state' || item === 'day-in-the-life' || item === 'service-blueprint' || item === 'empathy-map';
 }
 
 export interface KindSetting extends langium.AstNode {
@@ -681,10 +738,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'prefers' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
+export type Name = 'addresses' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'gain' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'prefers' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'prefers' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'gain' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'prefers' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -857,7 +914,7 @@ export function isPreferredChannels(item: unknown): item is PreferredChannels {
 }
 
 export interface Question extends langium.AstNode {
-    readonly $container: Action | Emotion | GoodMoment | Journey | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
+    readonly $container: Action | Emotion | EmpathyMap | EmpathyNote | GoodMoment | Journey | Opportunity | PainPoint | Stage | StageNote | Touchpoint;
     readonly $type: 'Question';
     text: string;
 }
@@ -1101,6 +1158,9 @@ export type JourneyAstType = {
     DataSourceItem: DataSourceItem
     Description: Description
     Emotion: Emotion
+    EmpathyItem: EmpathyItem
+    EmpathyMap: EmpathyMap
+    EmpathyNote: EmpathyNote
     EvidenceNote: EvidenceNote
     GoalSetting: GoalSetting
     GoodMoment: GoodMoment
@@ -1403,6 +1463,44 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TouchpointItem.$type]
         },
+        EmpathyItem: {
+            name: EmpathyItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        EmpathyMap: {
+            name: EmpathyMap.$type,
+            properties: {
+                items: {
+                    name: EmpathyMap.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                persona: {
+                    name: EmpathyMap.persona,
+                    referenceType: Persona.$type
+                }
+            },
+            superTypes: []
+        },
+        EmpathyNote: {
+            name: EmpathyNote.$type,
+            properties: {
+                details: {
+                    name: EmpathyNote.details,
+                    defaultValue: [],
+                    optional: true
+                },
+                kind: {
+                    name: EmpathyNote.kind
+                },
+                text: {
+                    name: EmpathyNote.text
+                }
+            },
+            superTypes: [EmpathyItem.$type]
+        },
         EvidenceNote: {
             name: EvidenceNote.$type,
             properties: {
@@ -1479,6 +1577,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 dataSources: {
                     name: Journey.dataSources,
+                    defaultValue: [],
+                    optional: true
+                },
+                empathy: {
+                    name: Journey.empathy,
                     defaultValue: [],
                     optional: true
                 },
@@ -1718,7 +1821,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Question.text
                 }
             },
-            superTypes: [ActionItem.$type, ItemDetail.$type, OpportunityItem.$type, StageItem.$type, TouchpointItem.$type]
+            superTypes: [ActionItem.$type, EmpathyItem.$type, ItemDetail.$type, OpportunityItem.$type, StageItem.$type, TouchpointItem.$type]
         },
         Rating: {
             name: Rating.$type,

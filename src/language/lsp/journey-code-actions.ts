@@ -3,7 +3,7 @@ import { AstUtils, CstUtils, DocumentValidator, GrammarUtils, type AstNode, type
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
-    isActivity, isChannelUse, isEmotion, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
+    isActivity, isChannelUse, isEmotion, isEmpathyMap, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
 } from '../generated/ast.js';
 import { BIDI_CONTROL } from '../invisible-characters.js';
 import type { JourneyChannel, JourneyLinker } from '../journey-linker.js';
@@ -59,6 +59,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 return persona ? [{ title: `Make it the KPI's: for ${persona}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: 'for' }]) }] : [];
             }
             case IssueCodes.MomentWithChannel: return this.settleMoment(node, diagnostic, document);
+            case IssueCodes.EmpathyQuadrantEmpty: return this.fillEmpathyMap(node, diagnostic, document);
             case IssueCodes.SharedPriority: {
                 const { free } = (diagnostic.data ?? {}) as { free?: number };
                 return free ? [{ title: `Use priority ${free}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: String(free) }]) }] : [];
@@ -67,6 +68,15 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case DataIssueCodes.DataColumn: return this.changeColumn(diagnostic, document);
             default: return [];
         }
+    }
+
+    /** An empathy map with empty quadrants: a line for each, to be written over with what research found. */
+    private fillEmpathyMap(node: AstNode, diagnostic: Diagnostic, document: LangiumDocument): Array<Omit<CodeAction, 'kind'>> {
+        const empathy = AstUtils.getContainerOfType(node, isEmpathyMap);
+        const { empty } = (diagnostic.data ?? {}) as { empty?: string[] };
+        const lines = (empty ?? []).flatMap(kind => EMPATHY_PLACEHOLDERS[kind] ? [`${kind} "${EMPATHY_PLACEHOLDERS[kind]}"`] : []);
+        const edit = empathy && lines.length > 0 ? insertIntoBlock(document, empathy, lines) : undefined;
+        return edit ? [{ title: lines.length === 1 ? `Add a '${lines[0].split(' ')[0]}' line` : 'Add a line for each empty quadrant', isPreferred: true, edit: edits(document, [edit]) }] : [];
     }
 
     /** A moment that names a channel of ours: it is a touchpoint after all, or the channel goes. */
@@ -301,6 +311,9 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
 }
 
 /** A date as YYYY-MM-DD, some months from today (UTC). */
+/** What an empty quadrant's new line says until its author writes over it. */
+const EMPATHY_PLACEHOLDERS: Record<string, string> = { says: 'What they say', thinks: 'What they think', does: 'What they do', feels: 'How they feel' };
+
 function monthsFromToday(months: number): string {
     const date = new Date();
     date.setUTCMonth(date.getUTCMonth() + months);

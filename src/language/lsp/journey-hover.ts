@@ -11,15 +11,15 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isAction, isActionDue, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
-    type Action, type DataSource, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Segment, type Stage, type StageNote, type Touchpoint
+    isAction, isActionDue, isEmpathyMap, isEmpathyNote, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
+    type Action, type DataSource, type EmpathyMap, type EmpathyNote, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Segment, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
     elementLabel, emotionPersona, evidenceOf, journeyKind, timeSpan, journeyPersonas, journeyTitle, kpisIn, stageTouchpoints, touchpointActivities, touchpointChannel,
     touchpointEmotions, touchpointPersonas
 } from '../journey-semantics.js';
 import { markdownText as md } from '../markdown-text.js';
-import { emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore, STAGE_NOTE_KINDS, STAGE_NOTES } from '../vocabulary.js';
+import { EMPATHY_KIND_NAMES, EMPATHY_KINDS, EMPATHY_QUADRANTS, emotionLabel, formatEmotion, JOURNEY_KINDS, MAP_LANGUAGES, mapLanguageOf, roundScore, STAGE_NOTE_KINDS, STAGE_NOTES } from '../vocabulary.js';
 import { capitalized } from '../journey-names.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
@@ -40,7 +40,12 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         if (setting?.tag) return { contents: { kind: 'markdown', value: languageCard(setting.tag) } };
         // Nor is a stage's need, challenge or choice: its card says what it is and how we know it.
         const note = leaf && AstUtils.getContainerOfType(leaf.astNode, isStageNote);
-        return note?.kind ? { contents: { kind: 'markdown', value: stageNoteCard(note) } } : undefined;
+        if (note?.kind) return { contents: { kind: 'markdown', value: stageNoteCard(note) } };
+        // Nor is what an empathy map says, nor the map's keyword: the whole map is summed up.
+        const entry = leaf && AstUtils.getContainerOfType(leaf.astNode, isEmpathyNote);
+        if (entry?.kind) return { contents: { kind: 'markdown', value: empathyNoteCard(entry) } };
+        const empathy = leaf && AstUtils.getContainerOfType(leaf.astNode, isEmpathyMap);
+        return empathy ? { contents: { kind: 'markdown', value: empathyMapCard(empathy) } } : undefined;
     }
 
     protected async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
@@ -191,6 +196,29 @@ function stageNoteCard(note: StageNote): string {
     const lines = [`**${capitalized(note.kind)}**${stage ? ` in stage *${md(stage.label ?? stage.name ?? '')}*` : ''}: ${md(note.text ?? '')}`, '', `${STAGE_NOTES[note.kind]}.`];
     lines.push(evidence?.level ? `Evidence${evidenceSaid(evidence)}.` : 'No evidence given: say how you know it with `{ evidence observed "source" }`.');
     return lines.join('\n');
+}
+
+const EMPATHY_WORDS: Record<EmpathyNote['kind'], string> = { says: 'Says', thinks: 'Thinks', does: 'Does', feels: 'Feels', pain: 'Pain', gain: 'Gain' };
+
+function empathyNoteCard(note: EmpathyNote): string {
+    const empathy = AstUtils.getContainerOfType(note, isEmpathyMap);
+    const persona = empathy?.persona?.ref;
+    const evidence = evidenceOf(note);
+    const lines = [`**${EMPATHY_WORDS[note.kind]}**${persona ? ` in the empathy map of *${md(persona.label ?? persona.name)}*` : ''}: ${md(note.text ?? '')}`, '', `${EMPATHY_KINDS[note.kind]}.`];
+    lines.push(evidence?.level ? `Evidence${evidenceSaid(evidence)}.` : 'No evidence given: say how you know it with `{ evidence observed "source" }`.');
+    return withQuestions(lines, note.details).join('\n');
+}
+
+/** How much an empathy map says in each quadrant, and which quadrants are still empty. */
+function empathyMapCard(empathy: EmpathyMap): string {
+    const persona = empathy.persona?.ref;
+    const notes = empathy.items.filter(isEmpathyNote);
+    const count = (kind: EmpathyNote['kind']) => notes.filter(note => note.kind === kind).length;
+    const lines = [`**Empathy map** of ${persona ? md(persona.label ?? persona.name) : code(empathy.persona?.$refText ?? '')}: what they say, think, do and feel, and their pains and gains.`, ''];
+    lines.push(EMPATHY_KIND_NAMES.map(kind => `${EMPATHY_WORDS[kind]}: ${count(kind)}`).join(' · '));
+    const empty = EMPATHY_QUADRANTS.filter(kind => count(kind) === 0);
+    if (empty.length > 0) lines.push('', `Nothing yet in: ${empty.map(kind => EMPATHY_WORDS[kind]).join(', ')}.`);
+    return withQuestions(lines, empathy.items).join('\n');
 }
 
 function painCard(pain: PainPoint): string {

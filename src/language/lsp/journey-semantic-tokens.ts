@@ -4,7 +4,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isAction, isActionFor, isAddresses, isChannelDecl, isChannelUse, isCounterpart, isDataBinding, isDataSource, isEmotion, isEvidenceNote, isImprovesSetting, isJourney,
-    isKpi, isOpportunity, isPainPoint, isPersona, isPersonaSegment, isPersonasSetting, isPersonaUse, isPreferredChannels, isSegment, isStage, isTouchpoint, isTransition, type Replaceable
+    isEmpathyMap, isKpi, isOpportunity, isPainPoint, isPersona, isPersonaSegment, isPersonasSetting, isPersonaUse, isPreferredChannels, isSegment, isStage, isTouchpoint, isTransition, type Replaceable
 } from '../generated/ast.js';
 
 /** A refuted item's replacement is coloured as its declaration is. */
@@ -25,6 +25,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         else if (isPainPoint(node) && node.name) acceptor({ node, property: 'name', type: SemanticTokenTypes.event, ...declaration });
         else if (isOpportunity(node) || isAction(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.method, ...declaration });
         else if (isPersonasSetting(node) || isPersonaUse(node)) acceptor({ node, property: 'personas', type: SemanticTokenTypes.class });
+        else if (isEmpathyMap(node)) acceptor({ node, property: 'persona', type: SemanticTokenTypes.class });
         else if (isChannelUse(node)) acceptor({ node, property: 'channel', type: SemanticTokenTypes.enumMember });
         else if (isTransition(node)) acceptor({ node, property: 'target', type: SemanticTokenTypes.type });
         else if (isCounterpart(node)) acceptor({ node, property: 'stage', type: SemanticTokenTypes.type });

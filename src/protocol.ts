@@ -35,7 +35,8 @@ export type ToPreviewMessage = Sourced & (
     | { type: 'cursor'; position: { line: number; character: number } | null }
     /** About the document the panel follows now, whatever picture is on screen. */
     | { type: 'status'; message: string; kind: 'info' | 'error' }
-    | { type: 'export'; format: ExportFormat });
+    /** `images`: each picture's file as an inline `data:` URL, for the export to carry. */
+    | { type: 'export'; format: ExportFormat; images?: Record<string, string> });
 
 export interface PreviewOptions {
     /** The active VS Code theme kind, for the matching Mermaid theme. */
@@ -46,6 +47,8 @@ export interface PreviewOptions {
     maxTouchpoints?: number;
     /** journey.map.language: the language of the map's own words where a journey does not name one. */
     language?: string;
+    /** Where the preview loads each picture's file from (PictureView.file → the webview's resource URL). */
+    images?: Record<string, string>;
 }
 
 export type ExportFormat = 'svg' | 'png' | 'pdf' | 'html' | 'mermaid';
@@ -62,7 +65,7 @@ export type FromPreviewMessage = Sourced & (
     | { type: 'focusEditor' });
 
 /** CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, a PNG `data:` URL, or the page to print. */
-export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string) => Promise<string>;
+export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>) => Promise<string>;
 
 /** The state the webview keeps across reloads (getState/setState). */
 export interface PreviewState {

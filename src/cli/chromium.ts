@@ -105,13 +105,13 @@ export class ExportBrowser {
     }
 
     /** The map as SVG or HTML markup, or as PNG or PDF bytes. */
-    async export(format: BrowserFormat, model: DocumentViewModel, language?: string): Promise<string | Buffer> {
+    async export(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>): Promise<string | Buffer> {
         try {
-            const result = await this.page.evaluate(async ({ format, model, language }) => {
+            const result = await this.page.evaluate(async ({ format, model, language, images }) => {
                 const run = (globalThis as { journeyExport?: JourneyExport }).journeyExport;
                 if (!run) throw new Error('the export page did not load');
-                return run(format, model, language);
-            }, { format, model, language });
+                return run(format, model, language, images);
+            }, { format, model, language, images });
             if (format === 'pdf') return await this.print(result);
             if (format !== 'png') return result;
             const base64 = /^data:image\/png;base64,(.*)$/.exec(result)?.[1];

@@ -1,6 +1,8 @@
 /** `journey render`: one map as Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inlinePictures, type PictureReader } from '../export/pictures.js';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { personasOf } from '../render/elements.js';
 import { gridGeometry } from '../render/grid-geometry.js';
@@ -73,9 +75,9 @@ function mermaidOf(model: DocumentViewModel, wanted: MermaidChoice, shown: strin
  * The HTML page without a browser: the same header, grid and plan as every export, with the
  * overview timeline as its Mermaid text, since drawing it needs a browser's layout engine.
  */
-function htmlWithoutBrowser(model: DocumentViewModel, around: Messages): string {
+function htmlWithoutBrowser(model: DocumentViewModel, around: Messages, images: Record<string, string>): string {
     const messages = documentMessages(model.journeys, around);
-    const options: MapOptions = { messages, geometry: gridGeometry('comfortable'), personaOrder: personasOf(model).map(p => p.id), exported: true };
+    const options: MapOptions = { messages, geometry: gridGeometry('comfortable'), personaOrder: personasOf(model).map(p => p.id), exported: true, images };
     const sections = model.journeys.map(journey => {
         const overview = journey.stages.length > 0
             ? html`<pre class="overview-source">${timelineMermaid(journey, { messages })}</pre>`
@@ -83,6 +85,32 @@ function htmlWithoutBrowser(model: DocumentViewModel, around: Messages): string 
         return journeySection(journey, journeyParts(journey, options), overview, options);
     });
     return standaloneHtmlDocument(documentTitle(model, messages), `${paletteCss()}\n${previewCss}`, join(sections), messages);
+}
+
+/**
+ * Pictures are read from the map's folder, the current folder and the --workspace folders, and
+ * nowhere else: a map from a pull request cannot put a file from elsewhere on the machine into an export.
+ */
+function pictureReader(map: string, workspaceFolders: readonly string[]): PictureReader {
+    const real = (file: string) => {
+        try {
+            return fs.realpathSync(file);
+        } catch {
+            return path.resolve(file);
+        }
+    };
+    const roots = [process.cwd(), path.dirname(path.resolve(map)), ...workspaceFolders].map(real);
+    const inside = (file: string) => roots.some(root => {
+        const relative = path.relative(root, file);
+        return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
+    return {
+        allowed: file => file.startsWith('file:') && inside(real(fileURLToPath(file))),
+        async read(file, limit) {
+            const found = await fs.promises.stat(fileURLToPath(file));
+            return found.isFile() && found.size <= limit ? fs.promises.readFile(fileURLToPath(file)) : undefined;
+        }
+    };
 }
 
 /** Where each of several maps is written: the output folder, the map's file name with the format's extension. */
@@ -151,17 +179,18 @@ export async function render(args: string[]): Promise<number> {
     try {
         for (const [index, file] of loaded.entries()) {
             const model = file.model;
+            const images = format === 'html' || needsBrowser ? await inlinePictures(model, pictureReader(file.file, values.workspace ?? [])) : {};
             let result: string | Buffer;
             switch (format) {
                 case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, file.shown, messages); break;
                 case 'mermaid-journey': result = mermaidOf(model, { journey: values.journey, diagram: 'journey', persona: undefined }, file.shown, messages); break;
                 case 'markdown': result = documentMarkdown(model, messages); break;
                 case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
-                case 'html': result = browser ? await browser.export('html', model, messages.locale) : htmlWithoutBrowser(model, messages); break;
+                case 'html': result = browser ? await browser.export('html', model, messages.locale, images) : htmlWithoutBrowser(model, messages, images); break;
                 case 'svg':
                 case 'png':
                 case 'pdf':
-                    result = await browser!.export(format, model, messages.locale);
+                    result = await browser!.export(format, model, messages.locale, images);
                     break;
             }
             const output = toFolder

@@ -101,9 +101,9 @@ function allWords<const List extends readonly WordKeyword[]>(list: Exclude<WordK
     return new Set(list);
 }
 
-const KEYWORDS = allWords(['action', 'addresses', 'assumed', 'at', 'backstage', 'backstory', 'challenge', 'channel', 'choice', 'current-state', 'data',
+const KEYWORDS = allWords(['action', 'addresses', 'alt', 'assumed', 'at', 'backstage', 'backstory', 'challenge', 'channel', 'choice', 'current-state', 'data',
     'day-in-the-life', 'demographics', 'description', 'does', 'due', 'effort', 'emotion', 'empathy', 'empathy-map', 'evidence', 'experiences', 'feels', 'for', 'from', 'frontstage',
-    'future-state', 'gain', 'goal', 'good', 'high', 'impact', 'improves', 'instead', 'journey', 'kind', 'kpi', 'language', 'low', 'matches', 'medium', 'moment', 'motivation',
+    'future-state', 'gain', 'goal', 'good', 'high', 'image', 'impact', 'improves', 'instead', 'journey', 'kind', 'kpi', 'language', 'low', 'matches', 'medium', 'moment', 'motivation',
     'need', 'next', 'observed', 'opportunity', 'owner', 'pain', 'persona', 'personas', 'prefers', 'priority', 'proposed', 'question', 'quote', 'refuted', 'review', 'says', 'scale', 'scope', 'segment',
     'service-blueprint', 'stage', 'support', 'target', 'task', 'thinks', 'touchpoint', 'validated']);
 

@@ -3,15 +3,17 @@
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
 import {
-    AstUtils, CstUtils,
+    AstUtils, CstUtils, UriUtils,
     type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
-    isActionFor, isActionPriority, isAddresses, isEmpathyNote, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
+    isActionFor, isActionPriority, isAddresses, isEmpathyNote, isPicture, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
     type Action, type ActionDue, type ActionPriority, type Addresses, type ChannelDecl, type DataSource, type EmpathyMap, type Emotion, type EvidenceNote, type ImprovesSetting, type Journey, type JourneyAstType,
-    type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type ReviewSetting, type Segment, type Stage, type Touchpoint
+    type LanguageSetting, type Model, type Opportunity, type PainPoint, type Persona, type Picture, type ReviewSetting, type Segment, type Stage, type Touchpoint
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
+import type { DataSets } from './data/data-sets.js';
+import { IMAGE_FILE, resolveWorkspacePath } from './workspace-path.js';
 import type { JourneyServices } from './journey-module.js';
 import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
 import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
@@ -49,8 +51,12 @@ export const IssueCodes = {
     MomentWithChannel: 'moment-with-channel',
     PersonaAfterKpi: 'persona-after-kpi',
     ChannelNotPreferred: 'channel-not-preferred',
-    EmpathyQuadrantEmpty: 'empathy-quadrant-empty'
+    EmpathyQuadrantEmpty: 'empathy-quadrant-empty',
+    PictureWithoutAlt: 'picture-without-alt'
 } as const;
+
+/** A picture larger than this is carried inline by every export: it gets a warning. */
+export const LARGE_PICTURE_BYTES = 2 * 1024 * 1024;
 
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -66,8 +72,9 @@ export function registerValidationChecks(services: JourneyServices): void {
             validator.checkEmpathyMaps
         ],
         EmpathyMap: validator.checkEmpathyMap,
-        Stage: [validator.checkKeywordName, validator.checkStageMapped, validator.checkOneTime],
-        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint, validator.checkOneTime, validator.checkPersonaAfterKpi, validator.checkPreferredChannels],
+        Stage: [validator.checkKeywordName, validator.checkStageMapped, validator.checkOneTime, validator.checkOnePicture],
+        Picture: validator.checkPicture,
+        Touchpoint: [validator.checkKeywordName, validator.checkTouchpoint, validator.checkOneTime, validator.checkOnePicture, validator.checkPersonaAfterKpi, validator.checkPreferredChannels],
         Segment: validator.checkKeywordName,
         Opportunity: [validator.checkKeywordName, validator.checkOneDescription],
         Emotion: [validator.checkEmotion, data.checkEmotionData.bind(data)],
@@ -88,10 +95,12 @@ export function registerValidationChecks(services: JourneyServices): void {
 export class JourneyValidator {
     private readonly indexManager: IndexManager;
     private readonly configuration: ConfigurationProvider;
+    private readonly dataSets: DataSets;
 
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.configuration = services.shared.workspace.ConfigurationProvider;
+        this.dataSets = services.data.DataSets;
     }
 
     /** Personas, journeys and top-level channels are visible across files, so their names must be unique across the workspace. */
@@ -284,6 +293,46 @@ export class JourneyValidator {
         const what = verbs.length === 1 ? verbs[0] : `${verbs.slice(0, -1).join(', ')} or ${verbs[verbs.length - 1]}`;
         accept('hint', `${who}'s empathy map says nothing yet about what they ${what}. Add ${empty.map(kind => `'${kind} "..."'`).join(', ')} from your research, or note what you do not know with 'question "..."'.`,
             { node: empathy, keyword: 'empathy', ...issue(IssueCodes.EmpathyQuadrantEmpty, { empty }) });
+    }
+
+    /**
+     * A picture is a file of the workspace the map can show, there to be seen, not too large to carry
+     * inline in every export, and described for those who cannot see it.
+     */
+    async checkPicture(picture: Picture, accept: ValidationAcceptor): Promise<void> {
+        if (picture.path === undefined) return;
+        if (picture.alt === undefined || picture.alt.trim() === '') {
+            accept('warning', 'This image says nothing to people who cannot see it: a screen reader reads its description, and so does everyone whose export lost the picture. Add one after the path: alt "what the picture shows".',
+                { node: picture, property: picture.alt === undefined ? 'path' : 'alt', ...issue(IssueCodes.PictureWithoutAlt) });
+        }
+        const uri = resolveWorkspacePath(AstUtils.getDocument(picture).uri, picture.path, IMAGE_FILE);
+        if ('problem' in uri) {
+            accept('error', uri.problem, { node: picture, property: 'path' });
+            return;
+        }
+        let found: Awaited<ReturnType<DataSets['stat']>>;
+        try {
+            found = await this.dataSets.stat(uri);
+        } catch (error) {
+            accept('error', `The image cannot be read: ${(error as Error).message}`, { node: picture, property: 'path' });
+            return;
+        }
+        const file = uri.path.split('/').pop();
+        if (found === undefined) {
+            accept('error', `There is no image ${file} in ${UriUtils.dirname(uri).path}. Check the path: it is relative to this map.`, { node: picture, property: 'path' });
+        } else if (found !== 'unavailable' && found.directory) {
+            accept('error', `'${picture.path}' is a folder. Name the image file in it.`, { node: picture, property: 'path' });
+        } else if (found !== 'unavailable' && found.size > LARGE_PICTURE_BYTES) {
+            const megabytes = (found.size / 1024 / 1024).toFixed(1);
+            accept('warning', `${file} is ${megabytes} MB, and every export of the map carries it inline. Save a smaller version (a picture ${LARGE_PICTURE_BYTES / 1024 / 1024} MB or less; a panel is rarely drawn wider than 300 pixels).`, { node: picture, property: 'path' });
+        }
+    }
+
+    /** One picture per stage or touchpoint: a second would be dropped silently. */
+    checkOnePicture(element: Stage | Touchpoint, accept: ValidationAcceptor): void {
+        for (const extra of repeats(element.items, isPicture)) {
+            accept('warning', `This ${isStage(element) ? 'stage' : element.moment ? 'moment' : 'touchpoint'} already has an image, and only the first is shown. Give each picture a touchpoint of its own, or keep the one that says most.`, { node: extra });
+        }
     }
 
     /** One time of day per stage or touchpoint: a second `at` would be dropped silently. */

@@ -5,10 +5,11 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-    isActionDue, isActionFor, isEmpathyNote, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isJourney, isPersona, isRating, isSegment, isStage, isStageNote,
+    isActionDue, isActionFor, isEmpathyNote, isPicture, isActionOwner, isActionPriority, isAddresses, isDescription, isQuestion, isTimeOfDay, isBlueprintLane, isEmotion, isJourney, isPersona, isRating, isSegment, isStage, isStageNote,
     type ChannelDecl, type EmpathyMap, type Journey, type Model, type PainPoint, type Replaceable, type GoodMoment, type Kpi, type Persona, type Stage, type Touchpoint, type Opportunity, type Action
 } from '../language/generated/ast.js';
 import { baselineOf } from '../language/journey-scope.js';
+import { IMAGE_FILE, resolveWorkspacePath } from '../language/workspace-path.js';
 import type { DataSets } from '../language/data/data-sets.js';
 import { readBinding, type DataReading } from '../language/data/data-semantics.js';
 import {
@@ -19,7 +20,7 @@ import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMPATHY_KIND_NAMES, EMOTION_SCALE,
 import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DataFact, EmpathyView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
-    PersonaView, QuestionView, SourceRange, TimeOfDayView, StageNoteView, StageView, TouchpointView, TransitionView
+    PersonaView, PictureView, QuestionView, SourceRange, TimeOfDayView, StageNoteView, StageView, TouchpointView, TransitionView
 } from './view-model.js';
 
 /** Errors listed in the model: enough to mark the broken parts of a map being written, bounded for a broken 10 MB file. */
@@ -134,6 +135,7 @@ function buildStage(stage: Stage, index: number, journey: Journey, data: DataSet
         evidence: evidence(stage),
         ...withQuestions(stage.items, key),
         ...timeOf(stage.items),
+        ...pictureOf(stage.items, key),
         unmapped: touchpoints.length === 0
     };
 }
@@ -171,6 +173,7 @@ function buildTouchpoint(touchpoint: Touchpoint, stage: Stage, journey: Journey,
         channel: channel && channelView(channel),
         ...(touchpoint.moment ? { moment: true as const } : {}),
         ...timeOf(touchpoint.items),
+        ...pictureOf(touchpoint.items, key),
         personas: touchpointPersonas(touchpoint, journey).map(p => p.name),
         activities,
         emotions,
@@ -360,6 +363,15 @@ function listed<K extends string, T>(name: K, items: T[]): { [P in K]?: T[] } {
 function timeOf(statements: readonly AstNode[]): { time?: TimeOfDayView } {
     const time = timeSpan(statements.find(isTimeOfDay));
     return time ? { time } : {};
+}
+
+/** The first picture among a stage's or touchpoint's statements whose path names an image of the workspace (the validator says what is wrong with the others). */
+function pictureOf(statements: readonly AstNode[], key: string): { image?: PictureView } {
+    const picture = statements.find(isPicture);
+    if (picture?.path === undefined) return {};
+    const file = resolveWorkspacePath(AstUtils.getDocument(picture).uri, picture.path, IMAGE_FILE);
+    if ('problem' in file) return {};
+    return { image: { key: `${key}/image`, range: rangeOf(picture), path: picture.path, file: file.toString(), ...(picture.alt === undefined ? {} : { alt: picture.alt }) } };
 }
 
 /** A `description "..."` among an opportunity's or action's statements. */

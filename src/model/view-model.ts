@@ -103,6 +103,8 @@ export interface StageView extends Located {
     questions?: QuestionView[];
     /** When in the day it happens (`at 06:30-09:00`), as written on the 24-hour clock. */
     time?: TimeOfDayView;
+    /** A picture of the stage (`image "storyboard/morning.png" alt "..."`). */
+    image?: PictureView;
     unmapped: boolean;
     /** Id of the matching stage in the baseline journey, if any. */
     counterpart?: string;
@@ -118,6 +120,8 @@ export interface TouchpointView extends Located {
     moment?: true;
     /** When in the day it happens (`at 07:30`). */
     time?: TimeOfDayView;
+    /** A picture of the touchpoint: a storyboard's panel. */
+    image?: PictureView;
     personas: string[];
     activities: Record<ActivityKindName, string[]>;
     emotions: EmotionPoint[];
@@ -126,6 +130,19 @@ export interface TouchpointView extends Located {
     kpis: KpiView[];
     evidence?: Evidence;
     questions?: QuestionView[];
+}
+
+/**
+ * A picture from a file in the workspace. The view model names the file; whoever draws it says
+ * where it is loaded from (the preview's resource URL, an export's inline `data:` URL).
+ */
+export interface PictureView extends Located {
+    /** As written, relative to the map. */
+    path: string;
+    /** The file, resolved against the map. */
+    file: string;
+    /** What it shows, for those who cannot see it. */
+    alt?: string;
 }
 
 /** A time of day, or a span of one, as written: `07:30`, or `06:30` to `09:00`. */
@@ -298,6 +315,11 @@ export interface AskedQuestion {
  * challenges and choices), then each empathy map and its entries, then the opportunities and the actions in the plan's order. The map's
  * list, its cards' question marks, Markdown and the report all count this way.
  */
+/** Every picture of a journey, stage by stage: the stage's, then its touchpoints'. */
+export function journeyPictures(journey: JourneyView): PictureView[] {
+    return journey.stages.flatMap(stage => [stage.image, ...stage.touchpoints.map(touchpoint => touchpoint.image)].filter(image => image !== undefined));
+}
+
 export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
     const asked: AskedQuestion[] = (journey.questions ?? []).map(question => ({ question }));
     const add = (element: { key: string; questions?: QuestionView[] }, label: string, where?: string, quoted = false) => {

@@ -6,7 +6,7 @@
  * came from the text carries `data-key` and `data-range`, so a click can reveal its source.
  */
 import type {
-    EmpathyEntryView, EmpathyView, Evidence, JourneyView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TimeOfDayView, TouchpointView, TransitionView
+    EmpathyEntryView, EmpathyView, Evidence, JourneyView, PictureView, KpiView, MomentView, PersonaView, QuestionView, SourceRange, StageNoteView, StageView, TimeOfDayView, TouchpointView, TransitionView
 } from '../model/view-model.js';
 import { journeyQuestions } from '../model/view-model.js';
 import { EMPATHY_QUADRANTS, type ActivityKindName, type EmpathyKindName, type LevelName, type StageNoteName } from '../language/vocabulary.js';
@@ -40,6 +40,11 @@ export interface MapOptions {
     exported?: boolean;
     /** The cells of the previous drawing, for a drawing that follows edits (the preview); exports draw once. */
     cells?: GridCellMemo;
+    /**
+     * Where each picture's file (PictureView.file) is loaded from here: the preview's resource URL,
+     * an export's inline `data:` URL. A picture without one is drawn as its description.
+     */
+    images?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -277,9 +282,20 @@ function touchpointCard(touchpoint: TouchpointView, { journey, options }: CellCo
     }
     meta.push(evidenceBadge(touchpoint.evidence, options), questionMark(touchpoint, journey, options));
     return join([
-        html`<div class="card touchpoint${touchpoint.moment ? ' moment' : ''}${hasProblem(touchpoint.range, options) ? ' has-problem' : ''}"${source(touchpoint, options)}>`,
+        html`<div class="card touchpoint${touchpoint.moment ? ' moment' : ''}${hasProblem(touchpoint.range, options) ? ' has-problem' : ''}"${source(touchpoint, options)}>${picture(touchpoint.image, options)}`,
         html`<div class="card-title" dir="auto">${timeOfDay(touchpoint, options)}${touchpoint.label}</div><div class="card-meta">${meta}${problemMark(touchpoint.range, options)}</div></div>`
     ]);
+}
+
+/**
+ * A stage's or touchpoint's picture, where this medium can load its file; elsewhere (a Markdown
+ * preview, a file that could not be read) its description in a dashed frame, so nothing is lost.
+ */
+function picture(image: PictureView | undefined, options: MapOptions): Markup | string {
+    if (!image) return '';
+    const src = options.images?.[image.file];
+    if (src) return html`<img class="picture" src="${src}" alt="${image.alt ?? ''}" decoding="async">`;
+    return html`<span class="picture picture-missing">${options.messages.t('picture.notShown', { what: image.alt ?? image.path })}</span>`;
 }
 
 /** When in the day a stage or touchpoint happens, before its label. */
@@ -392,10 +408,14 @@ function laneCell<K extends LaneId>(lane: Lane<K>, context: CellContext): Markup
     const empty = lane.id === 'touchpoints' && stage.touchpoints.length === 0
         ? html`<p class="unmapped-note">${options.messages.t('stage.unmapped')}</p>`
         : '';
+    // The stage's own picture heads its touchpoints, as the first panel of its part of the storyboard.
+    const stagePicture = lane.id === 'touchpoints' && stage.image
+        ? html`<div class="stage-picture"${source(stage.image, options, false)}>${picture(stage.image, options)}</div>`
+        : '';
     const grid = touchpointItems
         ? trusted(`<div class="touchpoint-columns" style="grid-template-columns:repeat(${columns.length},${geometry.touchpointWidth}px);column-gap:${geometry.gap}px">`)
         : undefined;
-    return html`${grid ? html`${grid}${columns}</div>` : ''}${own.length > 0 ? html`<div class="stage-items">${own}</div>` : ''}${empty}`;
+    return html`${stagePicture}${grid ? html`${grid}${columns}</div>` : ''}${own.length > 0 ? html`<div class="stage-items">${own}</div>` : ''}${empty}`;
 }
 
 // ---------------------------------------------------------------- grid

@@ -5,7 +5,7 @@
  * the same lane registry), and the improvement plan. For a README or a pull request, where a
  * picture of the map travels with the text.
  */
-import { journeyQuestions, type DocumentViewModel, type Evidence, type JourneyView, type MomentView, type PersonaView, type StageNoteView, type StageView } from '../model/view-model.js';
+import { journeyQuestions, type DocumentViewModel, type Evidence, type JourneyView, type MomentView, type PersonaView, type PictureView, type StageNoteView, type StageView } from '../model/view-model.js';
 import { EMPATHY_QUADRANTS, type EmpathyKindName, type LevelName } from '../language/vocabulary.js';
 import { emotionWordKey } from './emotion-words.js';
 import { mermaidText } from './escape.js';
@@ -58,7 +58,7 @@ const MARKDOWN_ITEMS: { [K in LaneId]: MarkdownItem<K> } = {
     },
     touchpoints: (t, _stage, _journey, messages) => {
         const where = t.channel ? ` (${markdownText(channelLabel(t.channel, messages))})` : t.moment ? ` *(${markdownText(messages.t('touchpoint.moment'))})*` : '';
-        return `${t.time ? `${markdownText(messages.time(t.time))} ` : ''}${markdownText(t.label)}${where}`;
+        return `${t.time ? `${markdownText(messages.time(t.time))} ` : ''}${markdownText(t.label)}${where}${t.image ? `<br>${pictureMarkdown(t.image)}` : ''}`;
     },
     does: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
     thinks: (a, stage) => at(stage, a.touchpoint.label, markdownText(a.text)),
@@ -90,7 +90,17 @@ function laneCell<K extends LaneId>(lane: Lane<K>, stage: StageView, journey: Jo
     if (lane.ofTouchpoint) for (const touchpoint of stage.touchpoints) items.push(...lane.ofTouchpoint(touchpoint).map(item => write(item, stage, journey, messages)));
     if (lane.ofStage) items.push(...lane.ofStage(stage, journey).map(item => write(item, stage, journey, messages)));
     if (lane.id === 'touchpoints' && stage.touchpoints.length === 0) items.push(`*${markdownText(messages.t('stage.unmapped'))}*`);
+    if (lane.id === 'touchpoints' && stage.image) items.unshift(pictureMarkdown(stage.image));
     return cell(items);
+}
+
+/**
+ * A picture as Markdown's image, by its path relative to the map (so a Markdown file kept beside the
+ * map shows it on GitHub); `./` first, so no path reads as a link of another kind.
+ */
+function pictureMarkdown(picture: PictureView): string {
+    const url = './' + picture.path.trim().replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+    return `![${markdownText(picture.alt ?? '')}](${url})`;
 }
 
 /** One row per persona: its score at each touchpoint, and a dash where it has none in a stage it takes part in. */

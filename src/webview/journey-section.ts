@@ -26,6 +26,8 @@ export interface SectionContext {
     problems?: MapOptions['problems'];
     /** Whether the overview band is shown (the reader can fold it away in a narrow panel). */
     overview: boolean;
+    /** Where each picture is loaded from. */
+    images?: MapOptions['images'];
 }
 
 /** The overview could not be drawn: the section keeps its previous drawing and says why. */
@@ -91,7 +93,8 @@ export class JourneySection {
             personas: context.personas,
             problems: context.problems,
             collapsePersonas: true,
-            cells: this.cells
+            cells: this.cells,
+            images: context.images
         };
         const parts = journeyParts(journey, options);
         this.replace(this.header, 'header', parts.header);

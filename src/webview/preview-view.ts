@@ -109,7 +109,7 @@ export class PreviewView {
                 this.showStatus(message.message, message.kind);
                 break;
             case 'export':
-                if (!this.shown || this.isAbout(message.source)) void this.export(message.format);
+                if (!this.shown || this.isAbout(message.source)) void this.export(message.format, message.images);
                 else this.banner.show('The map of this file is still being drawn: export again in a moment.', 'info');
                 break;
         }
@@ -201,7 +201,8 @@ export class PreviewView {
             personaOrder: personas.map(p => p.id),
             personas: filter ? personas.map(p => p.id).filter(id => filter.includes(id)) : undefined,
             problems: model.diagnostics.problems,
-            overview: this.overviewShown
+            overview: this.overviewShown,
+            images: this.options.images
         };
     }
 
@@ -382,7 +383,7 @@ export class PreviewView {
         this.host.setState(this.state);
     }
 
-    private async export(format: ExportFormat): Promise<void> {
+    private async export(format: ExportFormat, images?: Record<string, string>): Promise<void> {
         const model = this.shown;
         if (!model) {
             this.banner.show('Nothing to export yet: the map has not been drawn.', 'info');
@@ -391,7 +392,7 @@ export class PreviewView {
         try {
             const { exportMap } = await import('./export/export-map.js');
             const context = this.context(model);
-            const data = await exportMap(format, model, { messages: context.messages, personaOrder: context.personaOrder, personas: context.personas });
+            const data = await exportMap(format, model, { messages: context.messages, personaOrder: context.personaOrder, personas: context.personas, images });
             this.post({ type: 'exported', format, data });
         } catch (error) {
             const message = `Export as ${format.toUpperCase()} failed: ${messageOf(error)}`;

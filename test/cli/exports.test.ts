@@ -71,7 +71,7 @@ describe.each([['vacuum-current', VACUUM], ['seven stages, two personas, long la
         expect(run.status, run.stderr).toBe(0);
         const svg = fs.readFileSync(`${base()}.svg`, 'utf8');
         expect(svg).not.toMatch(/foreignObject/i);
-        expect(svg).not.toMatch(/(href|src)="(?!#)|url\((?!#)|@import/);
+        expect(svg).not.toMatch(/(href|src)="(?!#|data:image\/)|url\((?!#)|@import/);
         expect(svg).toMatch(/font-family="[^"]*sans-serif"/);
         const text = words([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => m[1]).join(' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
         for (const label of labelsOf(map)) {
@@ -124,4 +124,42 @@ test('a PDF is never written to the terminal', async () => {
     const run = spawnSync('script', ['-qec', `node ${(await cli()).cli} render ${VACUUM} --format pdf`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, JOURNEY_CHROMIUM: CHROMIUM } });
     expect(run.error).toBeUndefined();
     expect(run.stdout).toContain('A PDF is binary and would garble the terminal. Write it to a file: -o map.pdf');
+});
+
+describe('exports of a storyboard: a day in the life with pictures', () => {
+    const env = { JOURNEY_CHROMIUM: CHROMIUM };
+
+    test('the SVG carries each picture inline, and librsvg draws them where Chromium put them', async () => {
+        const svgFile = path.join(out, 'colleen-day.svg');
+        const run = await journey(['render', 'examples/colleen-day.journey', '-o', svgFile], { env });
+        expect(run.status, run.stderr).toBe(0);
+        const svg = fs.readFileSync(svgFile, 'utf8');
+        expect(svg).not.toMatch(/(href|src)="(?!#|data:image\/)/);
+        const images = [...svg.matchAll(/<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]* href="data:(image\/[a-z+]+);base64,[^"]+"><title>([^<]*)<\/title>/g)];
+        expect(images.map(m => [m[5], m[6]])).toEqual([
+            ['image/svg+xml', 'Colleen in bed at dawn, reading on her phone'],
+            ['image/png', 'A parcel left on the doorstep while Colleen is on a call'],
+            ['image/svg+xml', 'Colleen on the sofa in the evening, comparing vacuums on her laptop']
+        ]);
+        const png = path.join(out, 'colleen-day-librsvg.png');
+        tool('rsvg-convert', ['-b', 'white', svgFile, '-o', png]);
+        const [left, top] = /viewBox="(-?[\d.]+) (-?[\d.]+)/.exec(svg)!.slice(1).map(Number);
+        // Inside each picture, librsvg paints the picture's own background: cream, a light green, a night blue.
+        const colourAt = (image: RegExpMatchArray, dx: number, dy: number) => tool('convert', [png, '-format', `%[pixel:p{${Math.round(Number(image[1]) - left + dx)},${Math.round(Number(image[2]) - top + dy)}}]`, 'info:']).trim();
+        expect([colourAt(images[0], 4, 4), colourAt(images[1], 4, 4), colourAt(images[2], 4, 4)]).toEqual(['srgb(253,241,216)', 'srgb(232,239,230)', 'srgb(45,51,80)']);
+    });
+
+    test('a picture outside the map\'s folder, the current folder and the workspace is never read into an export', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-pictures-'));
+        fs.mkdirSync(path.join(folder, 'maps'));
+        fs.copyFileSync('examples/storyboard/doorbell.png', path.join(folder, 'private.png'));
+        fs.copyFileSync('examples/storyboard/doorbell.png', path.join(folder, 'maps', 'own.png'));
+        const map = path.join(folder, 'maps', 'day.journey');
+        fs.writeFileSync(map, 'journey Day {\n    stage S {\n        image "../private.png" alt "From above the map"\n        touchpoint T {\n            channel web\n            image "own.png" alt "Beside the map"\n        }\n    }\n}\n');
+        const run = await journey(['render', map, '--format', 'html', '-o', path.join(folder, 'day.html')], { env });
+        expect(run.status, run.stderr).toBe(0);
+        const page = fs.readFileSync(path.join(folder, 'day.html'), 'utf8');
+        expect(page).toContain('Picture not shown: From above the map');
+        expect(page).toMatch(/<img class="picture" src="data:image\/png;base64,[^"]+" alt="Beside the map"/);
+    });
 });

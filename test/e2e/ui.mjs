@@ -341,6 +341,39 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             await page.screenshot({ path: artifactPath('ui-journey-maps.png') });
             await row('Buying a vacuum cleaner (future state)').click();
             await page.locator('.tab.active[data-resource-name="vacuum-future.journey"]').waitFor();
+        }],
+        ['the pictures of a storyboard are shown in the preview, loaded from the workspace by VS Code, nothing from outside', async () => {
+            const outside = [];
+            const requests = new Map();
+            const onRequest = request => { if (leavesTheMachine(request.url())) { outside.push(request.url()); requests.set(request.url(), request); } };
+            browser.context.on('request', onRequest);
+            try {
+                await page.keyboard.press('Control+P');
+                await page.locator('.quick-input-widget input').fill('colleen-day.journey');
+                await page.locator('.quick-input-list .monaco-list-row', { hasText: 'colleen-day.journey' }).first().waitFor();
+                await page.keyboard.press('Enter');
+                await page.locator('.tab.active', { hasText: 'colleen-day.journey' }).waitFor();
+                // The preview follows the active map; each picture must have loaded, not only be named.
+                const pictures = preview.locator('img.picture');
+                await waitUntil('the three pictures of colleen-day.journey loaded in the preview', async () =>
+                    await pictures.count() === 3 && (await pictures.evaluateAll(images => images.map(image => image.naturalWidth))).every(width => width > 0), 30_000);
+                const sources = await pictures.evaluateAll(images => images.map(image => image.getAttribute('src')));
+                if (sources.some(src => src.startsWith('data:') || !src.includes('storyboard'))) throw new Error(`the pictures are not loaded from the workspace's files: ${sources.join(', ')}`);
+                const alts = await pictures.evaluateAll(images => images.map(image => image.alt));
+                if (!alts.includes('A parcel left on the doorstep while Colleen is on a call')) throw new Error(`the pictures are not described: ${alts.join(' | ')}`);
+                // VS Code names a webview's files with its resource host; the webview's service worker answers
+                // those from the workspace, so they never reach the network. Anything else would have left.
+                const left = [];
+                for (const url of new Set(outside)) {
+                    const request = requests.get(url);
+                    const local = new URL(url).hostname.endsWith('.vscode-resource.vscode-cdn.net') && (await request?.response())?.fromServiceWorker();
+                    if (!local) left.push(url);
+                }
+                if (left.length > 0) throw new Error(`requests left 127.0.0.1 while the pictures loaded:\n${left.join('\n')}`);
+                await page.screenshot({ path: artifactPath('ui-storyboard.png') });
+            } finally {
+                browser.context.off('request', onRequest);
+            }
         }]
     ];
 

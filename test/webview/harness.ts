@@ -291,9 +291,9 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
 }
 
 /** Asks the preview for an export and returns what it posts back (an `error` message fails). */
-export async function exported(preview: PreviewPage, format: ExportFormat): Promise<string> {
+export async function exported(preview: PreviewPage, format: ExportFormat, images?: Record<string, string>): Promise<string> {
     await preview.clearPosted();
-    await preview.send({ type: 'export', format });
+    await preview.send({ type: 'export', format, ...(images ? { images } : {}) });
     await preview.page.waitForFunction(f => (window as unknown as { __posted: Array<{ type: string; format?: string }> }).__posted
         .some(m => (m.type === 'exported' && m.format === f) || m.type === 'error'), format, { timeout: 30_000 });
     const message = (await preview.posted()).find(m => m.type === 'exported' || m.type === 'error')!;

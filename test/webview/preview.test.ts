@@ -2,6 +2,7 @@
  * The preview webview in headless Chromium: what a user sees and what a click does, under the
  * panel's real Content-Security-Policy, with no request leaving the page's own origin.
  */
+import * as fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
 import type { FromPreviewMessage } from '../../src/protocol.js';
@@ -550,6 +551,37 @@ describe('updates', () => {
             document.body.className = 'vscode-light';
         });
         await expect.poll(personaColour).toBe(rgb(PALETTES.light.personas[0]));
+    });
+});
+
+describe('pictures', () => {
+    // A real picture of the examples, its file named as the language server names it.
+    const file = 'file:///work/maps/storyboard/doorbell.png';
+    const png = `data:image/png;base64,${fs.readFileSync('examples/storyboard/doorbell.png').toString('base64')}`;
+    const withPicture = (): DocumentViewModel => {
+        const model = structuredClone(fiveStages);
+        model.journeys[0].stages[0].touchpoints[0].image = { key: 'picture', range: model.journeys[0].stages[0].touchpoints[0].range, path: 'storyboard/doorbell.png', file, alt: 'A parcel on the doorstep' };
+        return model;
+    };
+
+    test('the preview draws a picture from where the extension says it loads, under the page\'s policy', async () => {
+        const preview = await open();
+        await preview.draw(withPicture(), { images: { [file]: png } });
+        const image = preview.page.locator('.card.touchpoint img.picture');
+        await expect(image.getAttribute('alt')).resolves.toBe('A parcel on the doorstep');
+        await expect.poll(() => image.evaluate(img => (img as HTMLImageElement).naturalWidth)).toBe(240);
+    });
+
+    test('an export carries it inline, and says what it shows where it has no picture', async () => {
+        const preview = await open();
+        await preview.draw(withPicture(), { images: { [file]: png } });
+        const svg = await exported(preview, 'svg', { [file]: png });
+        expect(svg).toMatch(/<image x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" preserveAspectRatio="xMidYMid meet" href="data:image\/png;base64,iVBORw0KGgo[^"]*"><title>A parcel on the doorstep<\/title><\/image>/);
+        const html = await exported(preview, 'html', { [file]: png });
+        expect(html).toContain(`<img class="picture" src="${png}" alt="A parcel on the doorstep"`);
+        // Without the picture's bytes, the export keeps its description instead of a reference to a file.
+        expect(await exported(preview, 'svg')).not.toContain('<image');
+        expect(await exported(preview, 'html')).toContain('<span class="picture picture-missing">Picture not shown: A parcel on the doorstep</span>');
     });
 });
 

@@ -14,9 +14,9 @@ declare global {
     interface Window { journeyExport?: JourneyExport }
 }
 
-window.journeyExport = (format, model, language) => {
+window.journeyExport = (format, model, language, images) => {
     const personas = personasOf(model);
-    return exportMap(format, model, { messages: messagesFor(language), personaOrder: personas.map(p => p.id) });
+    return exportMap(format, model, { messages: messagesFor(language), personaOrder: personas.map(p => p.id), images });
 };
 
 // Every map's overview is drawn by Mermaid: it loads while the CLI is still reading the maps.

@@ -8,11 +8,17 @@ import type { SourceRange } from '../../model/view-model.js';
 import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage, Unsourced } from '../../protocol.js';
 import type { JourneyModelSource, ServerState } from '../model-source.js';
 import { findBrowser } from '../../export/find-browser.js';
+import { inlinePictures, type PictureReader } from '../../export/pictures.js';
+import { journeyPictures, type DocumentViewModel } from '../../model/view-model.js';
 import { printToPdf } from '../../export/print-pdf.js';
 import { createNonce, previewHtml } from './preview-html.js';
 import { UpdateSchedule } from './update-schedule.js';
 
 export const PREVIEW_VIEW_TYPE = 'journey.preview';
+
+function journeyPicturesOf(model: DocumentViewModel) {
+    return model.journeys.flatMap(journeyPictures);
+}
 
 /** Cursor moves arrive per keystroke; the picture only needs the one where typing paused. */
 const CURSOR_DELAY_MS = 40;
@@ -26,12 +32,27 @@ const EXPORT_FILTERS: Record<Exclude<ExportFormat, 'mermaid'>, { extension: stri
     html: { extension: 'html', filter: { 'HTML page': ['html', 'htm'] } }
 };
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+/**
+ * The webview loads the extension's script and styles, and the maps' pictures from the workspace
+ * folders and the folder of the map it shows: nothing else on the machine.
+ */
+export function webviewOptions(extensionUri: vscode.Uri, document?: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return {
         enableScripts: true,
         enableFindWidget: true,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')]
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview'), vscode.Uri.joinPath(extensionUri, 'media'), ...pictureRoots(document)]
     };
+}
+
+function pictureRoots(document: vscode.Uri | undefined): vscode.Uri[] {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map(folder => folder.uri);
+    return document && !vscode.workspace.getWorkspaceFolder(document) ? [...folders, vscode.Uri.joinPath(document, '..')] : folders;
+}
+
+/** Whether a picture's file lies in one of the roots the webview may load from. */
+function inPictureRoots(file: vscode.Uri, document: vscode.Uri): boolean {
+    return pictureRoots(document).some(root => root.scheme === file.scheme && root.authority === file.authority
+        && (file.path === root.path || file.path.startsWith(root.path.endsWith('/') ? root.path : `${root.path}/`)));
 }
 
 function themeOf(kind: vscode.ColorThemeKind): PreviewOptions['theme'] {
@@ -63,6 +84,8 @@ export class JourneyPreview implements vscode.Disposable {
     /** Where the user last edited the document: reveals go back there. */
     private sourceColumn: vscode.ViewColumn | undefined;
     private disposed = false;
+    /** The model last sent: its pictures go with an export. */
+    private shown: DocumentViewModel | undefined;
 
     constructor(
         readonly panel: vscode.WebviewPanel,
@@ -70,7 +93,7 @@ export class JourneyPreview implements vscode.Disposable {
         private lockedToResource: boolean,
         private readonly host: PreviewHost
     ) {
-        panel.webview.options = webviewOptions(host.extensionUri);
+        panel.webview.options = webviewOptions(host.extensionUri, resourceUri);
         panel.webview.html = this.html();
         this.updateTitle();
         this.disposables.push(
@@ -103,6 +126,7 @@ export class JourneyPreview implements vscode.Disposable {
     show(resource: vscode.Uri): void {
         if (resource.toString() === this.resourceUri.toString()) return;
         this.resourceUri = resource;
+        this.panel.webview.options = webviewOptions(this.host.extensionUri, resource);
         this.sourceColumn = undefined;
         this.updateTitle();
         void this.sendModel();
@@ -114,8 +138,34 @@ export class JourneyPreview implements vscode.Disposable {
         void this.sendModel();
     }
 
-    requestExport(format: ExportFormat): void {
-        this.post({ type: 'export', format });
+    /** Exports carry their pictures inline, read here: the webview may show a file but not read its bytes. */
+    async requestExport(format: ExportFormat): Promise<void> {
+        const images = this.shown && journeyPicturesOf(this.shown).length > 0 ? await inlinePictures(this.shown, this.pictureReader()).catch(() => ({})) : undefined;
+        this.post({ type: 'export', format, ...(images ? { images } : {}) });
+    }
+
+    private pictureReader(): PictureReader {
+        const document = this.resourceUri;
+        return {
+            allowed: file => inPictureRoots(vscode.Uri.parse(file), document),
+            async read(file, limit) {
+                const uri = vscode.Uri.parse(file);
+                const found = await vscode.workspace.fs.stat(uri);
+                return found.type & vscode.FileType.File && found.size <= limit ? vscode.workspace.fs.readFile(uri) : undefined;
+            }
+        };
+    }
+
+    /** Where the webview loads each picture from: its resource URL, for the files it may load. */
+    private pictureUrls(model: DocumentViewModel): Record<string, string> | undefined {
+        const pictures = journeyPicturesOf(model);
+        if (pictures.length === 0) return undefined;
+        const urls: Record<string, string> = {};
+        for (const picture of pictures) {
+            const file = vscode.Uri.parse(picture.file);
+            if (inPictureRoots(file, this.resourceUri)) urls[picture.file] = this.panel.webview.asWebviewUri(file).toString();
+        }
+        return urls;
     }
 
     dispose(): void {
@@ -203,7 +253,9 @@ export class JourneyPreview implements vscode.Disposable {
                 : { type: 'status', kind: 'info', message: 'Waiting for the journey language server to read this file\u2026' });
             return;
         }
-        this.post({ type: 'model', model, options: this.options() });
+        this.shown = model;
+        const images = this.pictureUrls(model);
+        this.post({ type: 'model', model, options: { ...this.options(), ...(images ? { images } : {}) } });
         const editor = vscode.window.activeTextEditor;
         if (editor?.document.uri.toString() === uri) this.scheduleCursor(editor.document, editor.selection.active);
     }

@@ -76,7 +76,7 @@ class PreviewManager implements vscode.Disposable, PreviewHost, vscode.WebviewPa
             void vscode.window.showInformationMessage('Open a journey preview first (Journey: Open Preview to the Side), then export it.');
             return;
         }
-        preview.requestExport(format);
+        void preview.requestExport(format);
     }
 
     followEditor(editor: vscode.TextEditor | undefined): void {

@@ -6,7 +6,8 @@
  * size changes, so the view model (built synchronously after validation) finds it ready. Files are
  * read from the workspace only: a path is relative to the map, and a URL is refused.
  */
-import { UriUtils, URI } from 'langium';
+import { UriUtils, type URI } from 'langium';
+import { resolveWorkspacePath, type FileKind } from '../workspace-path.js';
 import { DataFileError, normalizeKey, type DataGroup, type DataKeys, type DataTable } from './data-table.js';
 
 /**
@@ -46,6 +47,15 @@ interface Entry {
 
 const DATA_FORMATS: Record<string, 'csv' | 'json'> = { csv: 'csv', tsv: 'csv', txt: 'csv', json: 'json' };
 
+/** Research data: CSV (or tab-separated) and JSON tables. */
+const DATA_FILE: FileKind = {
+    noun: 'data file',
+    localOnly: 'Data is read from files in the workspace only, never from the network or another location',
+    extensions: Object.keys(DATA_FORMATS),
+    wrongKind: 'name a CSV file (.csv, or .tsv for tab-separated) or a JSON file (.json)',
+    example: 'research/survey.csv'
+};
+
 export class DataSets {
     private readonly entries = new Map<string, Entry>();
     private readonly stagesIndex = new WeakMap<DataTable, Map<string, DataGroup[]>>();
@@ -54,23 +64,15 @@ export class DataSets {
 
     /** The file a `data` path names, relative to the map; or why it cannot be read. */
     resolve(documentUri: URI, path: string): URI | { problem: string } {
-        const trimmed = path.trim();
-        if (trimmed === '') return { problem: 'The data file\'s path is empty. Write the path of a CSV or JSON file relative to this map, such as "research/survey.csv".' };
-        if (/^[a-z][a-z0-9+.-]+:/i.test(trimmed) && !/^[a-z]:[\\/]/i.test(trimmed)) {
-            return { problem: `Data is read from files in the workspace only, never from the network or another location ('${trimmed.slice(0, 60)}'). Save the file next to the map and write its relative path, such as "research/survey.csv".` };
-        }
-        if (trimmed.startsWith('/') || /^[a-z]:[\\/]/i.test(trimmed) || trimmed.startsWith('\\')) {
-            return { problem: `'${trimmed.slice(0, 60)}' is an absolute path, which only works on one machine. Write the path relative to this map, such as "research/survey.csv", so it works in every clone of the repository.` };
-        }
-        const extension = /\.([a-z]+)$/i.exec(trimmed)?.[1]?.toLowerCase();
-        if (!extension || !DATA_FORMATS[extension]) {
-            return { problem: `'${trimmed.slice(0, 60)}' is not a data file this map can read: name a CSV file (.csv, or .tsv for tab-separated) or a JSON file (.json).` };
-        }
-        // Text with a lone surrogate (half of an emoji) names no file, and cannot be written as a URI.
-        if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(trimmed)) {
-            return { problem: 'The data file\'s path holds a broken character (half of an emoji or symbol). Write the path again, as the file is named.' };
-        }
-        return UriUtils.joinPath(UriUtils.dirname(documentUri), ...trimmed.replace(/\\/g, '/').split('/'));
+        return resolveWorkspacePath(documentUri, path, DATA_FILE);
+    }
+
+    /**
+     * What there is at a URI: `undefined` for nothing, `unavailable` where no files can be read (a
+     * Markdown preview). Pictures are only looked at, not read: the preview and the exports read them.
+     */
+    async stat(uri: URI): Promise<Awaited<ReturnType<DataFiles['stat']>> | 'unavailable'> {
+        return this.files ? this.files.stat(uri) : 'unavailable';
     }
 
     /** Reads the file, or returns what was read before if it has not changed since. */

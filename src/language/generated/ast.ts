@@ -26,6 +26,7 @@ export type JourneyKeywordNames =
     | ".."
     | "action"
     | "addresses"
+    | "alt"
     | "assumed"
     | "at"
     | "backstage"
@@ -55,6 +56,7 @@ export type JourneyKeywordNames =
     | "goal"
     | "good"
     | "high"
+    | "image"
     | "impact"
     | "improves"
     | "instead"
@@ -738,10 +740,10 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'addresses' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'gain' | 'goal' | 'good' | 'high' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'prefers' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
+export type Name = 'addresses' | 'alt' | 'assumed' | 'at' | 'backstage' | 'backstory' | 'challenge' | 'choice' | 'demographics' | 'description' | 'does' | 'due' | 'effort' | 'emotion' | 'evidence' | 'experiences' | 'feels' | 'for' | 'frontstage' | 'gain' | 'goal' | 'good' | 'high' | 'image' | 'impact' | 'improves' | 'instead' | 'kind' | 'kpi' | 'language' | 'low' | 'matches' | 'medium' | 'motivation' | 'need' | 'next' | 'observed' | 'owner' | 'pain' | 'personas' | 'prefers' | 'priority' | 'proposed' | 'question' | 'quote' | 'refuted' | 'review' | 'says' | 'scale' | 'scope' | 'support' | 'target' | 'task' | 'thinks' | 'validated' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'addresses' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'gain' || item === 'goal' || item === 'good' || item === 'high' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'prefers' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+    return item === 'addresses' || item === 'alt' || item === 'assumed' || item === 'at' || item === 'backstage' || item === 'backstory' || item === 'challenge' || item === 'choice' || item === 'demographics' || item === 'description' || item === 'does' || item === 'due' || item === 'effort' || item === 'emotion' || item === 'evidence' || item === 'experiences' || item === 'feels' || item === 'for' || item === 'frontstage' || item === 'gain' || item === 'goal' || item === 'good' || item === 'high' || item === 'image' || item === 'impact' || item === 'improves' || item === 'instead' || item === 'kind' || item === 'kpi' || item === 'language' || item === 'low' || item === 'matches' || item === 'medium' || item === 'motivation' || item === 'need' || item === 'next' || item === 'observed' || item === 'owner' || item === 'pain' || item === 'personas' || item === 'prefers' || item === 'priority' || item === 'proposed' || item === 'question' || item === 'quote' || item === 'refuted' || item === 'review' || item === 'says' || item === 'scale' || item === 'scope' || item === 'support' || item === 'target' || item === 'task' || item === 'thinks' || item === 'validated' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -898,6 +900,23 @@ export function isPersonaUse(item: unknown): item is PersonaUse {
     return reflection.isInstance(item, PersonaUse.$type);
 }
 
+export interface Picture extends langium.AstNode {
+    readonly $container: Stage | Touchpoint;
+    readonly $type: 'Picture';
+    alt?: string;
+    path: string;
+}
+
+export const Picture = {
+    $type: 'Picture',
+    alt: 'alt',
+    path: 'path'
+} as const;
+
+export function isPicture(item: unknown): item is Picture {
+    return reflection.isInstance(item, Picture.$type);
+}
+
 export interface PreferredChannels extends langium.AstNode {
     readonly $container: Persona;
     readonly $type: 'PreferredChannels';
@@ -1021,7 +1040,7 @@ export function isStage(item: unknown): item is Stage {
     return reflection.isInstance(item, Stage.$type);
 }
 
-export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | Question | StageNote | TimeOfDay | Touchpoint | Transition;
+export type StageItem = BlueprintLane | Counterpart | EvidenceNote | GoodMoment | Kpi | PainPoint | Picture | Question | StageNote | TimeOfDay | Touchpoint | Transition;
 
 export const StageItem = {
     $type: 'StageItem'
@@ -1102,7 +1121,7 @@ export function isTouchpoint(item: unknown): item is Touchpoint {
     return reflection.isInstance(item, Touchpoint.$type);
 }
 
-export type TouchpointItem = Activity | ChannelUse | Emotion | EvidenceNote | GoodMoment | Kpi | PainPoint | PersonaUse | Question | TimeOfDay;
+export type TouchpointItem = Activity | ChannelUse | Emotion | EvidenceNote | GoodMoment | Kpi | PainPoint | PersonaUse | Picture | Question | TimeOfDay;
 
 export const TouchpointItem = {
     $type: 'TouchpointItem'
@@ -1181,6 +1200,7 @@ export type JourneyAstType = {
     PersonaSegment: PersonaSegment
     PersonaUse: PersonaUse
     PersonasSetting: PersonasSetting
+    Picture: Picture
     PreferredChannels: PreferredChannels
     Question: Question
     Rating: Rating
@@ -1802,6 +1822,19 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [JourneyHeader.$type]
+        },
+        Picture: {
+            name: Picture.$type,
+            properties: {
+                alt: {
+                    name: Picture.alt,
+                    optional: true
+                },
+                path: {
+                    name: Picture.path
+                }
+            },
+            superTypes: [StageItem.$type, TouchpointItem.$type]
         },
         PreferredChannels: {
             name: PreferredChannels.$type,

@@ -3,7 +3,7 @@ import { AstUtils, CstUtils, DocumentValidator, GrammarUtils, type AstNode, type
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
-    isActivity, isChannelUse, isEmotion, isEmpathyMap, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
+    isActivity, isChannelUse, isEmotion, isEmpathyMap, isPicture, isJourney, isPersonasSetting, isPersonaUse, isStage, isTouchpoint, type Journey, type Model
 } from '../generated/ast.js';
 import { BIDI_CONTROL } from '../invisible-characters.js';
 import type { JourneyChannel, JourneyLinker } from '../journey-linker.js';
@@ -60,6 +60,13 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             }
             case IssueCodes.MomentWithChannel: return this.settleMoment(node, diagnostic, document);
             case IssueCodes.EmpathyQuadrantEmpty: return this.fillEmpathyMap(node, diagnostic, document);
+            case IssueCodes.PictureWithoutAlt: {
+                // Only where there is no description yet: an empty one is the author's to write.
+                const picture = AstUtils.getContainerOfType(node, isPicture);
+                if (!picture || picture.alt !== undefined) return [];
+                const end = diagnostic.range.end;
+                return [{ title: 'Add a description (alt) to write', isPreferred: true, edit: edits(document, [{ range: { start: end, end }, newText: ' alt "Describe what the picture shows"' }]) }];
+            }
             case IssueCodes.SharedPriority: {
                 const { free } = (diagnostic.data ?? {}) as { free?: number };
                 return free ? [{ title: `Use priority ${free}`, isPreferred: true, edit: edits(document, [{ range: diagnostic.range, newText: String(free) }]) }] : [];

@@ -11,7 +11,7 @@ import { dataKeysOf, loadSource, peekSource, readBinding, type DataReading } fro
 import { DATA_KEY_KINDS } from '../data/data-table.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    isAction, isActionDue, isEmpathyMap, isEmpathyNote, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
+    isAction, isActionDue, isEmpathyMap, isEmpathyNote, isPicture, isActionOwner, isActionPriority, isChannelDecl, isDataSource, isDescription, isJourney, isLanguageSetting, isOpportunity, isPainPoint, isPersona, isQuestion, isRating, isSegment, isStage, isStageNote, isTimeOfDay, isTouchpoint,
     type Action, type DataSource, type EmpathyMap, type EmpathyNote, type EvidenceNote, type Journey, type Opportunity, type PainPoint, type Persona, type Segment, type Stage, type StageNote, type Touchpoint
 } from '../generated/ast.js';
 import {
@@ -41,6 +41,12 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         // Nor is a stage's need, challenge or choice: its card says what it is and how we know it.
         const note = leaf && AstUtils.getContainerOfType(leaf.astNode, isStageNote);
         if (note?.kind) return { contents: { kind: 'markdown', value: stageNoteCard(note) } };
+        // Nor is a picture: its card says which file and what it shows.
+        const picture = leaf && AstUtils.getContainerOfType(leaf.astNode, isPicture);
+        if (picture?.path !== undefined) {
+            const described = picture.alt?.trim() ? `: ${md(picture.alt)}` : ', with no description yet: add `alt "what it shows"` for those who cannot see it.';
+            return { contents: { kind: 'markdown', value: `**Image** ${md(picture.path)}${described}\n\nA PNG, JPEG or SVG file of the workspace, relative to this map. The preview shows it, and every export carries it inline.` } };
+        }
         // Nor is what an empathy map says, nor the map's keyword: the whole map is summed up.
         const entry = leaf && AstUtils.getContainerOfType(leaf.astNode, isEmpathyNote);
         if (entry?.kind) return { contents: { kind: 'markdown', value: empathyNoteCard(entry) } };

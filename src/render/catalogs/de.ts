@@ -140,6 +140,7 @@ export const de: Catalog = {
     'empathy.gain': 'Gains',
     'empathy.empty': 'Noch nichts',
     'empathy.none': 'Diese Empathy Map nennt noch keine Persona. Fügen Sie einen Block hinzu, etwa: empathy Colleen { says "..." }.',
+    'picture.notShown': 'Bild nicht angezeigt: {what}',
     'document.noJourney': 'Diese Datei enthält keine Journey.',
     'document.untitled': 'Customer-Journey-Map',
 

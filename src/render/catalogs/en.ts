@@ -154,6 +154,7 @@ export const en = {
     'empathy.gain': 'Gains',
     'empathy.empty': 'Nothing yet',
     'empathy.none': 'This empathy map names no persona yet. Add a block such as: empathy Colleen { says "..." }.',
+    'picture.notShown': 'Picture not shown: {what}',
     'document.noJourney': 'This file declares no journey.',
     'document.untitled': 'Journey map',
 

@@ -140,6 +140,7 @@ export const fi: Catalog = {
     'empathy.gain': 'Hyödyt',
     'empathy.empty': 'Ei vielä mitään',
     'empathy.none': 'Tässä empatiakartassa ei ole vielä personaa. Lisää lohko, esimerkiksi: empathy Colleen { says "..." }.',
+    'picture.notShown': 'Kuvaa ei näytetä: {what}',
     'document.noJourney': 'Tässä tiedostossa ei ole asiakaspolkua.',
     'document.untitled': 'Asiakaspolkukartta',
 

@@ -140,6 +140,7 @@ export const lv: Catalog = {
     'empathy.gain': 'Ieguvumi',
     'empathy.empty': 'Vēl nekā',
     'empathy.none': 'Šajā empātijas kartē vēl nav personas. Pievienojiet bloku, piemēram: empathy Colleen { says "..." }.',
+    'picture.notShown': 'Attēls netiek rādīts: {what}',
     'document.noJourney': 'Šajā failā nav klientu ceļojuma.',
     'document.untitled': 'Klientu ceļojuma karte',
 

@@ -140,6 +140,7 @@ export const nb: Catalog = {
     'empathy.gain': 'Gevinster',
     'empathy.empty': 'Ingenting ennå',
     'empathy.none': 'Dette empatikartet har ingen persona ennå. Legg til en blokk, for eksempel: empathy Colleen { says "..." }.',
+    'picture.notShown': 'Bildet vises ikke: {what}',
     'document.noJourney': 'Denne filen har ingen kundereise.',
     'document.untitled': 'Kundereisekart',
 

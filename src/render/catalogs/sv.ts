@@ -140,6 +140,7 @@ export const sv: Catalog = {
     'empathy.gain': 'Vinster',
     'empathy.empty': 'Inget ännu',
     'empathy.none': 'Den här empatikartan har ingen persona än. Lägg till ett block, till exempel: empathy Colleen { says "..." }.',
+    'picture.notShown': 'Bilden visas inte: {what}',
     'document.noJourney': 'Den här filen har ingen kundresa.',
     'document.untitled': 'Kundresekarta',
 

@@ -410,11 +410,34 @@ function hiddenFromPicture(element: Element, style: CSSStyleDeclaration): boolea
     return style.position === 'absolute' && (style.clip === 'rect(0px, 0px, 0px, 0px)' || element.classList.contains('visually-hidden'));
 }
 
+/**
+ * A picture, as an SVG image of the same box. Only one inline as a `data:` URL is drawn: the SVG
+ * must stand alone, and a reference to a file would break as soon as it is shared.
+ */
+function drawImage(image: HTMLImageElement, style: CSSStyleDeclaration, writer: Writer): void {
+    const src = image.currentSrc || image.src;
+    const rect = image.getBoundingClientRect();
+    if (!src.startsWith('data:image/') || rect.width <= 0 || rect.height <= 0) return;
+    writer.include(rect);
+    // The content box, where the picture is drawn (object-fit: contain keeps its proportions, as `meet` does).
+    const inset = (side: string) => parseFloat(style.getPropertyValue(`padding-${side}`)) + parseFloat(style.getPropertyValue(`border-${side}-width`)) || 0;
+    const x = writer.x(rect.left) + inset('left');
+    const y = writer.y(rect.top) + inset('top');
+    const width = rect.width - inset('left') - inset('right');
+    const height = rect.height - inset('top') - inset('bottom');
+    const alt = image.alt ? `<title>${escapeXml(image.alt)}</title>` : '';
+    writer.parts.push(`<image x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" preserveAspectRatio="xMidYMid meet" href="${escapeXml(src)}">${alt}</image>`);
+}
+
 function walk(element: Element, writer: Writer): void {
     const style = getComputedStyle(element);
     if (hiddenFromPicture(element, style)) return;
     if (element instanceof SVGSVGElement) {
         drawDrawing(element, writer);
+        return;
+    }
+    if (element instanceof HTMLImageElement) {
+        drawImage(element, style, writer);
         return;
     }
     drawBox(element, style, writer);

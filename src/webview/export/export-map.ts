@@ -24,6 +24,8 @@ export interface ExportContext {
     messages: Messages;
     personaOrder: readonly string[];
     personas?: readonly string[];
+    /** Each picture's file as an inline `data:` URL: an export carries its pictures within it. */
+    images?: Readonly<Record<string, string>>;
 }
 
 /** Canvas limits of Chromium: past them toDataURL returns an empty picture. */
@@ -38,7 +40,7 @@ export function exportCss(): string {
 }
 
 function mapOptions(context: ExportContext): MapOptions {
-    return { messages: context.messages, geometry: gridGeometry('comfortable'), personaOrder: context.personaOrder, personas: context.personas, exported: true };
+    return { messages: context.messages, geometry: gridGeometry('comfortable'), personaOrder: context.personaOrder, personas: context.personas, exported: true, images: context.images };
 }
 
 /** The sections of every journey, with each overview drawn (Mermaid needs a browser to measure its text). */
@@ -74,8 +76,9 @@ async function layOut(model: DocumentViewModel, context: ExportContext): Promise
         const svg = stage.querySelectorAll('section.journey')[index]?.querySelector<SVGSVGElement>('.overview-canvas svg');
         if (svg) annotateTimeline(svg, journey, theme, context.messages, false);
     });
-    // Measured text must be in the fonts it will be drawn in.
+    // Measured text must be in the fonts it will be drawn in, and pictures at their size.
     await document.fonts.ready;
+    await Promise.all(Array.from(stage.querySelectorAll('img'), image => image.decode().catch(() => undefined)));
     return stage;
 }
 

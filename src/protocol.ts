@@ -72,6 +72,8 @@ export interface PreviewState {
     uri: string;
     locked: boolean;
     personaFilter?: string[];
+    /** The segment whose personas, touchpoints and KPIs alone are drawn; all when absent. */
+    segment?: string;
     zoom?: number;
     /** "Fit width" showed the summary of the map. */
     summary?: boolean;

@@ -119,7 +119,8 @@ Analyses each journey in the file: the lowest emotional moments per persona, the
 stages with the most pain points, stages without touchpoints, opportunities
 ranked by impact and effort, which channels serve which stages, and what is
 still only assumed rather than observed; values read from research data are
-listed with their source and n.
+listed with their source and n. Where personas belong to segments, the curve
+is also given per segment; --segment reports on one segment alone.
 
 With --portfolio: one row per journey in all the files, worst first, with its
 health: review date passed, unmapped stages, share of evidence still assumed,
@@ -131,6 +132,9 @@ Options:
   --format text|markdown  Output format (default: text)
                           (--portfolio: text|markdown|json)
   --portfolio             Every map's health instead of one map's analysis
+  --segment <name>        Only the personas of this segment, the touchpoints
+                          that involve them, and the KPIs for everyone, for
+                          the segment or for one of its personas
   -o, --output <file>     Write to a file instead of stdout
   --language <tag>        Write the report's words and numbers in this
                           language: ${LANGUAGE_LIST} (default: en; sv-FI and
@@ -144,6 +148,7 @@ Options:
 Examples:
   journey report examples/vacuum-current.journey --format markdown
   journey report examples/vacuum-current.journey --language nb
+  journey report examples/elavtal-nulage.journey --segment Villa
   journey report --portfolio 'maps/**/*.journey' --format markdown
 
 ${EXIT_CODES}

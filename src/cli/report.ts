@@ -1,4 +1,5 @@
 /** `journey report`: the analysis of each journey in a file, or with --portfolio every map's health in one table. */
+import { journeyForSegment, journeySegments } from '../model/view-model.js';
 import { journeyMessages } from '../render/languages.js';
 import { healthLevel, healthProblems, journeyHealth, portfolioMarkdown, portfolioText, sortPortfolio } from '../render/portfolio.js';
 import { journeyReport, reportMarkdown, reportText } from '../render/report.js';
@@ -14,6 +15,7 @@ export async function report(args: string[]): Promise<number> {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
         portfolio: { type: 'boolean' },
+        segment: { type: 'string' },
         ...LANGUAGE_OPTION
     });
     if (values.portfolio === true) return portfolio(positionals, values);
@@ -26,9 +28,19 @@ export async function report(args: string[]): Promise<number> {
         reportErrors([loaded]);
         throw new CliError(`${loaded.shown} declares no journey, so there is nothing to report on. Add one: journey Name "Title" { stage Awareness { } }`, ExitCode.Problems);
     }
+    // --segment: each journey as that segment lives it (its personas, their touchpoints and KPIs).
+    const segment = values.segment;
+    const journeys = segment === undefined ? loaded.model.journeys : loaded.model.journeys.map(journey => journeyForSegment(journey, segment));
+    if (segment !== undefined && !loaded.model.journeys.some(journey => journeySegments(journey).some(s => s.id === segment))) {
+        const known = [...new Set(loaded.model.journeys.flatMap(journeySegments).map(s => s.id))];
+        throw new CliError(known.length > 0
+            ? `No persona of ${loaded.shown} belongs to the segment '${segment}'. Segments of its personas: ${known.join(', ')}.`
+            : `No persona of ${loaded.shown} belongs to a segment. Declare one (segment Nordics "Nordic countries") and name it in a persona (segment Nordics).`);
+    }
     // Each journey's report speaks the journey's own language, else the one asked for.
-    const text = loaded.model.journeys.map(journey => {
-        const report = journeyReport(journey);
+    const text = journeys.map(journey => {
+        const label = segment === undefined ? undefined : journeySegments(loaded.model.journeys.find(j => j.key === journey.key) ?? journey).find(s => s.id === segment)?.label;
+        const report = { ...journeyReport(journey), ...(label === undefined ? {} : { segment: label }) };
         const words = journeyMessages(journey, messages);
         return format === 'markdown' ? reportMarkdown(report, words) : reportText(report, words, { width: terminalWidth(values.output) });
     }).join('\n');

@@ -345,3 +345,33 @@ export function journeyQuestions(journey: JourneyView): AskedQuestion[] {
     for (const action of journey.actions) add(action, action.label);
     return asked;
 }
+
+/** The segments the personas of a journey belong to, each once, in the order the personas name them. */
+export function journeySegments(journey: JourneyView): Array<{ id: string; label: string }> {
+    const segments = new Map<string, string>();
+    for (const persona of journey.personas) for (const segment of persona.segments ?? []) if (!segments.has(segment.id)) segments.set(segment.id, segment.label);
+    return [...segments].map(([id, label]) => ({ id, label }));
+}
+
+/**
+ * A journey as one segment lives it: the personas of the segment with their curves, scores and
+ * empathy maps, the touchpoints that involve them, and the KPIs measured for everyone, for the
+ * segment or for one of its personas. The stages, the plan and the questions stay as they are.
+ */
+export function journeyForSegment(journey: JourneyView, segment: string): JourneyView {
+    const members = new Set(journey.personas.filter(persona => persona.segments?.some(s => s.id === segment)).map(persona => persona.id));
+    const forSegment = (kpi: KpiView) => !kpi.audience || (kpi.audience.kind === 'segment' ? kpi.audience.id === segment : members.has(kpi.audience.id));
+    const stages = journey.stages.map(stage => {
+        const touchpoints = stage.touchpoints
+            .filter(touchpoint => touchpoint.personas.length === 0 || touchpoint.personas.some(persona => members.has(persona)))
+            .map(touchpoint => ({ ...touchpoint, emotions: touchpoint.emotions.filter(point => members.has(point.persona)), kpis: touchpoint.kpis.filter(forSegment) }));
+        return { ...stage, touchpoints, kpis: stage.kpis.filter(forSegment) };
+    });
+    return {
+        ...journey,
+        personas: journey.personas.filter(persona => members.has(persona.id)),
+        stages,
+        emotionLanes: journey.emotionLanes.filter(lane => members.has(lane.persona)).map(lane => ({ ...lane, points: lane.points.filter(point => stages.some(stage => stage.touchpoints.some(t => t.id === point.touchpointId))) })),
+        ...(journey.empathy ? { empathy: journey.empathy.filter(map => members.has(map.persona)) } : {})
+    };
+}

@@ -405,7 +405,8 @@ function laneCell<K extends LaneId>(lane: Lane<K>, context: CellContext): Markup
         : [];
     const own = lane.ofStage ? renderItems(lane, lane.ofStage(stage, context.journey), context) : [];
     const touchpointItems = columns.length > 0 && stage.touchpoints.some(t => lane.ofTouchpoint!(t).length > 0);
-    const empty = lane.id === 'touchpoints' && stage.touchpoints.length === 0
+    // A stage whose touchpoints are all another segment's is not unmapped: its cell is just empty here.
+    const empty = lane.id === 'touchpoints' && stage.unmapped
         ? html`<p class="unmapped-note">${options.messages.t('stage.unmapped')}</p>`
         : '';
     // The stage's own picture heads its touchpoints, as the first panel of its part of the storyboard.

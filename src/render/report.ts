@@ -4,7 +4,7 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import { journeyQuestions, stageFindings, type AskedQuestion, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
+import { journeyQuestions, journeySegments, stageFindings, type AskedQuestion, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
     EMPATHY_KIND_NAMES, EMPATHY_QUADRANTS, OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type EmpathyKindName, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
 } from '../language/vocabulary.js';
@@ -83,6 +83,10 @@ export interface JourneyReport {
     touchpointCount: number;
     lows: PersonaLows[];
     curve: EmotionCurve;
+    /** The segment the report is about alone (`journey report --segment`), by its label. */
+    segment?: string;
+    /** The curve split by segment: each segment's personas' averages, averaged; absent when no persona names a segment. */
+    segmentCurve?: { segments: string[]; stages: Array<{ stage: string; averages: Array<number | null> }> };
     /** Stages with at least one pain point, most pain points first. */
     painfulStages: PainfulStage[];
     unmappedStages: string[];
@@ -211,6 +215,7 @@ export function journeyReport(journey: JourneyView): JourneyReport {
             personas: journey.emotionLanes.map(lane => lane.label),
             stages: journey.stages.map(stage => ({ stage: stage.label, averages: journey.emotionLanes.map(lane => lane.averageByStage[stage.id] ?? null) }))
         },
+        ...segmentCurveOf(journey),
         painfulStages,
         unmappedStages: journey.stages.filter(stage => stage.unmapped).map(stage => stage.label),
         opportunities,
@@ -226,6 +231,25 @@ export function journeyReport(journey: JourneyView): JourneyReport {
                 counts: Object.fromEntries(EMPATHY_KIND_NAMES.map(kind => [kind, empathy.entries[kind].length])) as Record<EmpathyKindName, number>
             }))
         } : {})
+    };
+}
+
+/** Each segment's curve: per stage, the mean of its personas' averages there (null where none of them has one). */
+function segmentCurveOf(journey: JourneyView): Pick<JourneyReport, 'segmentCurve'> {
+    const segments = journeySegments(journey);
+    if (segments.length === 0 || journey.emotionLanes.every(lane => lane.points.length === 0)) return {};
+    const members = segments.map(segment => journey.emotionLanes.filter(lane => journey.personas.find(p => p.id === lane.persona)?.segments?.some(s => s.id === segment.id)));
+    return {
+        segmentCurve: {
+            segments: segments.map(segment => segment.label),
+            stages: journey.stages.map(stage => ({
+                stage: stage.label,
+                averages: members.map(lanes => {
+                    const values = lanes.map(lane => lane.averageByStage[stage.id]).filter((value): value is number => value !== null && value !== undefined);
+                    return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
+                })
+            }))
+        }
     };
 }
 
@@ -295,8 +319,9 @@ function coverageCell(n: number, messages: Messages): string {
 }
 
 function facts(report: JourneyReport, words: Words): string[] {
-    if (!sequential(report)) return [words(KIND_KEYS[report.kind])];
-    return [words(KIND_KEYS[report.kind]), words('count.stages', { count: report.stageCount }), words('count.touchpoints', { count: report.touchpointCount })];
+    const segment = report.segment === undefined ? [] : [words('report.forSegment', { segment: report.segment })];
+    if (!sequential(report)) return [words(KIND_KEYS[report.kind]), ...segment];
+    return [words(KIND_KEYS[report.kind]), ...segment, words('count.stages', { count: report.stageCount }), words('count.touchpoints', { count: report.touchpointCount })];
 }
 
 // ---------------------------------------------------------------- text
@@ -330,6 +355,10 @@ export function reportText(report: JourneyReport, messages: Messages, { width = 
             lines.push('', words('report.curve'));
             table([['', ...report.curve.personas], ...report.curve.stages.map(stage => [stage.stage, ...stage.averages.map(a => average(a, messages))])], '  ');
             if (hasGaps(report.curve)) prose(words('report.gap'));
+        }
+        if (report.segmentCurve) {
+            lines.push('', words('report.segmentCurve'));
+            table([['', ...report.segmentCurve.segments], ...report.segmentCurve.stages.map(stage => [stage.stage, ...stage.averages.map(a => average(a, messages))])], '  ');
         }
 
         lines.push('', words('report.painful'));
@@ -422,6 +451,11 @@ export function reportMarkdown(report: JourneyReport, messages: Messages): strin
             parts.push(markdownTable([words('column.stage'), ...report.curve.personas.map(markdownText)], report.curve.stages.map(stage =>
                 [markdownText(stage.stage), ...stage.averages.map(a => average(a, messages))])));
             if (hasGaps(report.curve)) parts.push(words('report.gap'));
+        }
+        if (report.segmentCurve) {
+            parts.push(heading('report.segmentCurve'));
+            parts.push(markdownTable([words('column.stage'), ...report.segmentCurve.segments.map(markdownText)], report.segmentCurve.stages.map(stage =>
+                [markdownText(stage.stage), ...stage.averages.map(a => average(a, messages))])));
         }
 
         parts.push(heading('report.painful'));

@@ -5,7 +5,7 @@
  * marked), so a map being written shows as it grows; the banner then says what the Problems
  * panel says for that version.
  */
-import type { DocumentViewModel, SourceRange } from '../model/view-model.js';
+import { journeyForSegment, journeySegments, type DocumentViewModel, type SourceRange } from '../model/view-model.js';
 import type { ExportFormat, FromPreviewMessage, PreviewOptions, PreviewState, ToPreviewMessage, Unsourced } from '../protocol.js';
 import { countTouchpoints, decodeRange, elementAt, personasOf } from '../render/elements.js';
 import { gridGeometry, summaryGeometry } from '../render/grid-geometry.js';
@@ -73,6 +73,10 @@ export class PreviewView {
             },
             personasChanged: checked => {
                 this.saveState({ personaFilter: checked });
+                this.redraw();
+            },
+            segmentChanged: segment => {
+                this.saveState({ segment });
                 this.redraw();
             },
             export: format => void this.export(format)
@@ -148,6 +152,8 @@ export class PreviewView {
     private async drawModel(model: DocumentViewModel, options: PreviewOptions, redraw: boolean): Promise<RenderedDetail['outcome']> {
         this.options = options;
         this.saveState({ uri: model.uri, locked: options.locked ?? false });
+        const segments = new Map(model.journeys.flatMap(journeySegments).map(segment => [segment.id, segment]));
+        this.toolbar.showSegments([...segments.values()], this.state.segment && segments.has(this.state.segment) ? this.state.segment : undefined);
         const personas = personasOf(model);
         this.toolbar.showPersonas(personas.filter(p => model.journeys.some(j =>
             j.emotionLanes.some(l => l.persona === p.id && l.points.length > 0) || j.baseline?.emotionLanes.some(l => l.persona === p.id))), personas.map(p => p.id), this.state.personaFilter);
@@ -211,7 +217,15 @@ export class PreviewView {
         return this.state.overview ?? !this.compact;
     }
 
-    private async drawJourneys(model: DocumentViewModel): Promise<void> {
+    /** The model as the chosen segment lives it; the whole model when none is chosen, or none of its journeys has it. */
+    private forSegment(model: DocumentViewModel): DocumentViewModel {
+        const segment = this.state.segment;
+        if (!segment) return model;
+        return { ...model, journeys: model.journeys.map(journey => journeySegments(journey).some(s => s.id === segment) ? journeyForSegment(journey, segment) : journey) };
+    }
+
+    private async drawJourneys(whole: DocumentViewModel): Promise<void> {
+        const model = this.forSegment(whole);
         const context = this.context(model);
         this.toolbar.showOverview(context.overview);
         const map = this.viewport.map;
@@ -392,7 +406,7 @@ export class PreviewView {
         try {
             const { exportMap } = await import('./export/export-map.js');
             const context = this.context(model);
-            const data = await exportMap(format, model, { messages: context.messages, personaOrder: context.personaOrder, personas: context.personas, images });
+            const data = await exportMap(format, this.forSegment(model), { messages: context.messages, personaOrder: context.personaOrder, personas: context.personas, images });
             this.post({ type: 'exported', format, data });
         } catch (error) {
             const message = `Export as ${format.toUpperCase()} failed: ${messageOf(error)}`;

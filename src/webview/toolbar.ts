@@ -13,6 +13,7 @@ export interface ToolbarActions {
     fitWidth(): void;
     toggleOverview(): void;
     personasChanged(checked: string[] | undefined): void;
+    segmentChanged(segment: string | undefined): void;
     export(format: ExportFormat): void;
 }
 
@@ -41,6 +42,8 @@ export class Toolbar {
     private readonly fitButton: HTMLButtonElement;
     private readonly overviewButton: HTMLButtonElement;
     private readonly personaFilter = document.createElement('div');
+    private readonly segmentFilter = document.createElement('label');
+    private segmentSignature = '';
     private readonly exportMenu = document.createElement('details');
     private personaSignature = '';
 
@@ -63,8 +66,10 @@ export class Toolbar {
             this.overviewButton
         );
         this.personaFilter.className = 'persona-filter';
+        this.segmentFilter.className = 'segment-filter';
+        this.segmentFilter.hidden = true;
         this.buildExportMenu();
-        this.element.append(zoom, this.personaFilter, this.exportMenu);
+        this.element.append(zoom, this.segmentFilter, this.personaFilter, this.exportMenu);
     }
 
     showZoom(zoom: number, summary: boolean): void {
@@ -104,6 +109,28 @@ export class Toolbar {
             toggle.append(box, icon, document.createTextNode(persona.label));
             this.personaFilter.append(toggle);
         }
+    }
+
+    /**
+     * The segments the maps' personas belong to, to draw one alone: its personas, the touchpoints
+     * that involve them and its KPIs. Hidden when no persona names a segment.
+     */
+    showSegments(segments: Array<{ id: string; label: string }>, chosen: string | undefined): void {
+        const signature = JSON.stringify([segments, chosen]);
+        if (signature === this.segmentSignature) return;
+        this.segmentSignature = signature;
+        this.segmentFilter.replaceChildren();
+        this.segmentFilter.hidden = segments.length === 0;
+        if (segments.length === 0) return;
+        const label = document.createElement('span');
+        label.className = 'toolbar-label';
+        label.textContent = 'Segment';
+        const select = document.createElement('select');
+        select.className = 'toolbar-select';
+        select.title = 'Draw the map as one segment lives it: its personas, the touchpoints that involve them, its KPIs';
+        select.append(new Option('All segments', ''), ...segments.map(segment => new Option(segment.label, segment.id, false, segment.id === chosen)));
+        select.addEventListener('change', () => this.actions.segmentChanged(select.value || undefined));
+        this.segmentFilter.append(label, select);
     }
 
     private buildExportMenu(): void {

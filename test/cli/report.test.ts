@@ -109,3 +109,23 @@ describe('journey report shows gaps in the emotional curve as gaps', () => {
         expect(markdown.stdout).toContain('| Toimitus kotiovelle ja kuljettajan viesti | +1 | — |');
     });
 });
+
+describe('journey report --segment', () => {
+    test('reports on one segment\'s personas alone, says so, and splits the curve by segment without it', async () => {
+        const whole = await journey(['report', 'examples/elavtal-nulage.journey']);
+        expect(whole.status, whole.stderr).toBe(0);
+        expect(whole.stdout).toMatch(/Känslor per segment \(snitt av dess personor\)\n +Lägenhetskunder +Villakunder\n/);
+        const villa = await journey(['report', 'examples/elavtal-nulage.journey', '--segment', 'Villa']);
+        expect(villa.status, villa.stderr).toBe(0);
+        expect(villa.stdout.split('\n')[0]).toContain('endast segmentet Villakunder');
+        expect(villa.stdout).toContain('Göran i villan');
+        expect(villa.stdout).not.toContain('Agnes som flyttar');
+    });
+
+    test('an unknown segment names the ones there are', async () => {
+        const run = await journey(['report', 'examples/elavtal-nulage.journey', '--segment', 'Nordics']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("No persona of examples/elavtal-nulage.journey belongs to the segment 'Nordics'. Segments of its personas: Lagenhet, Villa.");
+    });
+});
+

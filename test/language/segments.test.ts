@@ -11,6 +11,8 @@ import { gridGeometry } from '../../src/render/grid-geometry.js';
 import { gridMarkup, journeyGrid, journeyHeader } from '../../src/render/journey-map.js';
 import { messagesFor } from '../../src/render/languages.js';
 import { documentMarkdown } from '../../src/render/markdown-document.js';
+import { journeyForSegment, journeySegments } from '../../src/model/view-model.js';
+import { journeyReport, reportMarkdown, reportText } from '../../src/render/report.js';
 import { createTestServices, messages } from './services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -111,3 +113,40 @@ describe('segments, preferred channels and KPIs for a segment', () => {
         expect(markdown).toContain('Conversion: **2\\.1%** (target 3%) *(for Nordic countries)*<br>Conversion: **1\\.4%** (target 2%) *(for Līga in Riga)*');
     });
 });
+
+describe('a map as one segment lives it', () => {
+    const SCORED = MAP
+        .replace('            persona Nora\n', '            persona Nora\n            emotion Nora 2\n')
+        .replace('            persona Liga\n', '            persona Liga\n            emotion Liga -2\n')
+        .replace('    stage Checkout {', '    stage Browse {\n        touchpoint Shop "Web shop" {\n            channel web\n            persona Liga\n            emotion Liga 1\n        }\n    }\n    stage Checkout {')
+        .replace('            channel mail\n', '            channel mail\n            emotion Nora -1\n            emotion Liga 0\n');
+
+    test('keeps the segment\'s personas, the touchpoints that involve them and the KPIs for them', async () => {
+        const { document, model } = await services.view(SCORED);
+        expect(messages(document).filter(m => !m.includes('prefers'))).toEqual([]);
+        const journey = model.journeys[0];
+        expect(journeySegments(journey)).toEqual([{ id: 'Nordics', label: 'Nordic countries' }, { id: 'Baltics', label: 'Baltic countries' }]);
+        const nordic = journeyForSegment(journey, 'Nordics');
+        expect(nordic.personas.map(p => p.id)).toEqual(['Nora']);
+        expect(nordic.emotionLanes.map(lane => [lane.persona, lane.points.map(p => p.score)])).toEqual([['Nora', [2, -1]]]);
+        expect(nordic.stages.map(stage => [stage.id, stage.touchpoints.map(t => t.id)])).toEqual([['Browse', []], ['Checkout', ['Wallet', 'Letter']]]);
+        expect(nordic.stages[1].touchpoints.flatMap(t => t.kpis.map(k => k.value))).toEqual([2.1]);
+        expect(nordic.stages[1].touchpoints[1].emotions.map(e => e.persona)).toEqual(['Nora']);
+        // A stage whose touchpoints are all another segment's is empty here, not "not mapped yet".
+        const grid = gridMarkup(journeyGrid(nordic, { messages: messagesFor('en'), geometry: gridGeometry('comfortable'), personaOrder: ['Nora', 'Liga'] })).value;
+        expect(grid).not.toContain('unmapped-note');
+        expect(journeyForSegment(journey, 'Baltics').stages[1].touchpoints.flatMap(t => t.kpis.map(k => k.value))).toEqual([1.4]);
+    });
+
+    test('the report gives the curve per segment, and a report of one segment says so', async () => {
+        const { model } = await services.view(SCORED);
+        const report = journeyReport(model.journeys[0]);
+        expect(report.segmentCurve).toEqual({ segments: ['Nordic countries', 'Baltic countries'], stages: [{ stage: 'Browse', averages: [null, 1] }, { stage: 'Checkout', averages: [0.5, -1] }] });
+        expect(reportText(report, messagesFor('en'))).toMatch(/Emotion by segment \(average of its personas\)\n +Nordic countries +Baltic countries\n {2}Browse +— +\+1\n {2}Checkout +\+0\.5 +−1\n/);
+        expect(reportMarkdown(report, messagesFor('en'))).toContain('| Checkout | +0.5 | −1 |');
+        const nordic = { ...journeyReport(journeyForSegment(model.journeys[0], 'Nordics')), segment: 'Nordic countries' };
+        expect(reportText(nordic, messagesFor('en')).split('\n')[0]).toBe('Paying  (Pay · Current state · segment Nordic countries only · 2 stages · 2 touchpoints)');
+        expect(nordic.segmentCurve?.segments).toEqual(['Nordic countries']);
+    });
+});
+

@@ -554,6 +554,29 @@ describe('updates', () => {
     });
 });
 
+describe('segments', () => {
+    test('the toolbar draws the map as one segment lives it, and back', async () => {
+        const services = await createTestServices();
+        const document = await services.validate(fs.readFileSync('examples/elavtal-nulage.journey', 'utf8'));
+        const model = services.Journey.model.ViewModelBuilder.build(document);
+        const preview = await open();
+        await preview.draw(model);
+        const select = preview.page.locator('.segment-filter select');
+        await expect(select.locator('option').allTextContents()).resolves.toEqual(['All segments', 'Lägenhetskunder', 'Villakunder']);
+        const personas = () => preview.page.locator('.journey-header .persona-name').allTextContents();
+        await expect(personas()).resolves.toEqual(['Agnes som flyttar', 'Göran i villan']);
+        await select.selectOption('Villa');
+        await expect.poll(personas).toEqual(['Göran i villan']);
+        // The curve is the segment's alone, and the KPI measured for another segment's persona is gone.
+        await expect.poll(() => preview.page.locator('tr.lane-emotion g.emotion-point.persona-0').count()).toBe(0);
+        expect(await preview.page.locator('tr.lane-emotion g.emotion-point.persona-1').count()).toBeGreaterThan(0);
+        const svg = await exported(preview, 'svg');
+        expect(svg).not.toContain('Agnes som flyttar');
+        await select.selectOption('');
+        await expect.poll(personas).toEqual(['Agnes som flyttar', 'Göran i villan']);
+    });
+});
+
 describe('pictures', () => {
     // A real picture of the examples, its file named as the language server names it.
     const file = 'file:///work/maps/storyboard/doorbell.png';

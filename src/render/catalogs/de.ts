@@ -197,6 +197,8 @@ export const de: Catalog = {
     'report.noEmotions': 'Keine Emotionen erfasst.',
     'report.noEmotionsHint': 'Ergänzen Sie an den Touchpoints \u201Eemotion <Persona> <Wert>\u201C, um zu sehen, wo die Journey schmerzt.',
     'report.curve': 'Emotion je Phase (Durchschnitt je Persona)',
+    'report.segmentCurve': 'Emotion je Segment (Durchschnitt seiner Personas)',
+    'report.forSegment': 'nur Segment {segment}',
     'report.gap': '\u2014 markiert eine Lücke: Die Persona hat dort keinen Wert (ein Loch in der Kurve, kein neutraler Moment).',
     'report.painful': 'Phasen mit den meisten Pain Points',
     'report.noPains': 'Keine Pain Points erfasst.',

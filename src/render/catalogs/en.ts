@@ -215,6 +215,8 @@ export const en = {
     'report.noEmotions': 'No emotions recorded.',
     'report.noEmotionsHint': 'Add "emotion <persona> <score>" to touchpoints to see where the journey hurts.',
     'report.curve': 'Emotion by stage (average per persona)',
+    'report.segmentCurve': 'Emotion by segment (average of its personas)',
+    'report.forSegment': 'segment {segment} only',
     'report.gap': '\u2014 marks a gap: the persona has no emotion there (a hole in the curve, not a neutral moment).',
     'report.painful': 'Stages with the most pain points',
     'report.noPains': 'No pain points recorded.',

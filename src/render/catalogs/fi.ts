@@ -197,6 +197,8 @@ export const fi: Catalog = {
     'report.noEmotions': 'Tunteita ei ole kirjattu.',
     'report.noEmotionsHint': 'Lisää kosketuspisteisiin \u201Demotion <persoona> <arvo>\u201D, niin näet, missä asiakaspolku hiertää.',
     'report.curve': 'Tunteet vaiheittain (keskiarvo persoonittain)',
+    'report.segmentCurve': 'Tunteet segmenteittäin (persoonien keskiarvo)',
+    'report.forSegment': 'vain segmentti {segment}',
     'report.gap': '\u2014 merkitsee aukkoa: persoonalla ei ole siinä arvoa (aukko käyrässä, ei neutraali hetki).',
     'report.painful': 'Vaiheet, joissa on eniten kipupisteitä',
     'report.noPains': 'Kipupisteitä ei ole kirjattu.',

@@ -198,6 +198,8 @@ export const lv: Catalog = {
     'report.noEmotions': 'Emocijas nav reģistrētas.',
     'report.noEmotionsHint': 'Pievienojiet saskarsmes punktiem \u201Eemotion <persona> <vērtība>\u201D, lai redzētu, kur klientu ceļojums sāp.',
     'report.curve': 'Emocijas pa posmiem (vidēji katrai personai)',
+    'report.segmentCurve': 'Emocijas pa segmentiem (tā personu vidējais)',
+    'report.forSegment': 'tikai segments {segment}',
     'report.gap': '\u2014 nozīmē robu: personai tur nav vērtības (robs līknē, nevis neitrāls brīdis).',
     'report.painful': 'Posmi ar visvairāk sāpju punktiem',
     'report.noPains': 'Sāpju punkti nav reģistrēti.',

@@ -197,6 +197,8 @@ export const nb: Catalog = {
     'report.noEmotions': 'Ingen følelser registrert.',
     'report.noEmotionsHint': 'Legg til «emotion <persona> <verdi>» på berøringspunktene for å se hvor kundereisen gjør vondt.',
     'report.curve': 'Følelser per fase (snitt per persona)',
+    'report.segmentCurve': 'Følelser per segment (snitt av personaene)',
+    'report.forSegment': 'bare segmentet {segment}',
     'report.gap': '\u2014 betyr et hull: personaen har ingen verdi der (et hull i kurven, ikke et nøytralt øyeblikk).',
     'report.painful': 'Faser med flest smertepunkter',
     'report.noPains': 'Ingen smertepunkter registrert.',

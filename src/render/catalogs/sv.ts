@@ -197,6 +197,8 @@ export const sv: Catalog = {
     'report.noEmotions': 'Inga känslor registrerade.',
     'report.noEmotionsHint': 'Lägg till \u201Demotion <persona> <värde>\u201D på beröringspunkterna för att se var kundresan skaver.',
     'report.curve': 'Känslor per fas (snitt per persona)',
+    'report.segmentCurve': 'Känslor per segment (snitt av dess personor)',
+    'report.forSegment': 'endast segmentet {segment}',
     'report.gap': '\u2014 markerar ett glapp: personan har inget värde där (ett hål i kurvan, inte ett neutralt ögonblick).',
     'report.painful': 'Faser med flest smärtpunkter',
     'report.noPains': 'Inga smärtpunkter registrerade.',

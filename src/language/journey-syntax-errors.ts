@@ -22,7 +22,7 @@ const KEYWORDS = AstUtils.streamAllContents(JourneyMapGrammar()).filter(GrammarA
 export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
 
     override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken }): string {
-        return `Expected ${describe(expected)} but found ${found(actual)}.${keywordHint(actual)}${blockKeywordHint([expected], actual)}${closingHint(expected, actual)}`;
+        return `Expected ${describe(expected)} but found ${found(actual)}.${keywordHint(actual)}${blockKeywordHint([expected], actual)}${dashHint(actual) || closingHint(expected, actual)}`;
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
@@ -32,7 +32,7 @@ export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessage
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
         const expected = withoutNameKeywords(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean));
         const firsts = [...new Set(expected.map(describe))];
-        return `Expected ${listOf(firsts)} but found ${found(actual[0])}.${keywordHint(actual[0])}${blockKeywordHint(expected, actual[0])}`;
+        return `Expected ${listOf(firsts)} but found ${found(actual[0])}.${keywordHint(actual[0])}${blockKeywordHint(expected, actual[0])}${dashHint(actual[0])}`;
     }
 
     override buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
@@ -99,6 +99,11 @@ function keywordHint(token: IToken | undefined): string {
     if (!token || !/^[a-zA-Z-]+$/.test(token.image) || KEYWORDS.includes(token.image)) return '';
     const keyword = closestName(token.image, KEYWORDS);
     return keyword ? ` Did you mean '${keyword}'?` : '';
+}
+
+/** A hyphen on its own is a span of time or a negative number written with spaces. */
+function dashHint(actual: IToken | undefined): string {
+    return actual?.image === '-' ? ' A span of time is written without spaces (at 06:30-09:00), and a negative number with its sign against it (-2).' : '';
 }
 
 const HEADER_KEYWORDS = ['kind', 'goal', 'scope', 'owner', 'review', 'personas', 'improves'];

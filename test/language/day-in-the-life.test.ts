@@ -62,6 +62,11 @@ describe('times of day and moments without us', () => {
         ]);
     });
 
+    test('a span written with spaces says how to write it', async () => {
+        const spaced = await services.validate(MAP.replace('at 06:50', 'at 06:50 - 07:10'));
+        expect(messages(spaced)[0]).toBe("Expected '}' but found '-'. A span of time is written without spaces (at 06:30-09:00), and a negative number with its sign against it (-2).");
+    });
+
     test('a time that is no time of day is a syntax error where it is written; a second time is reported', async () => {
         const wrong = await services.validate(MAP.replace('at 06:50', 'at 26:50'));
         expect(messages(wrong)[0]).toBe("'26:50' is not a time of day. Write a time on the 24-hour clock, hours 00 to 23 and minutes 00 to 59, like 07:30 (or a span, 06:30-09:00).");

@@ -7,7 +7,7 @@ import path from 'node:path';
  * The project folder is passed in rather than found from this file's location, because the tests
  * that import this are sometimes bundled elsewhere (bench/run.mjs bundles the webview harness).
  * @param {{ root: string, production?: boolean, out?: string }} options `out` defaults to the project's out/.
- * @returns {Record<'host' | 'cli' | 'cliExport' | 'markdownPreview' | 'webview', import('esbuild').BuildOptions>}
+ * @returns {Record<'host' | 'web' | 'webServer' | 'cli' | 'cliExport' | 'markdownPreview' | 'webview', import('esbuild').BuildOptions>}
  */
 export function bundleOptions({ root, production = false, out = path.join(root, 'out') }) {
     const polyfill = fs.readFileSync(path.join(root, 'scripts/polyfill.mjs'), 'utf8');
@@ -37,8 +37,24 @@ export function bundleOptions({ root, production = false, out = path.join(root, 
         minify: production,
         logLevel: 'warning'
     };
+    /** Bundles for a web worker: no Node, one file each. */
+    const browserWorker = {
+        bundle: true,
+        platform: 'browser',
+        target: 'es2022',
+        sourcemap: !production,
+        minify: production,
+        alias: { 'csv-parse': 'csv-parse/browser/esm' },
+        outdir: path.join(out, 'web'),
+        logLevel: 'warning'
+    };
     return {
         host: { ...node, entryPoints: { extension: source('src/extension/extension.ts'), server: source('src/language/main.ts') } },
+        // The browser's extension (vscode.dev, github.dev): the extension host's code in a web worker of
+        // VS Code's, and the language server in a worker of its own. csv-parse's browser build carries
+        // the stream it parses with.
+        web: { ...browserWorker, format: 'cjs', external: ['vscode'], entryPoints: { extension: source('src/extension/browser-extension.ts') } },
+        webServer: { ...browserWorker, format: 'iife', entryPoints: { server: source('src/language/browser-main.ts') } },
         // The CLI loads playwright-core at run time, only for SVG/PNG/HTML exports; bundled, it breaks.
         cli: { ...node, entryPoints: { cli: source('src/cli/main.ts') }, external: ['vscode', 'playwright-core'] },
         // Served to the CLI's headless browser as modules: Mermaid and its timeline load as chunks only when a map is drawn.

@@ -14,6 +14,15 @@ export interface ViewModelParams { uri: string }
 export type ViewModelResult = DocumentViewModel | null;
 export const ViewModelRequest = new RequestType<ViewModelParams, ViewModelResult, void>('journey/viewModel');
 
+/**
+ * Server -> extension, where the server cannot read the workspace itself (a web worker): the
+ * extension reads it with `vscode.workspace.fs`. Bytes travel in base64.
+ */
+export interface ClientFileStat { type: 'file' | 'directory'; mtime: number; size: number }
+export const ClientStatRequest = new RequestType<{ uri: string }, ClientFileStat | null, void>('journey/files/stat');
+export const ClientReadDirectoryRequest = new RequestType<{ uri: string }, Array<{ uri: string; type: 'file' | 'directory' }>, void>('journey/files/readDirectory');
+export const ClientReadFileRequest = new RequestType<{ uri: string }, string, void>('journey/files/read');
+
 /** Sent by the server, debounced, after documents were rebuilt. */
 export interface ModelChangedParams { uris: string[] }
 export const ModelChangedNotification = new NotificationType<ModelChangedParams>('journey/modelChanged');
@@ -58,6 +67,11 @@ export type FromPreviewMessage = Sourced & (
     | { type: 'ready' }
     /** `uri` when the element was declared in another file than `source` (a shared persona). */
     | { type: 'reveal'; range: SourceRange; uri?: string }
+    /**
+     * The toolbar's Export menu: the extension answers with `export`, carrying the pictures' bytes,
+     * which the webview may show but not read.
+     */
+    | { type: 'requestExport'; format: ExportFormat }
     /** SVG or HTML markup, Mermaid text, a PNG `data:` URL, or for PDF the HTML page to print. */
     | { type: 'exported'; format: ExportFormat; data: string }
     | { type: 'error'; message: string }

@@ -1,5 +1,5 @@
 /** `journey report`: the analysis of each journey in a file, or with --portfolio every map's health in one table. */
-import { journeyForSegment, journeySegments } from '../model/view-model.js';
+import { journeyForSegment, journeySegments, type JourneyView } from '../model/view-model.js';
 import { journeyMessages } from '../render/languages.js';
 import { healthLevel, healthProblems, journeyHealth, portfolioMarkdown, portfolioText, sortPortfolio } from '../render/portfolio.js';
 import { journeyReport, reportMarkdown, reportText } from '../render/report.js';
@@ -18,7 +18,10 @@ export async function report(args: string[]): Promise<number> {
         segment: { type: 'string' },
         ...LANGUAGE_OPTION
     });
-    if (values.portfolio === true) return portfolio(positionals, values);
+    if (values.portfolio === true) {
+        if (values.segment !== undefined) throw new CliError('--segment reports on one map as one segment lives it; the portfolio table is every map\'s health. Leave out one of them.');
+        return portfolio(positionals, values);
+    }
     expectPositionals('report', positionals, 1, 1, 'exactly one .journey file');
     const format = choice('report', '--format', values.format, ['text', 'markdown'] as const, 'text');
     const messages = languageMessages(values.language);
@@ -30,7 +33,9 @@ export async function report(args: string[]): Promise<number> {
     }
     // --segment: each journey as that segment lives it (its personas, their touchpoints and KPIs).
     const segment = values.segment;
-    const journeys = segment === undefined ? loaded.model.journeys : loaded.model.journeys.map(journey => journeyForSegment(journey, segment));
+    // A journey none of whose personas belongs to the segment is reported whole, and says nothing of a segment.
+    const hasSegment = (journey: JourneyView) => segment !== undefined && journeySegments(journey).some(s => s.id === segment);
+    const journeys = loaded.model.journeys.map(journey => hasSegment(journey) ? journeyForSegment(journey, segment!) : journey);
     if (segment !== undefined && !loaded.model.journeys.some(journey => journeySegments(journey).some(s => s.id === segment))) {
         const known = [...new Set(loaded.model.journeys.flatMap(journeySegments).map(s => s.id))];
         throw new CliError(known.length > 0
@@ -39,8 +44,9 @@ export async function report(args: string[]): Promise<number> {
     }
     // Each journey's report speaks the journey's own language, else the one asked for.
     const text = journeys.map(journey => {
-        const label = segment === undefined ? undefined : journeySegments(loaded.model.journeys.find(j => j.key === journey.key) ?? journey).find(s => s.id === segment)?.label;
-        const report = { ...journeyReport(journey), ...(label === undefined ? {} : { segment: label }) };
+        const label = journeySegments(journey).find(s => s.id === segment)?.label;
+        // Reported for one segment, the curve is not split by segment again.
+        const report = { ...journeyReport(journey), ...(label === undefined ? {} : { segment: label, segmentCurve: undefined }) };
         const words = journeyMessages(journey, messages);
         return format === 'markdown' ? reportMarkdown(report, words) : reportText(report, words, { width: terminalWidth(values.output) });
     }).join('\n');

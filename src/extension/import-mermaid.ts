@@ -4,8 +4,8 @@
  * new, untitled .journey map beside it. Nothing is written to disk, so nothing is left half
  * written when a diagram cannot be read: the error says which line.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileName } from './preview/journey-preview.js';
 import { importMermaidJourneys, MermaidJourneyError } from '../import/mermaid-journey.js';
 
 export function registerMermaidImport(context: vscode.ExtensionContext): void {
@@ -17,14 +17,14 @@ export function registerMermaidImport(context: vscode.ExtensionContext): void {
         let firstLine = 0;
         if (resource && resource.toString() !== editor?.document.uri.toString()) {
             text = new TextDecoder().decode(await vscode.workspace.fs.readFile(resource));
-            name = path.posix.basename(resource.path);
+            name = fileName(resource.path);
             markdown = /\.(md|markdown)$/i.test(name);
         } else if (editor) {
             const selection = editor.selection;
             const selected = !selection.isEmpty;
             text = editor.document.getText(selected ? selection : undefined);
             firstLine = selected ? selection.start.line : 0;
-            name = path.posix.basename(editor.document.uri.path);
+            name = fileName(editor.document.uri.path);
             // A selection of a Markdown file may be one diagram or several fenced blocks.
             markdown = editor.document.languageId === 'markdown' && (!selected || /^\s*(`{3,}|~{3,})/m.test(text));
         } else {

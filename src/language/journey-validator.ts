@@ -3,8 +3,8 @@
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
 import {
-    AstUtils, CstUtils, UriUtils,
-    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
+    AstUtils, CstUtils, URI, UriUtils,
+    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks, type WorkspaceManager
 } from 'langium';
 import {
     isActionFor, isActionPriority, isAddresses, isEmpathyNote, isPicture, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
@@ -96,11 +96,13 @@ export class JourneyValidator {
     private readonly indexManager: IndexManager;
     private readonly configuration: ConfigurationProvider;
     private readonly dataSets: DataSets;
+    private readonly workspaceManager: WorkspaceManager;
 
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.configuration = services.shared.workspace.ConfigurationProvider;
         this.dataSets = services.data.DataSets;
+        this.workspaceManager = services.shared.workspace.WorkspaceManager;
     }
 
     /** Personas, journeys and top-level channels are visible across files, so their names must be unique across the workspace. */
@@ -308,6 +310,12 @@ export class JourneyValidator {
         const uri = resolveWorkspacePath(AstUtils.getDocument(picture).uri, picture.path, IMAGE_FILE);
         if ('problem' in uri) {
             accept('error', uri.problem, { node: picture, property: 'path' });
+            return;
+        }
+        // The editor shows pictures of the workspace only; where it has none (the command line), the reader decides.
+        const folders = this.workspaceManager.workspaceFolders ?? [];
+        if (folders.length > 0 && !folders.some(folder => isWithin(uri, URI.parse(folder.uri)))) {
+            accept('error', `'${picture.path}' is outside the workspace, and a map shows pictures of its workspace only. Keep the picture with the map, such as "${IMAGE_FILE.example}".`, { node: picture, property: 'path' });
             return;
         }
         let found: Awaited<ReturnType<DataSets['stat']>>;
@@ -636,6 +644,13 @@ function isQuotedTextOrComment(leaf: LeafCstNode): boolean {
 
 function keywordOf(setting: AstNode): string {
     return setting.$cstNode?.text.split(/\s/)[0] ?? setting.$type;
+}
+
+/** Whether a file lies in a folder (or is it), compared as URIs: same scheme and authority, the folder's path a prefix. */
+function isWithin(file: URI, folder: URI): boolean {
+    if (file.scheme !== folder.scheme || file.authority !== folder.authority) return false;
+    const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+    return file.path === folder.path || file.path.startsWith(base);
 }
 
 function lineOf(node: AstNode): number {

@@ -7,9 +7,6 @@
  * (src/markdown/preview/main.ts) builds the view model with the same language services and
  * draws it with the preview's own renderer. Until the script runs, the block reads as code.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { escapeHtml } from '../render/escape.js';
 import type { ContextDocument } from './journey-block-model.js';
 
@@ -33,44 +30,18 @@ export interface MarkdownItLike {
 }
 
 export interface JourneyMarkdownOptions {
-    /** The documents a block may reference; by default the .journey files beside the Markdown file. */
+    /**
+     * The documents a block may reference besides itself: on the desktop, the .journey files beside
+     * the Markdown file (sibling-journey-files.ts); none by default, where files cannot be read at once.
+     */
     contextFor?: (env: unknown) => ContextDocument[];
     /** The language of the words the maps add (the journey.map.language setting); a journey's own `language` wins. */
     languageFor?: (env: unknown) => string | undefined;
 }
 
-/** The Markdown file being rendered, as VS Code's preview passes it in `env.currentDocument` (a vscode.Uri). */
-function markdownFilePath(env: unknown): string | undefined {
-    const current = (env as { currentDocument?: { scheme?: string; fsPath?: string } } | undefined)?.currentDocument;
-    return current?.scheme === 'file' && typeof current.fsPath === 'string' ? current.fsPath : undefined;
-}
-
 /** The Markdown file being rendered, as VS Code's preview passes it. */
 export function markdownFileUri(env: unknown): unknown {
     return (env as { currentDocument?: unknown } | undefined)?.currentDocument;
-}
-
-/** The .journey files in the Markdown file's folder, as the CLI and the editor would see them. */
-export function siblingJourneyFiles(env: unknown): ContextDocument[] {
-    const file = markdownFilePath(env);
-    if (!file) return [];
-    const folder = path.dirname(file);
-    let names: string[];
-    try {
-        names = fs.readdirSync(folder).filter(name => name.endsWith('.journey')).sort();
-    } catch {
-        return [];
-    }
-    const documents: ContextDocument[] = [];
-    for (const name of names) {
-        try {
-            const full = path.join(folder, name);
-            documents.push({ uri: pathToFileURL(full).href, text: fs.readFileSync(full, 'utf8') });
-        } catch {
-            // An unreadable neighbour only means fewer references resolve; the block still draws.
-        }
-    }
-    return documents;
 }
 
 function isJourneyFence(token: FenceToken): boolean {
@@ -83,7 +54,7 @@ function isJourneyFence(token: FenceToken): boolean {
  * `code-line`) still knows where the block is.
  */
 export function journeyMarkdownIt(md: MarkdownItLike, options: JourneyMarkdownOptions = {}): void {
-    const contextFor = options.contextFor ?? siblingJourneyFiles;
+    const contextFor = options.contextFor ?? (() => []);
     const fallback = md.renderer.rules.fence;
     md.renderer.rules.fence = (tokens, index, renderOptions, env, self) => {
         const token = tokens[index];

@@ -361,17 +361,29 @@ export function journeySegments(journey: JourneyView): Array<{ id: string; label
 export function journeyForSegment(journey: JourneyView, segment: string): JourneyView {
     const members = new Set(journey.personas.filter(persona => persona.segments?.some(s => s.id === segment)).map(persona => persona.id));
     const forSegment = (kpi: KpiView) => !kpi.audience || (kpi.audience.kind === 'segment' ? kpi.audience.id === segment : members.has(kpi.audience.id));
+    // A touchpoint is the segment's if it involves one of its personas, or holds a score of one.
+    const involves = (touchpoint: TouchpointView) => touchpoint.personas.length === 0 || touchpoint.personas.some(persona => members.has(persona))
+        || touchpoint.emotions.some(point => members.has(point.persona));
     const stages = journey.stages.map(stage => {
         const touchpoints = stage.touchpoints
-            .filter(touchpoint => touchpoint.personas.length === 0 || touchpoint.personas.some(persona => members.has(persona)))
+            .filter(involves)
             .map(touchpoint => ({ ...touchpoint, emotions: touchpoint.emotions.filter(point => members.has(point.persona)), kpis: touchpoint.kpis.filter(forSegment) }));
         return { ...stage, touchpoints, kpis: stage.kpis.filter(forSegment) };
+    });
+    // The curves are drawn again from the scores that stay, so their averages say what the map shows.
+    const emotionLanes = journey.emotionLanes.filter(lane => members.has(lane.persona)).map(lane => {
+        const points = stages.flatMap(stage => stage.touchpoints.flatMap(touchpoint => touchpoint.emotions.filter(point => point.persona === lane.persona)));
+        const averageByStage = Object.fromEntries(stages.map(stage => {
+            const scores = points.filter(point => point.stageId === stage.id).map(point => point.score);
+            return [stage.id, scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null];
+        }));
+        return { ...lane, points, averageByStage };
     });
     return {
         ...journey,
         personas: journey.personas.filter(persona => members.has(persona.id)),
         stages,
-        emotionLanes: journey.emotionLanes.filter(lane => members.has(lane.persona)).map(lane => ({ ...lane, points: lane.points.filter(point => stages.some(stage => stage.touchpoints.some(t => t.id === point.touchpointId))) })),
+        emotionLanes,
         ...(journey.empathy ? { empathy: journey.empathy.filter(map => members.has(map.persona)) } : {})
     };
 }

@@ -42,9 +42,12 @@ export function journeyElements(journey: JourneyView): SourceElement[] {
     const elements: SourceElement[] = [journey];
     for (const persona of journey.personas) elements.push(persona);
     for (const stage of journey.stages) {
+        // A stage's picture is drawn on its own, above its touchpoints.
+        if (stage.image) elements.push(stage.image);
         elements.push(stage, ...stage.pains, ...stage.goods, ...stage.kpis, ...STAGE_NOTE_KINDS.flatMap(kind => stage.notes[kind]),
             ...BLUEPRINT_LANE_NAMES.flatMap(lane => stage.lanes[lane]));
         for (const touchpoint of stage.touchpoints) {
+            // A touchpoint's picture is part of its card: the cursor on it lights up the card.
             elements.push(touchpoint, ...touchpoint.emotions, ...touchpoint.pains, ...touchpoint.goods, ...touchpoint.kpis);
         }
     }

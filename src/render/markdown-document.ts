@@ -99,7 +99,8 @@ function laneCell<K extends LaneId>(lane: Lane<K>, stage: StageView, journey: Jo
  * map shows it on GitHub); `./` first, so no path reads as a link of another kind.
  */
 function pictureMarkdown(picture: PictureView): string {
-    const url = './' + picture.path.trim().replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+    // encodeURIComponent leaves parentheses as they are, and a `)` would end the link.
+    const url = './' + picture.path.trim().replace(/\\/g, '/').split('/').map(part => encodeURIComponent(part).replace(/\(/g, '%28').replace(/\)/g, '%29')).join('/');
     return `![${markdownText(picture.alt ?? '')}](${url})`;
 }
 

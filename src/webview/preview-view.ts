@@ -79,7 +79,8 @@ export class PreviewView {
                 this.saveState({ segment });
                 this.redraw();
             },
-            export: format => void this.export(format)
+            // Through the extension, which sends the export request back with the pictures it read.
+            export: format => this.post({ type: 'requestExport', format })
         });
         this.banner = new Banner(target => this.post({ type: 'reveal', ...target }));
         this.viewport = new Viewport(zoom => this.toolbar.showZoom(zoom, this.state.summary ?? false), () => this.resized());

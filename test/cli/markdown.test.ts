@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { journeyMarkdownIt, siblingJourneyFiles, type MarkdownItLike } from '../../src/markdown/markdown-it-journey.js';
+import { journeyMarkdownIt, type MarkdownItLike } from '../../src/markdown/markdown-it-journey.js';
+import { siblingJourneyFiles } from '../../src/markdown/sibling-journey-files.js';
 import { JourneyBlockModels, type ContextDocument } from '../../src/markdown/journey-block-model.js';
 import { themeStyle } from '../webview/harness.js';
 import { buildMarkdownPreview, ROOT } from './build.js';
@@ -74,7 +75,7 @@ describe('the markdown-it plugin', () => {
         expect(context.map(d => path.basename(d.uri)).sort()).toEqual(fs.readdirSync(EXAMPLES).filter(f => f.endsWith('.journey')).sort());
         expect(context.every(d => d.uri.startsWith('file:///'))).toBe(true);
         expect(siblingJourneyFiles({ currentDocument: { scheme: 'untitled', fsPath: 'Untitled-1' } })).toEqual([]);
-        const html = markdownIt().use(plugin => journeyMarkdownIt(plugin)).render(README, { currentDocument: { scheme: 'file', fsPath: path.join(EXAMPLES, 'README.md') } });
+        const html = markdownIt().use(plugin => journeyMarkdownIt(plugin, { contextFor: siblingJourneyFiles })).render(README, { currentDocument: { scheme: 'file', fsPath: path.join(EXAMPLES, 'README.md') } });
         expect(html).toContain('personas.journey');
     });
 });

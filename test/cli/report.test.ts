@@ -120,6 +120,14 @@ describe('journey report --segment', () => {
         expect(villa.stdout.split('\n')[0]).toContain('endast segmentet Villakunder');
         expect(villa.stdout).toContain('Göran i villan');
         expect(villa.stdout).not.toContain('Agnes som flyttar');
+        // One segment's report does not split its curve by segment again.
+        expect(villa.stdout).not.toContain('Känslor per segment');
+    });
+
+    test('with --portfolio it says the two do not go together', async () => {
+        const run = await journey(['report', '--portfolio', 'examples', '--segment', 'Villa']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("--segment reports on one map as one segment lives it; the portfolio table is every map's health. Leave out one of them.");
     });
 
     test('an unknown segment names the ones there are', async () => {

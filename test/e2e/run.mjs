@@ -4,6 +4,7 @@
 //   node test/e2e/run.mjs             build, package, then both phases
 //   node test/e2e/run.mjs --only=host the extension-host suite only (development folder)
 //   node test/e2e/run.mjs --only=ui   the UI tests only (installed .vsix)
+//   node test/e2e/run.mjs --only=web  the installed .vsix in the web worker extension host, as in vscode.dev
 //   node test/e2e/run.mjs --only=bench the benchmark's activation part only (`npm run bench -- --only extension`)
 //
 // Screenshots and logs go to test-results/e2e/.
@@ -16,10 +17,11 @@ import { buildExtension, packageVsix } from '../../scripts/start.mjs';
 import { runExtensionHostSuite } from './extension-host.mjs';
 import { artifactsDir, chromiumPath, copyWorkspace, launchChromium, Results, runDir, runProfile } from './support.mjs';
 import { runUiTests } from './ui.mjs';
+import { runWebWorkerTests } from './web-worker.mjs';
 
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length);
-if (only && !['host', 'ui', 'bench'].includes(only)) {
-    console.error(`Unknown --only=${only}: use --only=host, --only=ui or --only=bench.`);
+if (only && !['host', 'ui', 'web', 'bench'].includes(only)) {
+    console.error(`Unknown --only=${only}: use --only=host, --only=ui, --only=web or --only=bench.`);
     process.exit(2);
 }
 
@@ -134,6 +136,13 @@ try {
             if (installed.length !== 1) throw new Error(`expected the .vsix to install one journey-maps extension, found: ${installed.join(', ') || 'none'}`);
         });
         await runUiTests({ browser, workspace: copyWorkspace(path.join(projectRoot, 'examples'), 'workspace-ui'), profile, results });
+    }
+    if (!only || only === 'web') {
+        step('the .vsix in the web worker extension host (as vscode.dev and github.dev run it)');
+        const profile = runProfile('web');
+        resetProfile(profile);
+        await setup('the .vsix installs for the web worker run', () => installExtension(vsix, { profile, log: message => console.log(`  ${message}`) }));
+        await runWebWorkerTests({ browser, workspace: copyWorkspace(path.join(projectRoot, 'examples'), 'workspace-web'), profile, results });
     }
     if (!only || only === 'bench') {
         step("the benchmark's code-server part, as `npm run bench -- --only extension` runs it (one run)");

@@ -83,3 +83,26 @@ export function saveServerLogs(server, name) {
     if (fs.existsSync(logs)) fs.cpSync(logs, target, { recursive: true });
     if (fs.existsSync(server.paths.logFile)) fs.copyFileSync(server.paths.logFile, path.join(target, 'code-server.log'));
 }
+
+/**
+ * Runs named tests one after another, each within `timeoutMs`. A failure keeps a screenshot of the
+ * page (named after the test, starting with `shotPrefix`) and whatever `seen` says the user saw.
+ */
+export async function runTimedTests({ phase, tests, page, results, timeoutMs, shotPrefix, seen = async () => '' }) {
+    for (const [name, body] of tests) {
+        const started = Date.now();
+        let timer;
+        try {
+            await Promise.race([body(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs); })]);
+            results.add(phase, { name, passed: true, ms: Date.now() - started });
+        } catch (error) {
+            const shot = artifactPath(`${shotPrefix}-FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+            await page.screenshot({ path: shot }).catch(() => undefined);
+            const said = await seen().catch(() => '');
+            results.add(phase, { name, passed: false, ms: Date.now() - started, error: `${error.stack ?? error}\n${said ? `${said}\n` : ''}screenshot: ${path.relative(process.cwd(), shot)}` });
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+}
+

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
-import { artifactPath, saveServerLogs } from './support.mjs';
+import { artifactPath, runTimedTests, saveServerLogs } from './support.mjs';
 
 const EXAMPLE = 'vacuum-current.journey';
 const TEST_TIMEOUT_MS = 45_000;
@@ -371,6 +371,16 @@ export async function runUiTests({ browser, workspace, profile, results }) {
                 }
                 if (left.length > 0) throw new Error(`requests left 127.0.0.1 while the pictures loaded:\n${left.join('\n')}`);
                 await page.screenshot({ path: artifactPath('ui-storyboard.png') });
+                // Exported from the preview's own menu, the page carries the pictures within it.
+                const saved = path.join(workspace, 'colleen-day.html');
+                await preview.locator('.export-menu > summary').click();
+                await preview.locator('.export-menu-items button', { hasText: 'HTML page' }).click();
+                await page.locator('.quick-input-widget input').waitFor();
+                await page.keyboard.press('Enter');
+                await waitUntil('the HTML export saved beside the map', () => fs.existsSync(saved) && fs.statSync(saved).size > 0, 20_000);
+                const html = fs.readFileSync(saved, 'utf8');
+                const inline = [...html.matchAll(/<img class="picture" src="data:image\/(png|svg\+xml);base64,/g)].length;
+                if (inline !== 3) throw new Error(`the HTML export carries ${inline} of the 3 pictures inline`);
             } finally {
                 browser.context.off('request', onRequest);
             }
@@ -378,24 +388,15 @@ export async function runUiTests({ browser, workspace, profile, results }) {
     ];
 
     try {
-        for (const [name, body] of tests) {
-            const started = Date.now();
-            let timer;
-            try {
-                await Promise.race([body(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS); })]);
-                results.add(phase, { name, passed: true, ms: Date.now() - started });
-            } catch (error) {
-                const shot = artifactPath(`ui-FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
-                await page.screenshot({ path: shot }).catch(() => undefined);
-                // What the user would see: the preview's banner and the workbench's notifications.
+        await runTimedTests({
+            phase, tests, page, results, timeoutMs: TEST_TIMEOUT_MS, shotPrefix: 'ui',
+            // What the user would see: the preview's banner and the workbench's notifications.
+            seen: async () => {
                 const banner = await preview.locator('.banner:visible').innerText({ timeout: 1000 }).catch(() => '');
                 const notifications = await page.locator('.notification-list-item-message').allInnerTexts().catch(() => []);
-                const seen = [banner && `preview banner: ${banner}`, ...notifications.map(text => `notification: ${text}`)].filter(Boolean).join('\n');
-                results.add(phase, { name, passed: false, ms: Date.now() - started, error: `${error.stack ?? error}\n${seen ? `${seen}\n` : ''}screenshot: ${path.relative(process.cwd(), shot)}` });
-            } finally {
-                clearTimeout(timer);
+                return [banner && `preview banner: ${banner}`, ...notifications.map(text => `notification: ${text}`)].filter(Boolean).join('\n');
             }
-        }
+        });
     } finally {
         fs.writeFileSync(artifactPath('ui-console.log'), consoleLines.join('\n') + '\n');
         await page.close();

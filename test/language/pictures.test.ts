@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DataFiles } from '../../src/language/data/data-sets.js';
 import { IssueCodes, LARGE_PICTURE_BYTES } from '../../src/language/journey-validator.js';
 import { journeyPictures } from '../../src/model/view-model.js';
+import { elementAt } from '../../src/render/elements.js';
 import { gridGeometry } from '../../src/render/grid-geometry.js';
 import { gridMarkup, journeyGrid, type MapOptions } from '../../src/render/journey-map.js';
 import { messagesFor } from '../../src/render/languages.js';
@@ -106,6 +107,20 @@ describe('a picture in the language', () => {
 });
 
 describe('where the files are looked for', () => {
+    test('in the editor, a picture outside the workspace is an error, and the cursor on a stage\'s picture lights it up', async () => {
+        const inWorkspace = await createTestServices();
+        inWorkspace.shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: 'file:///repo/maps', name: 'maps' }] });
+        const outside = await inWorkspace.validate(MAP.replace('storyboard/door.png', '../../secrets/door.png'), 'file:///repo/maps/day.journey');
+        expect(messages(outside)).toEqual(["'../../secrets/door.png' is outside the workspace, and a map shows pictures of its workspace only. Keep the picture with the map, such as \"storyboard/morning.png\"."]);
+        await inWorkspace.reset();
+        const inside = await inWorkspace.validate(MAP.replace('storyboard/door.png', '../maps/shots/door.png'), 'file:///repo/maps/day.journey');
+        expect(messages(inside)).toEqual([]);
+        const { model } = await services.view(MAP);
+        expect(elementAt(model, { line: 2, character: 20 })?.key).toBe(model.journeys[0].stages[0].image!.key);
+        expect(elementAt(model, { line: 5, character: 20 })?.key).toBe(model.journeys[0].stages[0].touchpoints[0].key);
+    });
+
+
     test('a file that is not there, a folder, or a picture too large to carry inline is said where the path is written', async () => {
         const files = await createTestServices({ dataFiles: filesWith({ 'storyboard/door.png': LARGE_PICTURE_BYTES + 1, 'storyboard/morning.svg/': 0 }) });
         const document = await files.validate(MAP);
@@ -140,6 +155,6 @@ describe('what the readers of the view model make of it', () => {
     test('Markdown shows each picture by its path relative to the map', async () => {
         const { model } = await services.view(MAP.replace('storyboard/door.png', 'story board/door (1).png'));
         const markdown = documentMarkdown(model, messagesFor('en'));
-        expect(markdown).toContain('![In bed at dawn, reading on her phone](./storyboard/morning.svg)<br>Parcel at the door (Delivery)<br>![A parcel on the doorstep](./story%20board/door%20(1).png)');
+        expect(markdown).toContain('![In bed at dawn, reading on her phone](./storyboard/morning.svg)<br>Parcel at the door (Delivery)<br>![A parcel on the doorstep](./story%20board/door%20%281%29.png)');
     });
 });

@@ -138,6 +138,13 @@ describe('a map as one segment lives it', () => {
         expect(journeyForSegment(journey, 'Baltics').stages[1].touchpoints.flatMap(t => t.kpis.map(k => k.value))).toEqual([1.4]);
     });
 
+    test('a touchpoint with a score of the segment\'s persona stays, and the curve is averaged from what stays', async () => {
+        const { model } = await services.view(SCORED.replace('            persona Liga\n            emotion Liga -2\n', '            persona Liga\n            emotion Liga -2\n            emotion Nora -3\n'));
+        const nordic = journeyForSegment(model.journeys[0], 'Nordics');
+        expect(nordic.stages[1].touchpoints.map(t => t.id)).toEqual(['Wallet', 'Card', 'Letter']);
+        expect(nordic.emotionLanes[0].averageByStage).toEqual({ Browse: null, Checkout: -2 / 3 });
+    });
+
     test('the report gives the curve per segment, and a report of one segment says so', async () => {
         const { model } = await services.view(SCORED);
         const report = journeyReport(model.journeys[0]);

@@ -595,6 +595,16 @@ describe('pictures', () => {
         await expect.poll(() => image.evaluate(img => (img as HTMLImageElement).naturalWidth)).toBe(240);
     });
 
+    test('the toolbar\'s Export asks the extension, which sends the export back with the pictures it read', async () => {
+        const preview = await open();
+        await preview.draw(withPicture(), { images: { [file]: png } });
+        await preview.clearPosted();
+        await preview.page.locator('.export-menu > summary').click();
+        await preview.page.locator('.export-menu-items button', { hasText: 'SVG picture' }).click();
+        await expect.poll(async () => (await preview.posted()).filter(m => m.type === 'requestExport')).toEqual([expect.objectContaining({ type: 'requestExport', format: 'svg' })]);
+        expect((await preview.posted()).some(m => m.type === 'exported')).toBe(false);
+    });
+
     test('an export carries it inline, and says what it shows where it has no picture', async () => {
         const preview = await open();
         await preview.draw(withPicture(), { images: { [file]: png } });

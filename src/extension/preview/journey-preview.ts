@@ -2,15 +2,12 @@
  * One preview panel: shows the journey map of one document, follows its edits and cursor,
  * reveals clicked elements in the editor and writes exports.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../model/view-model.js';
 import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage, Unsourced } from '../../protocol.js';
 import type { JourneyModelSource, ServerState } from '../model-source.js';
-import { findBrowser } from '../../export/find-browser.js';
 import { inlinePictures, type PictureReader } from '../../export/pictures.js';
 import { journeyPictures, type DocumentViewModel } from '../../model/view-model.js';
-import { printToPdf } from '../../export/print-pdf.js';
 import { createNonce, previewHtml } from './preview-html.js';
 import { UpdateSchedule } from './update-schedule.js';
 
@@ -49,6 +46,19 @@ function pictureRoots(document: vscode.Uri | undefined): vscode.Uri[] {
     return document && !vscode.workspace.getWorkspaceFolder(document) ? [...folders, vscode.Uri.joinPath(document, '..')] : folders;
 }
 
+/**
+ * A picture's file, if it is one: a symbolic link is refused, since the roots are compared by path
+ * and a link in the workspace can point anywhere (a key file, named like a picture).
+ */
+async function pictureFile(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+    try {
+        const found = await vscode.workspace.fs.stat(uri);
+        return found.type & vscode.FileType.SymbolicLink || !(found.type & vscode.FileType.File) ? undefined : found;
+    } catch {
+        return undefined;
+    }
+}
+
 /** Whether a picture's file lies in one of the roots the webview may load from. */
 function inPictureRoots(file: vscode.Uri, document: vscode.Uri): boolean {
     return pictureRoots(document).some(root => root.scheme === file.scheme && root.authority === file.authority
@@ -64,8 +74,21 @@ function themeOf(kind: vscode.ColorThemeKind): PreviewOptions['theme'] {
     }
 }
 
+/**
+ * Prints the export page to PDF bytes: with the user's browser on the desktop; undefined (after
+ * saying why) when there is none to print with.
+ */
+export type PdfPrinter = (page: string, exportHtml: () => void) => Promise<Uint8Array | undefined>;
+
+/** The last segment of a URI's path: the file's name. */
+export function fileName(uriPath: string): string {
+    return uriPath.slice(uriPath.lastIndexOf('/') + 1);
+}
+
 export interface PreviewHost {
     readonly extensionUri: vscode.Uri;
+    /** Absent where no browser can be started (vscode.dev): a PDF export says how to get one instead. */
+    readonly printPdf?: PdfPrinter;
     readonly source: JourneyModelSource;
     readonly log: vscode.LogOutputChannel;
     /** The language server's state as last reported, for previews opened after it changed. */
@@ -150,21 +173,26 @@ export class JourneyPreview implements vscode.Disposable {
             allowed: file => inPictureRoots(vscode.Uri.parse(file), document),
             async read(file, limit) {
                 const uri = vscode.Uri.parse(file);
-                const found = await vscode.workspace.fs.stat(uri);
-                return found.type & vscode.FileType.File && found.size <= limit ? vscode.workspace.fs.readFile(uri) : undefined;
+                const found = await pictureFile(uri);
+                return found && found.size <= limit ? vscode.workspace.fs.readFile(uri) : undefined;
             }
         };
     }
 
-    /** Where the webview loads each picture from: its resource URL, for the files it may load. */
-    private pictureUrls(model: DocumentViewModel): Record<string, string> | undefined {
+    /**
+     * Where the webview loads each picture from: its resource URL, for the files it may load and
+     * that are there. The URL carries the file's modification time, so an edited picture is drawn anew.
+     */
+    private async pictureUrls(model: DocumentViewModel): Promise<Record<string, string> | undefined> {
         const pictures = journeyPicturesOf(model);
         if (pictures.length === 0) return undefined;
         const urls: Record<string, string> = {};
-        for (const picture of pictures) {
+        await Promise.all(pictures.map(async picture => {
             const file = vscode.Uri.parse(picture.file);
-            if (inPictureRoots(file, this.resourceUri)) urls[picture.file] = this.panel.webview.asWebviewUri(file).toString();
-        }
+            if (!inPictureRoots(file, this.resourceUri)) return;
+            const found = await pictureFile(file);
+            if (found) urls[picture.file] = this.panel.webview.asWebviewUri(file).with({ query: `mtime=${found.mtime}` }).toString();
+        }));
         return urls;
     }
 
@@ -190,7 +218,7 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     private updateTitle(): void {
-        const name = path.posix.basename(this.resourceUri.path);
+        const name = fileName(this.resourceUri.path);
         this.panel.title = this.lockedToResource ? `[Preview] ${name}` : `Preview ${name}`;
     }
 
@@ -242,7 +270,7 @@ export class JourneyPreview implements vscode.Disposable {
         } catch (error) {
             if (request !== this.request) return;
             this.host.log.error(`Preview: could not get the journey model of ${uri}`, error);
-            this.post({ type: 'status', kind: 'error', message: `The language server could not build the map of ${path.posix.basename(this.resourceUri.path)}. Details are in the output channel "Journey Preview".` });
+            this.post({ type: 'status', kind: 'error', message: `The language server could not build the map of ${fileName(this.resourceUri.path)}. Details are in the output channel "Journey Preview".` });
             return;
         }
         if (request !== this.request || this.disposed) return;
@@ -254,7 +282,8 @@ export class JourneyPreview implements vscode.Disposable {
             return;
         }
         this.shown = model;
-        const images = this.pictureUrls(model);
+        const images = await this.pictureUrls(model);
+        if (request !== this.request || this.disposed) return;
         this.post({ type: 'model', model, options: { ...this.options(), ...(images ? { images } : {}) } });
         const editor = vscode.window.activeTextEditor;
         if (editor?.document.uri.toString() === uri) this.scheduleCursor(editor.document, editor.selection.active);
@@ -279,9 +308,12 @@ export class JourneyPreview implements vscode.Disposable {
                 if (!this.isAbout(message.source)) return this.host.log.info(`Preview: dropped a reveal in ${message.source}, which the preview no longer shows.`);
                 await this.reveal(message.range, message.uri ? vscode.Uri.parse(message.uri) : this.resourceUri);
                 break;
+            case 'requestExport':
+                if (this.isAbout(message.source)) await this.requestExport(message.format);
+                break;
             case 'exported':
                 if (!this.isAbout(message.source)) {
-                    void vscode.window.showInformationMessage(`The preview moved on to ${path.posix.basename(this.resourceUri.path)} before the export of the earlier map was ready: nothing was saved. Export again.`);
+                    void vscode.window.showInformationMessage(`The preview moved on to ${fileName(this.resourceUri.path)} before the export of the earlier map was ready: nothing was saved. Export again.`);
                     return;
                 }
                 await this.saveExport(message.format, message.data);
@@ -319,40 +351,22 @@ export class JourneyPreview implements vscode.Disposable {
             editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
         } catch (error) {
             this.host.log.error(`Preview: could not open ${uri.toString()}`, error);
-            void vscode.window.showWarningMessage(`Could not open ${path.posix.basename(uri.path)} to show the clicked element: ${error instanceof Error ? error.message : String(error)}`);
+            void vscode.window.showWarningMessage(`Could not open ${fileName(uri.path)} to show the clicked element: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
 
-    /** The PDF printed by the user's browser; undefined (after saying why) when there is none to print with. */
+    /** The PDF, printed by the platform; in the browser, where nothing can print one, the HTML export is offered. */
     private async printPdf(page: string): Promise<Uint8Array | undefined> {
-        const configured = vscode.workspace.getConfiguration('journey.export').get<string>('browserPath', '').trim();
-        let browser: string | undefined;
-        try {
-            browser = findBrowser(configured || undefined, process.env, 'The setting journey.export.browserPath');
-        } catch (error) {
-            void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-            return undefined;
-        }
-        if (!browser) {
-            const choice = await vscode.window.showErrorMessage(
-                'A PDF is printed by Chrome, Chromium or Edge, and none was found on this machine. Install one, or set journey.export.browserPath to its program. Meanwhile, the HTML export prints from any browser.',
-                'Open Settings', 'Export HTML');
-            if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'journey.export.browserPath');
-            if (choice === 'Export HTML') this.requestExport('html');
-            return undefined;
-        }
-        try {
-            return await vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Notification, title: 'Printing the journey map to PDF\u2026' },
-                () => printToPdf(page, browser));
-        } catch (error) {
-            void vscode.window.showErrorMessage(`Could not make the PDF: ${error instanceof Error ? error.message : String(error)}`);
-            return undefined;
-        }
+        if (this.host.printPdf) return this.host.printPdf(page, () => void this.requestExport('html'));
+        const choice = await vscode.window.showInformationMessage(
+            'A PDF is printed by Chrome, Chromium or Edge, which VS Code in the browser cannot start. Export the map as an HTML page and print it from your browser, or export the PDF from VS Code on the desktop or with `journey render --format pdf`.',
+            'Export HTML');
+        if (choice === 'Export HTML') void this.requestExport('html');
+        return undefined;
     }
 
     private async saveExport(format: ExportFormat, data: string): Promise<void> {
-        const name = path.posix.basename(this.resourceUri.path).replace(/\.journey$/i, '');
+        const name = fileName(this.resourceUri.path).replace(/\.journey$/i, '');
         if (format === 'mermaid') {
             await vscode.env.clipboard.writeText(data);
             void vscode.window.showInformationMessage(`Copied the Mermaid diagrams of ${name} to the clipboard.`);
@@ -372,7 +386,7 @@ export class JourneyPreview implements vscode.Disposable {
             if (!printed) return;
             bytes = printed;
         } else {
-            bytes = format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : new TextEncoder().encode(data);
+            bytes = format === 'png' ? bytesOfBase64(data.slice(data.indexOf(',') + 1)) : new TextEncoder().encode(data);
         }
         try {
             await vscode.workspace.fs.writeFile(target, bytes);
@@ -381,4 +395,11 @@ export class JourneyPreview implements vscode.Disposable {
             void vscode.window.showErrorMessage(`Could not save ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
+}
+
+function bytesOfBase64(base64: string): Uint8Array {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
 }

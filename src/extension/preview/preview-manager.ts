@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ExportFormat, PreviewState } from '../../protocol.js';
 import type { JourneyModelSource, ServerState } from '../model-source.js';
-import { JourneyPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './journey-preview.js';
+import { JourneyPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PdfPrinter, type PreviewHost } from './journey-preview.js';
 
 const JOURNEY_LANGUAGE = 'journey';
 
@@ -23,7 +23,7 @@ class PreviewManager implements vscode.Disposable, PreviewHost, vscode.WebviewPa
     readonly log: vscode.LogOutputChannel;
     serverState: ServerState | undefined;
 
-    constructor(readonly extensionUri: vscode.Uri, readonly source: JourneyModelSource) {
+    constructor(readonly extensionUri: vscode.Uri, readonly source: JourneyModelSource, readonly printPdf: PdfPrinter | undefined) {
         this.log = vscode.window.createOutputChannel('Journey Preview', { log: true });
         this.serverWatch = source.onDidChangeServerState(state => { this.serverState = state; });
     }
@@ -116,8 +116,8 @@ class PreviewManager implements vscode.Disposable, PreviewHost, vscode.WebviewPa
 }
 
 /** Registers the preview commands, the panel serializer and editor following. Called from activate(). */
-export function registerPreview(context: vscode.ExtensionContext, source: JourneyModelSource): void {
-    const manager = new PreviewManager(context.extensionUri, source);
+export function registerPreview(context: vscode.ExtensionContext, source: JourneyModelSource, printPdf?: PdfPrinter): void {
+    const manager = new PreviewManager(context.extensionUri, source, printPdf);
     const exportCommand = (command: string, format: ExportFormat) =>
         vscode.commands.registerCommand(command, () => manager.requestExport(format));
     context.subscriptions.push(

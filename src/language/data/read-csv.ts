@@ -21,7 +21,8 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /** Lets other work run between chunks of a large file. */
-const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
+// setImmediate on Node; a web worker (the server in the browser) has only setTimeout, which waits a little longer.
+const yieldToEventLoop = () => new Promise<void>(resolve => typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0));
 
 /** Resolves when the parser has taken what was written (or failed). */
 function drained(parser: ReturnType<typeof parse>): Promise<void> {

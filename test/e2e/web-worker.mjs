@@ -103,9 +103,18 @@ export async function runWebWorkerTests({ browser, workspace, profile, results }
             await goToLine(2);
             await page.keyboard.press('End');
             await page.keyboard.type(', ');
-            await page.keyboard.press('Control+Space');
+            // Asked again if the first request met the text before the server had the new version, as a user would.
             const suggest = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Sam' }).first();
-            await suggest.waitFor({ timeout: 15_000 }).catch(() => { throw new Error('completion after "personas Colleen, " does not offer Sam from personas.journey'); });
+            let offered = false;
+            for (let attempt = 0; attempt < 4 && !offered; attempt++) {
+                await page.keyboard.press('Control+Space');
+                offered = await suggest.waitFor({ timeout: 4000 }).then(() => true, () => false);
+                if (!offered) await page.keyboard.press('Escape');
+            }
+            if (!offered) {
+                const widget = await page.locator('.suggest-widget').innerText().catch(() => '(no suggest widget)');
+                throw new Error(`completion after "personas Colleen, " does not offer Sam from personas.journey; the suggestions: ${widget}`);
+            }
             await page.keyboard.press('Escape');
             await page.keyboard.press('Backspace');
             await page.keyboard.press('Backspace');
@@ -126,6 +135,31 @@ export async function runWebWorkerTests({ browser, workspace, profile, results }
                 state = await selection();
             }
             if (state.line !== 10 || state.selected !== stage.length) throw new Error(`a click on the stage selected ${state.selected} characters ending on line ${state.line}, not the stage's ${stage.length} on lines 5 to 10`);
+        }],
+        ['research data and pictures are read through VS Code: a storyboard shows its pictures, and the Journey Maps view lists every map', async () => {
+            await page.keyboard.press('Control+P');
+            await page.locator('.quick-input-widget input').fill('colleen-day.journey');
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: 'colleen-day.journey' }).first().waitFor();
+            await page.keyboard.press('Enter');
+            await page.locator('.tab.active', { hasText: 'colleen-day.journey' }).waitFor();
+            await runCommand('Journey: Open Preview to the Side');
+            const pictures = preview.locator('img.picture');
+            const deadline = Date.now() + 30_000;
+            let widths = [];
+            while (Date.now() < deadline) {
+                widths = await pictures.evaluateAll(images => images.map(image => image.naturalWidth)).catch(() => []);
+                if (widths.length === 3 && widths.every(width => width > 0)) break;
+                await page.waitForTimeout(300);
+            }
+            if (widths.length !== 3 || !widths.every(width => width > 0)) throw new Error(`the storyboard's pictures did not load in the browser's preview (natural widths: ${widths.join(', ') || 'none'})`);
+            await page.screenshot({ path: artifactPath('web-storyboard.png') });
+            // The map whose data file is read through VS Code has no problem (a missing file would be one).
+            await runCommand('View: Focus Problems');
+            const problems = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');
+            if (/vacuum-current|data file/i.test(problems)) throw new Error(`the research data is not read in the browser: ${problems}`);
+            await runCommand('Focus on Journey Maps View');
+            const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Journey Maps' }) });
+            await view.locator('.monaco-list-row', { hasText: 'Buying a vacuum cleaner (current state)' }).first().waitFor({ timeout: 20_000 });
         }]
     ];
 

@@ -1,5 +1,5 @@
 /** Wires every service of the journey language by dependency injection. */
-import { inject, type Module } from 'langium';
+import { inject, type Module, URI } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { JourneyCodeActionProvider } from './lsp/journey-code-actions.js';
@@ -72,7 +72,8 @@ export type JourneyModuleContext = DefaultSharedModuleContext & { dataFiles?: Da
 
 export function createJourneyServices(context: JourneyModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
     const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
-    const dataModule: Module<JourneyServices, Pick<JourneyAddedServices, 'data'>> = { data: { DataSets: () => new DataSets(context.dataFiles) } };
+    const workspaceFolders = () => (shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(folder => URI.parse(folder.uri));
+    const dataModule: Module<JourneyServices, Pick<JourneyAddedServices, 'data'>> = { data: { DataSets: () => new DataSets(context.dataFiles, workspaceFolders) } };
     const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, dataModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);

@@ -3,8 +3,8 @@
  * and what to do; the codes name the quick fixes in journey-code-actions.ts.
  */
 import {
-    AstUtils, CstUtils, URI, UriUtils,
-    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks, type WorkspaceManager
+    AstUtils, CstUtils, UriUtils,
+    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
     isActionFor, isActionPriority, isAddresses, isEmpathyNote, isPicture, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
@@ -13,7 +13,7 @@ import {
 } from './generated/ast.js';
 import { KIND_WORDS } from './journey-linker.js';
 import type { DataSets } from './data/data-sets.js';
-import { IMAGE_FILE, resolveWorkspacePath } from './workspace-path.js';
+import { IMAGE_FILE } from './workspace-path.js';
 import type { JourneyServices } from './journey-module.js';
 import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
 import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
@@ -96,13 +96,11 @@ export class JourneyValidator {
     private readonly indexManager: IndexManager;
     private readonly configuration: ConfigurationProvider;
     private readonly dataSets: DataSets;
-    private readonly workspaceManager: WorkspaceManager;
 
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.configuration = services.shared.workspace.ConfigurationProvider;
         this.dataSets = services.data.DataSets;
-        this.workspaceManager = services.shared.workspace.WorkspaceManager;
     }
 
     /** Personas, journeys and top-level channels are visible across files, so their names must be unique across the workspace. */
@@ -307,15 +305,10 @@ export class JourneyValidator {
             accept('warning', 'This image says nothing to people who cannot see it: a screen reader reads its description, and so does everyone whose export lost the picture. Add one after the path: alt "what the picture shows".',
                 { node: picture, property: picture.alt === undefined ? 'path' : 'alt', ...issue(IssueCodes.PictureWithoutAlt) });
         }
-        const uri = resolveWorkspacePath(AstUtils.getDocument(picture).uri, picture.path, IMAGE_FILE);
+        // In the editor, a picture outside the workspace is refused; where there is none (the command line), the reader decides.
+        const uri = this.dataSets.resolveFile(AstUtils.getDocument(picture).uri, picture.path, IMAGE_FILE);
         if ('problem' in uri) {
             accept('error', uri.problem, { node: picture, property: 'path' });
-            return;
-        }
-        // The editor shows pictures of the workspace only; where it has none (the command line), the reader decides.
-        const folders = this.workspaceManager.workspaceFolders ?? [];
-        if (folders.length > 0 && !folders.some(folder => isWithin(uri, URI.parse(folder.uri)))) {
-            accept('error', `'${picture.path}' is outside the workspace, and a map shows pictures of its workspace only. Keep the picture with the map, such as "${IMAGE_FILE.example}".`, { node: picture, property: 'path' });
             return;
         }
         let found: Awaited<ReturnType<DataSets['stat']>>;
@@ -644,13 +637,6 @@ function isQuotedTextOrComment(leaf: LeafCstNode): boolean {
 
 function keywordOf(setting: AstNode): string {
     return setting.$cstNode?.text.split(/\s/)[0] ?? setting.$type;
-}
-
-/** Whether a file lies in a folder (or is it), compared as URIs: same scheme and authority, the folder's path a prefix. */
-function isWithin(file: URI, folder: URI): boolean {
-    if (file.scheme !== folder.scheme || file.authority !== folder.authority) return false;
-    const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-    return file.path === folder.path || file.path.startsWith(base);
 }
 
 function lineOf(node: AstNode): number {

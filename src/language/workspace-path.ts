@@ -19,7 +19,11 @@ export interface FileKind {
     example: string;
 }
 
-export function resolveWorkspacePath(documentUri: URI, path: string, kind: FileKind): URI | { problem: string } {
+/**
+ * The file a path names, relative to the map. With the editor's workspace folders given, a path
+ * that climbs out of all of them is refused too: a map shows and reads its workspace only.
+ */
+export function resolveWorkspacePath(documentUri: URI, path: string, kind: FileKind, workspaceFolders: readonly URI[] = []): URI | { problem: string } {
     const trimmed = path.trim();
     const example = `"${kind.example}"`;
     if (trimmed === '') return { problem: `The ${kind.noun}'s path is empty. Write the path of ${kind.wrongKind.replace(/^name /, '')} relative to this map, such as ${example}.` };
@@ -38,7 +42,18 @@ export function resolveWorkspacePath(documentUri: URI, path: string, kind: FileK
     if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(trimmed)) {
         return { problem: `The ${kind.noun}'s path holds a broken character (half of an emoji or symbol). Write the path again, as the file is named.` };
     }
-    return UriUtils.joinPath(UriUtils.dirname(documentUri), ...trimmed.replace(/\\/g, '/').split('/'));
+    const resolved = UriUtils.joinPath(UriUtils.dirname(documentUri), ...trimmed.replace(/\\/g, '/').split('/'));
+    if (workspaceFolders.length > 0 && !workspaceFolders.some(folder => isWithin(resolved, folder))) {
+        return { problem: `'${shown}' is outside the workspace, and a map ${kind.noun === 'image' ? 'shows' : 'reads'} files of its workspace only. Keep the file with the map, such as ${example}.` };
+    }
+    return resolved;
+}
+
+/** Whether a file lies in a folder (or is it), compared as URIs: same scheme and authority, the folder's path a prefix. */
+export function isWithin(file: URI, folder: URI): boolean {
+    if (file.scheme !== folder.scheme || file.authority !== folder.authority) return false;
+    const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+    return file.path === folder.path || file.path.startsWith(base);
 }
 
 /** Pictures of stages and touchpoints. */

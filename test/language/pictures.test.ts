@@ -111,7 +111,11 @@ describe('where the files are looked for', () => {
         const inWorkspace = await createTestServices();
         inWorkspace.shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: 'file:///repo/maps', name: 'maps' }] });
         const outside = await inWorkspace.validate(MAP.replace('storyboard/door.png', '../../secrets/door.png'), 'file:///repo/maps/day.journey');
-        expect(messages(outside)).toEqual(["'../../secrets/door.png' is outside the workspace, and a map shows pictures of its workspace only. Keep the picture with the map, such as \"storyboard/morning.png\"."]);
+        expect(messages(outside)).toEqual(["'../../secrets/door.png' is outside the workspace, and a map shows files of its workspace only. Keep the file with the map, such as \"storyboard/morning.png\"."]);
+        // Research data by the same rule: nothing outside the workspace is read.
+        await inWorkspace.reset();
+        const data = await inWorkspace.validate('journey D {\n    data Survey "../../secrets/survey.csv" {\n        stage "stage"\n    }\n}\n', 'file:///repo/maps/data.journey');
+        expect(messages(data)).toEqual(["\"../../secrets/survey.csv\": '../../secrets/survey.csv' is outside the workspace, and a map reads files of its workspace only. Keep the file with the map, such as \"research/survey.csv\"."]);
         await inWorkspace.reset();
         const inside = await inWorkspace.validate(MAP.replace('storyboard/door.png', '../maps/shots/door.png'), 'file:///repo/maps/day.journey');
         expect(messages(inside)).toEqual([]);

@@ -60,11 +60,17 @@ export class DataSets {
     private readonly entries = new Map<string, Entry>();
     private readonly stagesIndex = new WeakMap<DataTable, Map<string, DataGroup[]>>();
 
-    constructor(private readonly files?: DataFiles) {}
+    /** `workspaceFolders`: the editor's, once it has said them; files outside them are not read. */
+    constructor(private readonly files?: DataFiles, private readonly workspaceFolders: () => readonly URI[] = () => []) {}
 
     /** The file a `data` path names, relative to the map; or why it cannot be read. */
     resolve(documentUri: URI, path: string): URI | { problem: string } {
-        return resolveWorkspacePath(documentUri, path, DATA_FILE);
+        return this.resolveFile(documentUri, path, DATA_FILE);
+    }
+
+    /** A file of another kind (a picture) by the same rules: relative to the map, in the workspace. */
+    resolveFile(documentUri: URI, path: string, kind: FileKind): URI | { problem: string } {
+        return resolveWorkspacePath(documentUri, path, kind, this.workspaceFolders());
     }
 
     /**

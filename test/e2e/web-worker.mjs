@@ -58,8 +58,8 @@ export async function runWebWorkerTests({ browser, workspace, profile, results }
     const runCommand = async title => {
         await page.keyboard.press('F1');
         await page.locator('.quick-input-widget input').fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-        await page.keyboard.press('Enter');
+        // Clicked, not Enter: the palette's first match may be another command ("Open Locked Preview to the Side").
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
     };
     const goToLine = async line => {
         await page.keyboard.press('Control+G');

@@ -6,6 +6,7 @@
  */
 import { journeyPictures, type DocumentViewModel } from '../model/view-model.js';
 import { imageMediaType } from '../language/workspace-path.js';
+import { toBase64 } from '../base64.js';
 
 /** Larger pictures are not carried inline (the editor warns from 2 MB): the export draws their description. */
 export const MAX_INLINE_PICTURE_BYTES = 10 * 1024 * 1024;
@@ -24,14 +25,7 @@ export async function inlinePictures(model: DocumentViewModel, reader: PictureRe
         const type = imageMediaType(file);
         if (!type || !reader.allowed(file)) return;
         const bytes = await reader.read(file, MAX_INLINE_PICTURE_BYTES).catch(() => undefined);
-        if (bytes) inline[file] = `data:${type};base64,${base64(bytes)}`;
+        if (bytes) inline[file] = `data:${type};base64,${toBase64(bytes)}`;
     }));
     return inline;
-}
-
-function base64(bytes: Uint8Array): string {
-    let binary = '';
-    const chunk = 0x8000;
-    for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-    return btoa(binary);
 }

@@ -9,6 +9,7 @@ import {
     CloseAction, ErrorAction, ResponseError, State,
     type BaseLanguageClient, type CancellationToken, type CloseHandlerResult, type MessageSignature, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions
 } from 'vscode-languageclient';
+import { toBase64 } from '../base64.js';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { ClientReadDirectoryRequest, ClientReadFileRequest, ClientStatRequest, ModelChangedNotification, PortfolioRequest, ViewModelRequest } from '../protocol.js';
 import type { PdfPrinter } from './preview/journey-preview.js';
@@ -129,13 +130,7 @@ function answerFileRequests(languageClient: BaseLanguageClient): void {
         const entries = await vscode.workspace.fs.readDirectory(folder);
         return entries.map(([name, type]) => ({ uri: vscode.Uri.joinPath(folder, name).toString(), type: kind(type) }));
     });
-    languageClient.onRequest(ClientReadFileRequest, async ({ uri }) => base64Of(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
-}
-
-function base64Of(bytes: Uint8Array): string {
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
+    languageClient.onRequest(ClientReadFileRequest, async ({ uri }) => toBase64(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
 }
 
 /**

@@ -6,17 +6,11 @@
  */
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { Connection } from 'vscode-languageserver';
+import { fromBase64 } from '../base64.js';
 import { ClientReadDirectoryRequest, ClientReadFileRequest, ClientStatRequest } from '../protocol.js';
 import type { DataFiles } from './data/data-sets.js';
 import { readJson } from './data/data-table.js';
 import { readCsv } from './data/read-csv.js';
-
-function bytesOf(base64: string): Uint8Array {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-}
 
 const NO_SYNC = 'the workspace is read through the editor here, which cannot answer at once';
 
@@ -34,7 +28,7 @@ export class ClientFileSystemProvider implements FileSystemProvider {
     }
 
     async readBinary(uri: URI): Promise<Uint8Array> {
-        return bytesOf(await this.connection.sendRequest(ClientReadFileRequest, { uri: uri.toString() }));
+        return fromBase64(await this.connection.sendRequest(ClientReadFileRequest, { uri: uri.toString() }));
     }
 
     async readFile(uri: URI): Promise<string> {

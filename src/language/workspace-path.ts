@@ -5,6 +5,8 @@
  */
 import { UriUtils, type URI } from 'langium';
 
+type UriParts = Pick<URI, 'scheme' | 'authority' | 'path'>;
+
 /** What kind of file a path names, in the words its messages use. */
 export interface FileKind {
     /** `data file`, `image`. */
@@ -49,8 +51,11 @@ export function resolveWorkspacePath(documentUri: URI, path: string, kind: FileK
     return resolved;
 }
 
-/** Whether a file lies in a folder (or is it), compared as URIs: same scheme and authority, the folder's path a prefix. */
-export function isWithin(file: URI, folder: URI): boolean {
+/**
+ * Whether a file lies in a folder (or is it), compared as URIs: same scheme and authority, the
+ * folder's path a prefix. Langium's URIs and VS Code's both have these parts.
+ */
+export function isWithin(file: UriParts, folder: UriParts): boolean {
     if (file.scheme !== folder.scheme || file.authority !== folder.authority) return false;
     const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
     return file.path === folder.path || file.path.startsWith(base);

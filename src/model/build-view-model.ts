@@ -17,7 +17,7 @@ import {
     kpisIn, painsIn, stageFlows, timeSpan, stageTouchpoints, touchpointActivities, touchpointChannel, touchpointPersonas
 } from '../language/journey-semantics.js';
 import { ACTIVITY_KINDS, BUILTIN_LIBRARY_URI, EMPATHY_KIND_NAMES, EMOTION_SCALE, opportunityPriority, STAGE_NOTE_KINDS } from '../language/vocabulary.js';
-import { stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
+import { emotionLaneOf, stageFindings, VIEW_MODEL_VERSION } from './view-model.js';
 import type {
     ActionView, DataFact, EmpathyView, DocumentViewModel, EmotionLane, EmotionPoint, Evidence, JourneyView, KpiView, MomentView, OpportunityView,
     PersonaView, PictureView, QuestionView, SourceRange, TimeOfDayView, StageNoteView, StageView, TouchpointView, TransitionView
@@ -308,17 +308,7 @@ function buildTransitions(journey: Journey): TransitionView[] {
 }
 
 function emotionLanes(personas: Persona[], stages: StageView[]): EmotionLane[] {
-    return personas.map(persona => {
-        const points = stages.flatMap(stage => stage.touchpoints.flatMap(t => t.emotions.filter(e => e.persona === persona.name)));
-        const scoresByStage = new Map<string, number[]>();
-        for (const point of points) listIn(scoresByStage, point.stageId).push(point.score);
-        const averageByStage: Record<string, number | null> = {};
-        for (const stage of stages) {
-            const scores = scoresByStage.get(stage.id) ?? [];
-            averageByStage[stage.id] = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
-        }
-        return { persona: persona.name, label: persona.label ?? persona.name, points, averageByStage };
-    });
+    return personas.map(persona => emotionLaneOf(persona.name, persona.label ?? persona.name, stages));
 }
 
 function personaView(persona: Persona, uri: string): PersonaView {

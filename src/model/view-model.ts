@@ -297,6 +297,24 @@ export function stageFindings<K extends Finding>(stage: StageView, kind: K): Arr
     return [...stage.touchpoints.flatMap(touchpoint => touchpoint[kind] as Array<StageView[K][number]>), ...stage[kind]];
 }
 
+/** The mean of some numbers; null for none, where a mean would be a gap, not a zero. */
+export function meanOrNull(values: readonly number[]): number | null {
+    return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}
+
+/** A persona's emotion lane: its scores in stage order, and their average per stage (null where it has none). */
+export function emotionLaneOf(persona: string, label: string, stages: readonly StageView[]): EmotionLane {
+    const points = stages.flatMap(stage => stage.touchpoints.flatMap(touchpoint => touchpoint.emotions.filter(point => point.persona === persona)));
+    const scoresByStage = new Map<string, number[]>();
+    for (const point of points) {
+        const scores = scoresByStage.get(point.stageId);
+        if (scores) scores.push(point.score);
+        else scoresByStage.set(point.stageId, [point.score]);
+    }
+    const averageByStage = Object.fromEntries(stages.map(stage => [stage.id, meanOrNull(scoresByStage.get(stage.id) ?? [])]));
+    return { persona, label, points, averageByStage };
+}
+
 /** Every pain point, good moment or KPI of a journey, stage by stage. */
 export function journeyFindings<K extends Finding>(journey: JourneyView, kind: K): Array<StageView[K][number]> {
     return journey.stages.flatMap(stage => stageFindings(stage, kind));
@@ -371,14 +389,7 @@ export function journeyForSegment(journey: JourneyView, segment: string): Journe
         return { ...stage, touchpoints, kpis: stage.kpis.filter(forSegment) };
     });
     // The curves are drawn again from the scores that stay, so their averages say what the map shows.
-    const emotionLanes = journey.emotionLanes.filter(lane => members.has(lane.persona)).map(lane => {
-        const points = stages.flatMap(stage => stage.touchpoints.flatMap(touchpoint => touchpoint.emotions.filter(point => point.persona === lane.persona)));
-        const averageByStage = Object.fromEntries(stages.map(stage => {
-            const scores = points.filter(point => point.stageId === stage.id).map(point => point.score);
-            return [stage.id, scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null];
-        }));
-        return { ...lane, points, averageByStage };
-    });
+    const emotionLanes = journey.emotionLanes.filter(lane => members.has(lane.persona)).map(lane => emotionLaneOf(lane.persona, lane.label, stages));
     return {
         ...journey,
         personas: journey.personas.filter(persona => members.has(persona.id)),

@@ -4,7 +4,7 @@
  * first, which channels serve which stages, and what is still only a hypothesis. Pure: view
  * model in, report data out, and text out in the words of the `Messages` given.
  */
-import { journeyQuestions, journeySegments, stageFindings, type AskedQuestion, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
+import { journeyQuestions, journeySegments, meanOrNull, stageFindings, type AskedQuestion, type DataFact, type Evidence, type JourneyView, type TouchpointView } from '../model/view-model.js';
 import {
     EMPATHY_KIND_NAMES, EMPATHY_QUADRANTS, OPPORTUNITY_QUADRANTS, opportunityQuadrant, roundScore, STAGE_NOTE_KINDS, type EmpathyKindName, type JourneyKindName, type LevelName, type OpportunityQuadrant, type StageNoteName
 } from '../language/vocabulary.js';
@@ -244,10 +244,7 @@ function segmentCurveOf(journey: JourneyView): Pick<JourneyReport, 'segmentCurve
             segments: segments.map(segment => segment.label),
             stages: journey.stages.map(stage => ({
                 stage: stage.label,
-                averages: members.map(lanes => {
-                    const values = lanes.map(lane => lane.averageByStage[stage.id]).filter((value): value is number => value !== null && value !== undefined);
-                    return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
-                })
+                averages: members.map(lanes => meanOrNull(lanes.map(lane => lane.averageByStage[stage.id]).filter((value): value is number => value !== null && value !== undefined)))
             }))
         }
     };

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import type { SourceRange } from '../../model/view-model.js';
 import type { ExportFormat, FromPreviewMessage, PreviewOptions, ToPreviewMessage, Unsourced } from '../../protocol.js';
 import type { JourneyModelSource, ServerState } from '../model-source.js';
+import { fromBase64 } from '../../base64.js';
 import { inlinePictures, type PictureReader } from '../../export/pictures.js';
+import { isWithin } from '../../language/workspace-path.js';
 import { journeyPictures, type DocumentViewModel } from '../../model/view-model.js';
 import { createNonce, previewHtml } from './preview-html.js';
 import { UpdateSchedule } from './update-schedule.js';
@@ -61,8 +63,7 @@ async function pictureFile(uri: vscode.Uri): Promise<vscode.FileStat | undefined
 
 /** Whether a picture's file lies in one of the roots the webview may load from. */
 function inPictureRoots(file: vscode.Uri, document: vscode.Uri): boolean {
-    return pictureRoots(document).some(root => root.scheme === file.scheme && root.authority === file.authority
-        && (file.path === root.path || file.path.startsWith(root.path.endsWith('/') ? root.path : `${root.path}/`)));
+    return pictureRoots(document).some(root => isWithin(file, root));
 }
 
 function themeOf(kind: vscode.ColorThemeKind): PreviewOptions['theme'] {
@@ -386,7 +387,7 @@ export class JourneyPreview implements vscode.Disposable {
             if (!printed) return;
             bytes = printed;
         } else {
-            bytes = format === 'png' ? bytesOfBase64(data.slice(data.indexOf(',') + 1)) : new TextEncoder().encode(data);
+            bytes = format === 'png' ? fromBase64(data.slice(data.indexOf(',') + 1)) : new TextEncoder().encode(data);
         }
         try {
             await vscode.workspace.fs.writeFile(target, bytes);
@@ -395,11 +396,4 @@ export class JourneyPreview implements vscode.Disposable {
             void vscode.window.showErrorMessage(`Could not save ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
-}
-
-function bytesOfBase64(base64: string): Uint8Array {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
 }

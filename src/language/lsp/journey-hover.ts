@@ -204,13 +204,11 @@ function stageNoteCard(note: StageNote): string {
     return lines.join('\n');
 }
 
-const EMPATHY_WORDS: Record<EmpathyNote['kind'], string> = { says: 'Says', thinks: 'Thinks', does: 'Does', feels: 'Feels', pain: 'Pain', gain: 'Gain' };
-
 function empathyNoteCard(note: EmpathyNote): string {
     const empathy = AstUtils.getContainerOfType(note, isEmpathyMap);
     const persona = empathy?.persona?.ref;
     const evidence = evidenceOf(note);
-    const lines = [`**${EMPATHY_WORDS[note.kind]}**${persona ? ` in the empathy map of *${md(persona.label ?? persona.name)}*` : ''}: ${md(note.text ?? '')}`, '', `${EMPATHY_KINDS[note.kind]}.`];
+    const lines = [`**${capitalized(note.kind)}**${persona ? ` in the empathy map of *${md(persona.label ?? persona.name)}*` : ''}: ${md(note.text ?? '')}`, '', `${EMPATHY_KINDS[note.kind]}.`];
     lines.push(evidence?.level ? `Evidence${evidenceSaid(evidence)}.` : 'No evidence given: say how you know it with `{ evidence observed "source" }`.');
     return withQuestions(lines, note.details).join('\n');
 }
@@ -221,9 +219,9 @@ function empathyMapCard(empathy: EmpathyMap): string {
     const notes = empathy.items.filter(isEmpathyNote);
     const count = (kind: EmpathyNote['kind']) => notes.filter(note => note.kind === kind).length;
     const lines = [`**Empathy map** of ${persona ? md(persona.label ?? persona.name) : code(empathy.persona?.$refText ?? '')}: what they say, think, do and feel, and their pains and gains.`, ''];
-    lines.push(EMPATHY_KIND_NAMES.map(kind => `${EMPATHY_WORDS[kind]}: ${count(kind)}`).join(' · '));
+    lines.push(EMPATHY_KIND_NAMES.map(kind => `${capitalized(kind)}: ${count(kind)}`).join(' · '));
     const empty = EMPATHY_QUADRANTS.filter(kind => count(kind) === 0);
-    if (empty.length > 0) lines.push('', `Nothing yet in: ${empty.map(kind => EMPATHY_WORDS[kind]).join(', ')}.`);
+    if (empty.length > 0) lines.push('', `Nothing yet in: ${empty.map(capitalized).join(', ')}.`);
     return withQuestions(lines, empathy.items).join('\n');
 }
 

@@ -55,8 +55,7 @@ export function bundleOptions({ root, production = false, out = path.join(root, 
         // the stream it parses with.
         web: { ...browserWorker, format: 'cjs', external: ['vscode'], entryPoints: { extension: source('src/extension/browser-extension.ts') } },
         webServer: { ...browserWorker, format: 'iife', entryPoints: { server: source('src/language/browser-main.ts') } },
-        // The CLI loads playwright-core at run time, only for SVG/PNG/HTML exports; bundled, it breaks.
-        cli: { ...node, entryPoints: { cli: source('src/cli/main.ts') }, external: ['vscode', 'playwright-core'] },
+        cli: { ...node, entryPoints: { cli: source('src/cli/main.ts') }, external: ['vscode'] },
         // Served to the CLI's headless browser as modules: Mermaid and its timeline load as chunks only when a map is drawn.
         cliExport: {
             bundle: true,

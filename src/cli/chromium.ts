@@ -1,21 +1,26 @@
 /**
  * Headless Chromium for the exports that need a browser: Mermaid draws its diagrams with the
  * browser's layout engine, and the map becomes SVG and PNG the way the preview exports it.
- * The browser is the system's (playwright-core never downloads one); the page gets no
+ * The browser is the system's (none is ever downloaded); the page gets no
  * network at all, so an export cannot leak the map or depend on a server.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentViewModel } from '../model/view-model.js';
-import type { ExportFormat, JourneyExport } from '../protocol.js';
+import type { ExportFormat } from '../protocol.js';
 import { findBrowser } from '../export/find-browser.js';
+import { CdpBrowser, type CdpPage } from './cdp.js';
 import { CliError } from './errors.js';
 
 /** Flags for a browser that only draws: no sandbox (containers, CI), no GPU, no traffic of its own. */
 const CHROMIUM_FLAGS = [
     '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'
+    '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+    // Module scripts from files: the export page's own.
+    '--allow-file-access-from-files',
+    // No name resolves, so nothing could reach a server even past the page's policy.
+    '--host-resolver-rules=MAP * ~NOTFOUND'
 ];
 
 const HOW_TO_GET_CHROMIUM = 'Install it (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome), or set JOURNEY_CHROMIUM=/path/to/chromium (JOURNEY_CHROMIUM=none never starts one).';
@@ -44,22 +49,39 @@ function exportPageFolder(): string {
     return folder;
 }
 
-/** The export page's own origin: its files are served from disk by the CLI, and nothing else is reachable. */
-const EXPORT_ORIGIN = 'https://journey-export.invalid';
-const EXPORT_PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body class="vscode-light">'
-    + '<script type="module">import "./export-page.js"; document.body.dataset.ready = "yes";</script></body></html>';
+/**
+ * The export page: a file in the browser's own temporary folder that loads the export scripts
+ * from this installation, opened by the browser as it starts, so the page and Mermaid load while
+ * the maps are read. Its policy allows scripts from files and pictures from `data:` URLs and
+ * nothing else: a label cannot fetch anything, and nothing reaches the network.
+ */
+function exportPage(folder: string): string {
+    const script = pathToFileURL(path.join(folder, 'export-page.js')).href;
+    return '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src file:; style-src 'unsafe-inline'; img-src data:; font-src data:">`
+        + `</head><body class="vscode-light"><script type="module" src="${escapeAttribute(script)}"></script></body></html>`;
+}
 
-type Playwright = typeof import('playwright-core');
+function escapeAttribute(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
 
-async function loadPlaywright(): Promise<Playwright> {
-    try {
-        return await import('playwright-core');
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
-            throw new CliError('Drawing SVG, PNG and HTML exports needs the npm package playwright-core, which is not installed. Run: npm install playwright-core');
+/** Until the export page's script has run, in the tab the browser opened at start. */
+const EXPORT_PAGE_READY = `new Promise(resolve => {
+    const started = Date.now();
+    const check = () => location.protocol === 'file:' && 'journeyExport' in window ? resolve(true)
+        : Date.now() - started > 30000 ? resolve(false) : setTimeout(check, 5);
+    check();
+})`;
+
+/** The first tab may still be on its way to the page: a check in the document it leaves is asked again. */
+async function whenReady(page: CdpPage): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+        try {
+            return await page.evaluate<boolean>(EXPORT_PAGE_READY);
+        } catch (error) {
+            if (attempt === 20 || !/context was destroyed|Cannot find context/i.test(String(error))) throw error;
         }
-        throw new CliError(`playwright-core is installed but could not be loaded: ${firstLine(error)}. Reinstall it (npm install playwright-core).`);
     }
 }
 
@@ -68,50 +90,55 @@ export type BrowserFormat = Extract<ExportFormat, 'svg' | 'png' | 'pdf' | 'html'
 /**
  * One headless Chromium with the export page loaded, drawing map after map with the preview's
  * own export code: starting a browser and loading Mermaid are most of an export's time, so a
- * call that renders twenty maps does both once.
+ * call that renders twenty maps does both once. Asked for several pages, it loads the export
+ * page again in tabs with renderer processes of their own, and draws as many maps at a time.
  */
 export class ExportBrowser {
-    private constructor(private readonly browser: import('playwright-core').Browser, private readonly page: import('playwright-core').Page) {}
+    private readonly idle: CdpPage[] = [];
+    private readonly waiting: ((page: CdpPage) => void)[] = [];
 
-    static async start(executablePath: string): Promise<ExportBrowser> {
+    private constructor(private readonly browser: CdpBrowser) {}
+
+    /** `pages`: how many maps may be drawn at the same time (one per core is plenty). */
+    static async start(executablePath: string, pages = 1): Promise<ExportBrowser> {
         const folder = exportPageFolder();
-        const { chromium } = await loadPlaywright();
-        let browser;
+        let browser: CdpBrowser;
         try {
-            browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+            browser = await CdpBrowser.launch(executablePath, CHROMIUM_FLAGS, exportPage(folder));
         } catch (error) {
             throw new CliError(`Chromium at ${executablePath} did not start: ${firstLine(error)}. Check that it runs (${executablePath} --version), or set JOURNEY_CHROMIUM to another browser.`);
         }
+        const exporter = new ExportBrowser(browser);
         try {
-            const page = await browser.newPage();
-            // Nothing in an export comes from the network: the page's own files come from disk, every other request is refused.
-            await page.route('**/*', async route => {
-                const url = new URL(route.request().url());
-                if (url.origin !== EXPORT_ORIGIN) return route.abort();
-                if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: EXPORT_PAGE });
-                const file = path.resolve(folder, `.${decodeURIComponent(url.pathname)}`);
-                if (!file.startsWith(folder) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-                return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(file) });
-            });
-            await page.goto(`${EXPORT_ORIGIN}/`);
-            // Evaluated in the page, whose globals this Node module does not know: as text.
-            await page.waitForFunction('document.body.dataset.ready === "yes" && "journeyExport" in window', undefined, { timeout: 30_000 });
-            return new ExportBrowser(browser, page);
+            const page = await browser.startPage();
+            if (!await whenReady(page)) throw new Error('its script did not run within 30 s');
+            exporter.release(page);
         } catch (error) {
             await browser.close();
-            if (error instanceof CliError) throw error;
             throw new CliError(`The export page did not load in Chromium: ${firstLine(error)}. Rebuild the CLI (node esbuild.mjs) or reinstall journey.`);
         }
+        // The other pages load while the first draws; one that does not load only means fewer maps at a time.
+        for (let i = 1; i < pages; i++) {
+            void browser.newPage(browser.startUrl, true)
+                .then(async page => { if (await whenReady(page)) exporter.release(page); })
+                .catch(() => undefined);
+        }
+        return exporter;
     }
 
     /** The map as SVG or HTML markup, or as PNG or PDF bytes. */
     async export(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>): Promise<string | Buffer> {
         try {
-            const result = await this.page.evaluate(async ({ format, model, language, images }) => {
-                const run = (globalThis as { journeyExport?: JourneyExport }).journeyExport;
-                if (!run) throw new Error('the export page did not load');
-                return run(format, model, language, images);
-            }, { format, model, language, images });
+            // The arguments as JSON, which is also JavaScript: labels stay data and never become code.
+            const call = [format, model, language, images].map(value => value === undefined ? 'undefined' : JSON.stringify(value)).join(', ');
+            const page = await this.acquire();
+            let result: string;
+            try {
+                result = await page.evaluate<string>(`window.journeyExport(${call})`);
+            } finally {
+                this.release(page);
+            }
+            if (typeof result !== 'string') throw new Error('the export page returned nothing');
             if (format === 'pdf') return await this.print(result);
             if (format !== 'png') return result;
             const base64 = /^data:image\/png;base64,(.*)$/.exec(result)?.[1];
@@ -127,13 +154,23 @@ export class ExportBrowser {
         await this.browser.close();
     }
 
+    private acquire(): Promise<CdpPage> {
+        const page = this.idle.pop();
+        return page ? Promise.resolve(page) : new Promise(resolve => this.waiting.push(resolve));
+    }
+
+    private release(page: CdpPage): void {
+        const waiting = this.waiting.shift();
+        if (waiting) waiting(page);
+        else this.idle.push(page);
+    }
+
     /** The page to print holds the SVG picture on a page of its own size: text stays text. */
     private async print(page: string): Promise<Buffer> {
         const printer = await this.browser.newPage();
         try {
-            await printer.route('**/*', route => route.abort());
             await printer.setContent(page);
-            return await printer.pdf({ preferCSSPageSize: true, printBackground: true });
+            return await printer.pdf();
         } finally {
             await printer.close();
         }

@@ -1,5 +1,6 @@
 /** `journey render`: one map as Mermaid, Markdown, HTML, JSON, SVG, PNG or PDF. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlinePictures, type PictureReader } from '../export/pictures.js';
@@ -20,7 +21,7 @@ import { resolveJourneyFiles } from './files.js';
 import { choice, expectPositionals, LANGUAGE_OPTION, languageMessages, parseCommandArgs } from './options.js';
 import { reportErrors, writeResult } from './output.js';
 import { Progress } from './progress.js';
-import { loadJourneyFiles } from './workspace.js';
+import { loadJourneyFiles, type LoadedJourneyFile } from './workspace.js';
 
 const FORMATS = ['mermaid', 'mermaid-journey', 'markdown', 'html', 'json', 'svg', 'png', 'pdf'] as const;
 type RenderFormat = typeof FORMATS[number];
@@ -166,7 +167,9 @@ export async function render(args: string[]): Promise<number> {
     const progress = Progress.for(values.progress === true);
     // One browser for every map: starting it and loading the export page are most of the time of a
     // picture, so it starts while the maps are read. A problem with the maps is still said first.
-    const starting = executable ? ExportBrowser.start(executable) : undefined;
+    // Several maps are drawn side by side, one per core: drawing and encoding a picture keep a core busy.
+    const pages = Math.max(1, Math.min(files.length, os.availableParallelism(), 4));
+    const starting = executable ? ExportBrowser.start(executable, pages) : undefined;
     starting?.catch(() => undefined);
     let loaded: Awaited<ReturnType<typeof loadJourneyFiles>>;
     try {
@@ -176,29 +179,38 @@ export async function render(args: string[]): Promise<number> {
         throw error;
     }
     const browser = await starting;
-    try {
-        for (const [index, file] of loaded.entries()) {
-            const model = file.model;
-            const images = format === 'html' || needsBrowser ? await inlinePictures(model, pictureReader(file.file, values.workspace ?? [])) : {};
-            let result: string | Buffer;
-            switch (format) {
-                case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, file.shown, messages); break;
-                case 'mermaid-journey': result = mermaidOf(model, { journey: values.journey, diagram: 'journey', persona: undefined }, file.shown, messages); break;
-                case 'markdown': result = documentMarkdown(model, messages); break;
-                case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
-                case 'html': result = browser ? await browser.export('html', model, messages.locale, images) : htmlWithoutBrowser(model, messages, images); break;
-                case 'svg':
-                case 'png':
-                case 'pdf':
-                    result = await browser!.export(format, model, messages.locale, images);
-                    break;
-            }
-            const output = toFolder
-                ? path.join(values.output!, `${path.basename(file.file).replace(/\.journey$/i, '')}.${FORMAT_EXTENSIONS[format]}`)
-                : values.output;
-            writeResult(result, output);
-            progress.update('Drew', index + 1, loaded.length);
+    const drawOne = async (file: LoadedJourneyFile): Promise<void> => {
+        const model = file.model;
+        const images = format === 'html' || needsBrowser ? await inlinePictures(model, pictureReader(file.file, values.workspace ?? [])) : {};
+        let result: string | Buffer;
+        switch (format) {
+            case 'mermaid': result = mermaidOf(model, { journey: values.journey, diagram, persona: values.persona }, file.shown, messages); break;
+            case 'mermaid-journey': result = mermaidOf(model, { journey: values.journey, diagram: 'journey', persona: undefined }, file.shown, messages); break;
+            case 'markdown': result = documentMarkdown(model, messages); break;
+            case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
+            case 'html': result = browser ? await browser.export('html', model, messages.locale, images) : htmlWithoutBrowser(model, messages, images); break;
+            case 'svg':
+            case 'png':
+            case 'pdf':
+                result = await browser!.export(format, model, messages.locale, images);
+                break;
         }
+        const output = toFolder
+            ? path.join(values.output!, `${path.basename(file.file).replace(/\.journey$/i, '')}.${FORMAT_EXTENSIONS[format]}`)
+            : values.output;
+        writeResult(result, output);
+    };
+    try {
+        // As many maps at a time as the browser has pages; each is written as soon as it is drawn.
+        let next = 0;
+        let drawn = 0;
+        const drawing = async () => {
+            while (next < loaded.length) {
+                await drawOne(loaded[next++]);
+                progress.update('Drew', ++drawn, loaded.length);
+            }
+        };
+        await Promise.all(Array.from({ length: browser ? pages : 1 }, drawing));
     } finally {
         progress.done();
         await browser?.close();

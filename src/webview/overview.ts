@@ -21,14 +21,6 @@ function loadMermaid(): Promise<Mermaid> {
     return mermaidLoading;
 }
 
-/** Starts loading Mermaid before the first drawing needs it (the CLI's page, while the CLI reads the maps). */
-export function preloadMermaid(): void {
-    loadMermaid().catch(() => {
-        // The drawing that needs it loads it again and says what went wrong.
-        mermaidLoading = undefined;
-    });
-}
-
 /** Drawn SVG by Mermaid text and configuration: unchanged text is never drawn twice. */
 const drawings = new Map<string, string>();
 const MAX_DRAWINGS = 64;
@@ -37,22 +29,39 @@ let renderCount = 0;
 
 /**
  * Mermaid text to SVG markup. Renders one at a time, because Mermaid's configuration is
- * global and each drawing may need its own colours.
+ * global and each drawing may need its own colours. The drawing's ids start with `id`, or
+ * with a number of its own when none is given: an export names its diagrams by their place
+ * in it, so a map exported alone and with others is the same file.
  */
-export function drawMermaid(text: string, config: Record<string, unknown>): Promise<string> {
-    const cacheKey = JSON.stringify(config) + '\n' + text;
+export function drawMermaid(text: string, config: Record<string, unknown>, id?: string): Promise<string> {
+    const cacheKey = `${id ?? ''}\n${JSON.stringify(config)}\n${text}`;
     const cached = drawings.get(cacheKey);
     if (cached) return Promise.resolve(cached);
     const drawing = renderQueue.then(async () => {
         const mermaid = await loadMermaid();
         mermaid.initialize(config);
-        const { svg } = await mermaid.render(`journey-diagram-${++renderCount}`, text);
+        const { svg } = await mermaid.render(id ?? `journey-diagram-${++renderCount}`, text);
         if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
         drawings.set(cacheKey, svg);
         return svg;
     });
     renderQueue = drawing.catch(() => undefined);
     return drawing;
+}
+
+/**
+ * Loads Mermaid and draws one small timeline with `config`, before the first map needs it (the
+ * CLI's export page does this while the CLI reads the maps): Mermaid, its timeline code and its
+ * first layout are then ready. Queued like every drawing, under an id no map's drawing uses.
+ */
+export function warmUpMermaid(config: Record<string, unknown>): void {
+    renderQueue = renderQueue.then(async () => {
+        const mermaid = await loadMermaid();
+        mermaid.initialize(config);
+        await mermaid.render('journey-warm-up', 'timeline\n    section Stage\n        Touchpoint : Touchpoint');
+    }).catch(() => {
+        // If Mermaid cannot load, the first map's drawing fails with the same error and says so.
+    });
 }
 
 export function timelineConfig(theme: DrawTheme): Record<string, unknown> {

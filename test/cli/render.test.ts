@@ -124,6 +124,19 @@ describe('journey render without a browser', () => {
         expect(run.stdout).toContain('class="lane lane-emotion"');
     });
 
+    test('a browser that does not start is reported with what it said, and leaves nothing behind', async () => {
+        const fake = path.join(out, 'broken-chromium');
+        fs.writeFileSync(fake, '#!/bin/sh\necho "Missing X server or display" >&2\nexit 3\n', { mode: 0o755 });
+        const temporary = fs.mkdtempSync(path.join(out, 'tmp-'));
+        const run = await journey(['render', VACUUM, '--format', 'png', '-o', path.join(out, 'z.png')], { env: { JOURNEY_CHROMIUM: fake, TMPDIR: temporary } });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain(`Chromium at ${fake} did not start: the browser exited (code 3): Missing X server or display.`);
+        expect(run.stderr).toContain('or set JOURNEY_CHROMIUM to another browser');
+        expect(fs.existsSync(path.join(out, 'z.png'))).toBe(false);
+        // The browser's temporary profile is removed.
+        expect(fs.readdirSync(temporary)).toEqual([]);
+    });
+
     test('JOURNEY_CHROMIUM pointing nowhere is reported', async () => {
         const run = await journey(['render', VACUUM, '--format', 'svg', '-o', path.join(out, 'y.svg')], { env: { JOURNEY_CHROMIUM: '/opt/no/chromium' } });
         expect(run.status).toBe(2);
@@ -138,6 +151,13 @@ describe('journey render of several maps', () => {
         expect(run.status, run.stderr).toBe(0);
         expect(fs.readdirSync(folder).sort()).toEqual(['colleen-day.svg', 'vacuum-current.svg', 'vacuum-empathy.svg', 'vacuum-future.svg']);
         expect(fs.readFileSync(path.join(folder, 'vacuum-future.svg'), 'utf8')).toContain('Buying a vacuum cleaner (future state)');
+        // Several maps are drawn side by side in pages of their own: each is the same as when drawn alone.
+        for (const name of ['vacuum-current', 'colleen-day']) {
+            const alone = path.join(out, `${name}-alone.svg`);
+            const single = await journey(['render', `examples/${name}.journey`, '--format', 'svg', '-o', alone], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            expect(single.status, single.stderr).toBe(0);
+            expect(fs.readFileSync(path.join(folder, `${name}.svg`), 'utf8')).toBe(fs.readFileSync(alone, 'utf8'));
+        }
     });
 
     test('asks for a folder and a format, and refuses two maps of the same name', async () => {

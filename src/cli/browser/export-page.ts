@@ -8,7 +8,8 @@ import { personasOf } from '../../render/elements.js';
 import { messagesFor } from '../../render/languages.js';
 import type { JourneyExport } from '../../protocol.js';
 import { exportMap } from '../../webview/export/export-map.js';
-import { preloadMermaid } from '../../webview/overview.js';
+import { timelineConfig, warmUpMermaid } from '../../webview/overview.js';
+import { exportTheme } from '../../webview/theme.js';
 
 declare global {
     interface Window { journeyExport?: JourneyExport }
@@ -19,5 +20,5 @@ window.journeyExport = (format, model, language, images) => {
     return exportMap(format, model, { messages: messagesFor(language), personaOrder: personas.map(p => p.id), images });
 };
 
-// Every map's overview is drawn by Mermaid: it loads while the CLI is still reading the maps.
-preloadMermaid();
+// Every map's overview is a timeline drawn by Mermaid: it is made ready while the CLI reads the maps.
+warmUpMermaid(timelineConfig(exportTheme()));

@@ -48,8 +48,10 @@ async function sectionsMarkup(model: DocumentViewModel, context: ExportContext):
     const theme = exportTheme();
     const options = mapOptions(context);
     const sections: Markup[] = [];
-    for (const journey of model.journeys) {
-        const overview = journey.stages.length > 0 ? await drawMermaid(timelineMermaid(journey, { messages: context.messages }), timelineConfig(theme)) : '';
+    for (const [index, journey] of model.journeys.entries()) {
+        const overview = journey.stages.length > 0
+            ? await drawMermaid(timelineMermaid(journey, { messages: context.messages }), timelineConfig(theme), `journey-export-${index + 1}`)
+            : '';
         sections.push(journeySection(journey, journeyParts(journey, options), overview ? trusted(overview) : '', options));
     }
     if (sections.length === 0) sections.push(html`<p class="empty-note">${context.messages.t('document.noJourney')}</p>`);
@@ -103,12 +105,21 @@ async function pngDataUrl(picture: SvgPicture): Promise<string> {
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
-    const context = canvas.getContext('2d');
+    // Opaque: the picture has a background of its own, and a PNG without an alpha channel is smaller and quicker to encode.
+    const context = canvas.getContext('2d', { alpha: false });
     if (!context) throw new Error('the browser gave no canvas to draw the PNG on');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/png');
+    // toBlob, unlike toDataURL, leaves out the alpha channel of an opaque canvas.
+    const blob = await new Promise<Blob | null>(resolve => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the browser could not encode the PNG (the map may be larger than a canvas can hold)');
+    return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.onerror = () => reject(reader.error ?? new Error('the browser could not read the PNG it encoded'));
+        reader.readAsDataURL(blob);
+    });
 }
 
 /**
@@ -123,6 +134,8 @@ export function printablePage(picture: SvgPicture, title: string, language: stri
     const svg = picture.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${width}" height="${height}"`);
     return '<!DOCTYPE html>\n'
         + html`<html lang="${language}"><head><meta charset="utf-8"><title>${title}</title>`.value
+        // Nothing to fetch: the picture carries its images as data: URLs.
+        + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">`
         + `<style>@page { size: ${width}px ${height}px; margin: 0 } html, body { margin: 0; padding: 0 } svg { display: block }</style></head>`
         + `<body>${svg}</body></html>\n`;
 }

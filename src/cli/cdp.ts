@@ -1,0 +1,215 @@
+/**
+ * A headless Chromium spoken to directly over the DevTools protocol, through the pipe the
+ * browser opens on file descriptors 3 and 4 (`--remote-debugging-pipe`). The exports need four
+ * things of a browser: a page opened at start, a script evaluated in it, a PDF printed and the
+ * browser closed. A driver library does all of that too, but loading one takes longer than the
+ * browser takes to start, and one map's export has to be done in about a second.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+
+/** Long enough for a very large map drawn and encoded on a slow machine. */
+const COMMAND_TIMEOUT_MS = 120_000;
+/** A browser that has not answered on its pipe by then does not speak the protocol over one (or hangs). */
+const START_TIMEOUT_MS = 30_000;
+/** How long a browser gets to close before it is killed. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+interface Pending {
+    method: string;
+    resolve(result: Record<string, unknown>): void;
+    reject(error: Error): void;
+    timer: NodeJS.Timeout;
+}
+
+export class BrowserError extends Error {}
+
+export class CdpBrowser {
+    private nextId = 1;
+    private readonly pending = new Map<number, Pending>();
+    private buffered: Buffer[] = [];
+    private exited: Error | undefined;
+    private stderrTail = '';
+
+    private constructor(private readonly child: ChildProcess, private readonly profile: string) {
+        const output = child.stdio[4] as Readable;
+        output.on('data', (chunk: Buffer) => this.receive(chunk));
+        child.stderr?.on('data', (chunk: Buffer) => {
+            this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-4000);
+        });
+        child.on('error', error => this.fail(new BrowserError(error.message)));
+        child.on('exit', (code, signal) => this.fail(new BrowserError(`the browser exited (${signal ?? `code ${code}`})${this.lastLog()}`)));
+        // A pipe the browser closed is the same as the browser gone; its exit says why.
+        (child.stdio[3] as Writable).on('error', () => undefined);
+    }
+
+    /**
+     * Starts the browser with a profile of its own in a temporary folder, so nothing of the
+     * user's browser is read or changed, and opens `startPage` (HTML, written into that folder) in
+     * its first tab: the page loads while the caller does other work. Resolves once the browser
+     * answers on its pipe.
+     */
+    static async launch(executable: string, flags: readonly string[], startPage: string): Promise<CdpBrowser> {
+        const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-chromium-'));
+        const page = path.join(profile, 'start.html');
+        fs.writeFileSync(page, startPage);
+        const child = spawn(executable, [
+            '--headless', '--remote-debugging-pipe', `--user-data-dir=${path.join(profile, 'profile')}`,
+            '--no-default-browser-check', '--disable-extensions', '--hide-scrollbars', '--mute-audio',
+            '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+            '--password-store=basic', '--use-mock-keychain',
+            ...flags, pathToFileURL(page).href
+        ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], windowsHide: true });
+        const browser = new CdpBrowser(child, profile);
+        try {
+            await browser.send('Browser.getVersion', {}, undefined, START_TIMEOUT_MS);
+        } catch (error) {
+            const exited = browser.exited !== undefined;
+            await browser.close();
+            if (exited) throw error;
+            throw new BrowserError(`it did not answer on its DevTools pipe within ${START_TIMEOUT_MS / 1000} s (a browser older than Chrome 80 cannot)`);
+        }
+        return browser;
+    }
+
+    /** The tab the browser opened at start, showing the start page (or on its way there). */
+    async startPage(): Promise<CdpPage> {
+        const { targetInfos } = await this.send('Target.getTargets') as { targetInfos: { targetId: string; type: string }[] };
+        const target = targetInfos.find(info => info.type === 'page');
+        if (!target) throw new BrowserError('the browser opened no page');
+        return this.attach(target.targetId);
+    }
+
+    /**
+     * A new tab at `url`. In a browser context of its own, it also gets a renderer process of
+     * its own: two such tabs draw at the same time on two cores.
+     */
+    async newPage(url = 'about:blank', ownProcess = false): Promise<CdpPage> {
+        const context = ownProcess ? await this.send('Target.createBrowserContext') as { browserContextId: string } : undefined;
+        const { targetId } = await this.send('Target.createTarget', { url, browserContextId: context?.browserContextId }) as { targetId: string };
+        return this.attach(targetId);
+    }
+
+    /** The file URL of the page the browser opened at start. */
+    get startUrl(): string {
+        return pathToFileURL(path.join(this.profile, 'start.html')).href;
+    }
+
+    private async attach(targetId: string): Promise<CdpPage> {
+        const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true }) as { sessionId: string };
+        const page = new CdpPage(this, targetId, sessionId);
+        await page.send('Page.enable');
+        return page;
+    }
+
+    send(method: string, params: Record<string, unknown> = {}, sessionId?: string, timeout = COMMAND_TIMEOUT_MS): Promise<Record<string, unknown>> {
+        if (this.exited) return Promise.reject(this.exited);
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new BrowserError(`the browser did not answer ${method} within ${timeout / 1000} s`));
+            }, timeout);
+            this.pending.set(id, { method, resolve, reject, timer });
+            (this.child.stdio[3] as Writable).write(JSON.stringify({ id, method, params, sessionId }) + '\0');
+        });
+    }
+
+    async close(): Promise<void> {
+        if (!this.exited) {
+            const exited = new Promise<void>(resolve => this.child.once('exit', () => resolve()));
+            this.send('Browser.close', {}, undefined, CLOSE_TIMEOUT_MS).catch(() => undefined);
+            const timer = setTimeout(() => this.child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
+            await exited;
+            clearTimeout(timer);
+        }
+        fs.rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+    }
+
+    /** Messages arrive as JSON texts, each ended by a NUL byte, in chunks of any size. */
+    private receive(chunk: Buffer): void {
+        let start = 0;
+        let end = chunk.indexOf(0);
+        while (end !== -1) {
+            this.buffered.push(chunk.subarray(start, end));
+            const text = Buffer.concat(this.buffered).toString('utf8');
+            this.buffered = [];
+            this.dispatch(JSON.parse(text));
+            start = end + 1;
+            end = chunk.indexOf(0, start);
+        }
+        if (start < chunk.length) this.buffered.push(chunk.subarray(start));
+    }
+
+    /** Answers to commands; events (messages without an id) are not asked for and are let go. */
+    private dispatch(message: { id?: number; result?: Record<string, unknown>; error?: { message: string } }): void {
+        if (message.id !== undefined) {
+            const pending = this.pending.get(message.id);
+            if (!pending) return;
+            this.pending.delete(message.id);
+            clearTimeout(pending.timer);
+            if (message.error) pending.reject(new BrowserError(`${pending.method}: ${message.error.message}`));
+            else pending.resolve(message.result ?? {});
+        }
+    }
+
+    private fail(error: BrowserError): void {
+        this.exited ??= error;
+        for (const pending of this.pending.values()) {
+            clearTimeout(pending.timer);
+            pending.reject(this.exited);
+        }
+        this.pending.clear();
+    }
+
+    private lastLog(): string {
+        const line = this.stderrTail.trim().split('\n').filter(Boolean).pop();
+        return line ? `: ${line.slice(0, 300)}` : '';
+    }
+}
+
+export class CdpPage {
+    constructor(private readonly browser: CdpBrowser, private readonly targetId: string, private readonly sessionId: string) {}
+
+    send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+        return this.browser.send(method, params, this.sessionId);
+    }
+
+    /** Replaces the page's document with `html`, and resolves when it has loaded (pictures included). */
+    async setContent(html: string): Promise<void> {
+        const { frameTree } = await this.send('Page.getFrameTree') as { frameTree: { frame: { id: string } } };
+        await this.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
+        await this.evaluate(`new Promise(resolve => document.readyState === 'complete' ? resolve(true) : addEventListener('load', () => resolve(true)))
+            .then(() => document.fonts.ready).then(() => true)`);
+    }
+
+    /** The value of a script (a promise is awaited), as JSON: what the page threw becomes an error here. */
+    async evaluate<T>(expression: string): Promise<T> {
+        const reply = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }) as {
+            result: { value?: T };
+            exceptionDetails?: { text: string; exception?: { description?: string } };
+        };
+        if (reply.exceptionDetails) {
+            const { exception, text } = reply.exceptionDetails;
+            throw new BrowserError((exception?.description ?? text).split('\n')[0]);
+        }
+        return reply.result.value as T;
+    }
+
+    /** The page printed as PDF, on pages of the size its CSS gives, with its backgrounds. */
+    async pdf(): Promise<Buffer> {
+        const { data } = await this.send('Page.printToPDF', {
+            preferCSSPageSize: true, printBackground: true,
+            marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0
+        }) as { data: string };
+        return Buffer.from(data, 'base64');
+    }
+
+    async close(): Promise<void> {
+        await this.browser.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
+    }
+}

@@ -3,12 +3,13 @@
  * unknown name once: an error that only follows from another unknown name is left out.
  */
 import {
-    AstUtils, DefaultDocumentValidator, DefaultLinker,
+    AstUtils,
     type AstNodeDescription, type LangiumDocument, type LinkingError, type MultiReference, type Reference, type ReferenceInfo, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isCounterpart, isEmotion, isImprovesSetting, isJourney, isPersonasSetting, isPersonaUse, type ChannelDecl, type Journey, type Model } from './generated/ast.js';
 import { closestName } from './journey-names.js';
+import { WalkingDocumentValidator, WalkingLinker } from './tree-walks.js';
 
 /** How each kind of named thing is called in messages. */
 export const KIND_WORDS: Record<string, string> = {
@@ -33,7 +34,7 @@ export interface JourneyChannel {
     document: LangiumDocument;
 }
 
-export class JourneyLinker extends DefaultLinker {
+export class JourneyLinker extends WalkingLinker {
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
@@ -93,7 +94,7 @@ export class JourneyLinker extends DefaultLinker {
 }
 
 /** Reports linking errors, leaving out those that only follow from another unknown name (see `isFollowOn`). */
-export class JourneyDocumentValidator extends DefaultDocumentValidator {
+export class JourneyDocumentValidator extends WalkingDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const reported = { references: document.references.filter(reference => !isFollowOn(reference)) } as LangiumDocument;
         super.processLinkingErrors(reported, diagnostics, options);

@@ -15,6 +15,7 @@ import { JourneyValidator, registerValidationChecks } from './journey-validator.
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyDocumentBuilder, JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
+import { WalkingReferenceDescriptionProvider, WalkingValidationRegistry } from './tree-walks.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
 import { DataSets, type DataFiles } from './data/data-sets.js';
 import { DataValidator } from './data/data-validator.js';
@@ -31,7 +32,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     validation: {
         JourneyValidator: services => new JourneyValidator(services),
         DataValidator: services => new DataValidator(services.data.DataSets, services.shared.workspace.ConfigurationProvider),
-        DocumentValidator: services => new JourneyDocumentValidator(services)
+        DocumentValidator: services => new JourneyDocumentValidator(services),
+        ValidationRegistry: services => new WalkingValidationRegistry(services)
     },
     model: { ViewModelBuilder: services => new ViewModelBuilder(services.data.DataSets) },
     data: { DataSets: () => new DataSets() },
@@ -45,6 +47,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         Linker: services => new JourneyLinker(services),
         ScopeComputation: services => new JourneyScopeComputation(services),
         ScopeProvider: services => new JourneyScopeProvider(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new WalkingReferenceDescriptionProvider(services)
     },
     lsp: {
         CompletionProvider: services => new JourneyCompletionProvider(services),

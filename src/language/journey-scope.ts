@@ -7,12 +7,13 @@
  * - `matches` in a future-state stage sees the stages of the journey it improves.
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, stream,
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, stream,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import { isCounterpart, isImprovesSetting, isJourney, type Journey } from './generated/ast.js';
+import { WalkingScopeComputation } from './tree-walks.js';
 
-export class JourneyScopeComputation extends DefaultScopeComputation {
+export class JourneyScopeComputation extends WalkingScopeComputation {
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
         const name = this.nameProvider.getName(node);

@@ -1,0 +1,108 @@
+/**
+ * The build's walks over the syntax tree with fewer awaits (src/language/tree-walks.ts): they
+ * still stop when the build is cancelled, a check that fails is still reported, and the
+ * result is the same as Langium's own walks.
+ */
+import { AstUtils, Cancellation, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, isOperationCancelled, URI, type AstNode, type ValidationAcceptor } from 'langium';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Model } from '../../src/language/generated/ast.js';
+import { cancellationCheckpoints } from '../../src/language/tree-walks.js';
+import { createTestServices, messages } from './services.js';
+
+let services: Awaited<ReturnType<typeof createTestServices>>;
+beforeAll(async () => { services = await createTestServices(); });
+afterEach(async () => { await services.reset(); });
+
+/** A journey of `touchpoints` touchpoints, each with a channel and an emotion: thousands of nodes. */
+function largeJourney(touchpoints: number): string {
+    const stages: string[] = [];
+    for (let s = 0; s < touchpoints / 10; s++) {
+        const points: string[] = [];
+        for (let t = 0; t < 10; t++) points.push(`        touchpoint T${s}_${t} "Step ${t}" { channel web emotion Colleen ${(t % 7) - 3} }`);
+        stages.push(`    stage S${s} {\n${points.join('\n')}\n    }`);
+    }
+    return `persona Colleen "Curious Colleen"\njourney Big "Big" {\n    personas Colleen\n${stages.join('\n')}\n}\n`;
+}
+
+function cancelled(): Cancellation.CancellationToken {
+    const source = new Cancellation.CancellationTokenSource();
+    source.cancel();
+    return source.token;
+}
+
+describe('walks over the syntax tree', () => {
+    test('a checkpoint is offered every 256 nodes, and a cancelled build stops there', async () => {
+        const checkpoint = cancellationCheckpoints(cancelled());
+        const pauses = Array.from({ length: 600 }, () => checkpoint());
+        expect(pauses.flatMap((pause, index) => pause ? [index + 1] : [])).toEqual([256, 512]);
+        const settled = await Promise.allSettled(pauses.filter(pause => pause !== undefined));
+        expect(settled.map(result => result.status === 'rejected' && isOperationCancelled(result.reason))).toEqual([true, true]);
+    });
+
+    test('linking, local names, the reference index and validation stop on a cancelled token', async () => {
+        const document = await services.validate(largeJourney(200));
+        const journey = services.Journey;
+        const token = cancelled();
+        const stopped = async (work: Promise<unknown>) => expect(await work.then(() => 'finished', error => isOperationCancelled(error) ? 'cancelled' : error)).toBe('cancelled');
+        await stopped(journey.references.ScopeComputation.collectLocalSymbols(document, token));
+        await stopped(journey.references.Linker.link(document, token));
+        await stopped(journey.workspace.ReferenceDescriptionProvider.createDescriptions(document, token));
+        await stopped(journey.validation.DocumentValidator.validateDocument(document, {}, token));
+    });
+
+    test('the same local names, links and reference index as Langium\u2019s own walks', async () => {
+        const document = await services.validate(largeJourney(100), 'file:///big.journey');
+        const journey = services.Journey;
+        const token = Cancellation.CancellationToken.None;
+        const ours = await journey.references.ScopeComputation.collectLocalSymbols(document, token);
+        const theirs = await DefaultScopeComputation.prototype.collectLocalSymbols.call(journey.references.ScopeComputation, document, token);
+        expect([...ours.keys()].length).toBe([...theirs.keys()].length);
+        for (const key of theirs.keys()) expect(ours.get(key).map(d => d.name)).toEqual(theirs.get(key).map(d => d.name));
+
+        const index = await journey.workspace.ReferenceDescriptionProvider.createDescriptions(document, token);
+        const langiumIndex = await DefaultReferenceDescriptionProvider.prototype.createDescriptions.call(journey.workspace.ReferenceDescriptionProvider, document, token);
+        expect(index).toEqual(langiumIndex);
+        expect(index.length).toBeGreaterThan(200);
+
+        // Linking again from scratch resolves every reference to the same place.
+        const targets = () => AstUtils.streamAst(document.parseResult.value as Model)
+            .flatMap(node => AstUtils.streamReferences(node)).map(info => `${info.reference.$refText}->${(info.reference.ref as AstNode | undefined)?.$type}`).toArray();
+        const before = targets();
+        journey.references.Linker.unlink(document);
+        await DefaultLinker.prototype.link.call(journey.references.Linker, document, token);
+        const langiumLinks = targets();
+        journey.references.Linker.unlink(document);
+        await journey.references.Linker.link(document, token);
+        expect(targets()).toEqual(langiumLinks);
+        expect(targets()).toEqual(before);
+    });
+
+    test('a check that throws is reported on its node, and the other checks still run', async () => {
+        const registry = services.Journey.validation.ValidationRegistry;
+        const failing = (node: AstNode, _accept: ValidationAcceptor) => {
+            if ((node as { name?: string }).name === 'Broken') throw new Error('this check is broken');
+        };
+        const failingLater = async (node: AstNode) => {
+            await Promise.resolve();
+            if ((node as { name?: string }).name === 'Broken') throw new Error('this async check is broken');
+        };
+        registry.register({ Stage: [failing, failingLater] });
+        const errors = console.error;
+        console.error = () => undefined;
+        try {
+            const document = await services.validate(`persona Colleen "Curious Colleen"
+journey J "J" {
+    personas Colleen
+    stage Broken { touchpoint T { channel web emotion Colleen 0 } }
+    stage Fine { touchpoint U { channel nowhere emotion Colleen 1 } }
+}`, URI.file('/broken.journey').toString());
+            const found = messages(document);
+            expect(found).toContain('An error occurred during validation: this check is broken');
+            expect(found).toContain('An error occurred during validation: this async check is broken');
+            // The journey's own checks went on: the unknown channel in the next stage is still reported.
+            expect(found.some(message => message.startsWith("Unknown channel 'nowhere'"))).toBe(true);
+        } finally {
+            console.error = errors;
+        }
+    });
+});

@@ -2,7 +2,7 @@
  * The language services in this process: full build, re-validation after a keystroke,
  * completion, hover and the view model, for each journey size, and the heap over many edits.
  */
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSets } from '../src/language/data/data-sets.js';
 import { NodeDataFiles } from '../src/language/data/node-data-files.js';
 import { createJourneyServices } from '../src/language/journey-module.js';
+import { createFloorServices } from './floor.js';
 import { generateJourney, generateWorkspace, type JourneySpec } from './generate.js';
 import { findProbes, megabytes, summarize, time, withEdit, type Timing } from './measure.js';
 import type { DocumentViewModel } from '../src/model/view-model.js';
@@ -38,6 +39,8 @@ export interface SizeResult {
     revalidate: Timing;
     /** Median milliseconds of each build phase in a re-validation, in order: what is Langium's parsing and what is ours. */
     revalidatePhases?: Record<BuildPhase, number>;
+    /** Langium's floor (bench/floor.ts): a bare grammar's full build and re-validation of the same text, with the same edit. */
+    floor?: { build: Timing; revalidate: Timing };
     completion: Timing;
     hover: Timing;
     hoverStage: Timing;
@@ -89,19 +92,22 @@ export function assertClean(document: LangiumDocument): void {
     }
 }
 
-async function open(services: Services, uri: string, text: string): Promise<LangiumDocument> {
+/** What the helpers below need of a language's services: the journey's, or the bare floor grammar's. */
+type Built = { shared: LangiumSharedCoreServices & { workspace: { TextDocuments?: { set(document: TextDocument): unknown } } } };
+
+async function open(services: Built, uri: string, text: string): Promise<LangiumDocument> {
     const document = services.shared.workspace.LangiumDocuments.createDocument(URI.parse(uri), text);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
     return document;
 }
 
-async function close(services: Services, uris: string[]): Promise<void> {
+async function close(services: Built, uris: string[]): Promise<void> {
     await services.shared.workspace.DocumentBuilder.update([], uris.map(uri => URI.parse(uri)));
 }
 
 /** Replaces the text of an open document and rebuilds it, as the language server does on `didChange`. */
-async function change(services: Services, uri: string, text: string, version: number): Promise<void> {
-    services.shared.workspace.TextDocuments.set(TextDocument.create(uri, 'journey', version, text));
+async function change(services: Built, uri: string, text: string, version: number, languageId = 'journey'): Promise<void> {
+    services.shared.workspace.TextDocuments!.set(TextDocument.create(uri, languageId, version, text));
     await services.shared.workspace.WorkspaceLock.write(token => services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], [], token));
 }
 
@@ -135,6 +141,20 @@ export async function measureSize(spec: JourneySpec, runs: number): Promise<Size
     const phases = phaseSamples.length === 0 ? undefined
         : Object.fromEntries(BUILD_PHASES.map(([, name], i) => [name, summarize(phaseSamples.map(sample => sample[i])).median])) as Record<BuildPhase, number>;
 
+    // The same full build and re-validation of the same text in a bare grammar: Langium's floor.
+    const floorServices = await createFloorServices();
+    const floorUri = uri.replace(/\.journey$/, '.bare');
+    const floorBuild = await time(runs, () => open(floorServices, floorUri, text), () => close(floorServices, [floorUri]));
+    const floorDocument = await open(floorServices, floorUri, text);
+    const { lexerErrors, parserErrors } = floorDocument.parseResult;
+    if (lexerErrors.length + parserErrors.length > 0) throw new Error(`The bare grammar of bench/floor.ts cannot read the generated journey: ${[...lexerErrors, ...parserErrors][0].message}`);
+    let floorVersion = 1;
+    let floorEdited = false;
+    const floorRevalidate = await time(runs, async () => {
+        floorEdited = !floorEdited;
+        await change(floorServices, floorUri, withEdit(text, probes, floorEdited), ++floorVersion, 'bare');
+    });
+
     const built = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
     const textDocument = { uri };
     const completion = await time(runs, async () => {
@@ -159,7 +179,7 @@ export async function measureSize(spec: JourneySpec, runs: number): Promise<Size
         personas: spec.personas,
         lines: text.split('\n').length - 1,
         kilobytes: Math.round(text.length / 1024),
-        build, revalidate, revalidatePhases: phases, completion, hover, hoverStage, viewModel,
+        build, revalidate, revalidatePhases: phases, floor: { build: floorBuild, revalidate: floorRevalidate }, completion, hover, hoverStage, viewModel,
         viewModelKilobytes: Math.round(JSON.stringify(model).length / 1024),
         heapLoaded
     };

@@ -76,6 +76,15 @@ export function markdownReport(results: BenchResults): string {
         out.push(table(['Touchpoints', 'Personas', ...names], phased.map(s => [count(s.touchpoints), String(s.personas), ...names.map(name => millis(s.revalidatePhases![name as keyof typeof s.revalidatePhases]))])), '');
     }
 
+    const floored = language?.sizes.filter(s => s.floor);
+    if (floored && floored.length > 0) {
+        const ratio = (ours: number, bare: number) => `${(ours / bare).toFixed(1)} ×`;
+        out.push('### Over Langium\'s floor: a bare grammar (bench/floor.ts) building the same text, with the same edit (ms, medians)', '');
+        out.push(table(['Touchpoints', 'Personas', 'Bare full build', 'Journey full build', 'Ratio', 'Bare re-validation', 'Journey re-validation', 'Ratio'],
+            floored.map(s => [count(s.touchpoints), String(s.personas), millis(s.floor!.build.median), millis(s.build.median), ratio(s.build.median, s.floor!.build.median),
+                millis(s.floor!.revalidate.median), millis(s.revalidate.median), ratio(s.revalidate.median, s.floor!.revalidate.median)])), '');
+    }
+
     const lsp = results.lsp;
     if (lsp) {
         out.push('### Language server over LSP, `node out/server.cjs --stdio` (ms, round trips)', '', ...failure(lsp));

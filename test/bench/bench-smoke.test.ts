@@ -110,6 +110,9 @@ describe('npm run bench -- --smoke', () => {
         const [size] = results.language!.sizes;
         expect(size).toMatchObject({ touchpoints: 10, personas: 1 });
         for (const timing of [size.build, size.revalidate, size.completion, size.hover, size.hoverStage, size.viewModel]) sane(timing);
+        // Langium's floor, a bare grammar building the same text, is measured beside it.
+        sane(size.floor?.build);
+        sane(size.floor?.revalidate);
         sane(results.language!.workspace?.build);
         sane(results.language!.workspace?.revalidatePersonas);
         const heap = results.language!.heap!;

@@ -1,24 +1,10 @@
 /**
- * The browser side of `journey render --format html|svg|png|pdf`: loaded into headless
- * Chromium, it runs the preview's own export (src/webview/export/export-map.ts), so a file
- * exported from the command line is the same as one exported from the editor. Bundled as
- * modules into out/cli-export/, which the CLI serves to the page (src/cli/chromium.ts).
+ * The browser side of `journey render --format html|svg|png|pdf`, bundled as modules into
+ * out/cli-export/ and opened by the CLI's browser as it starts (src/cli/chromium.ts). Mermaid,
+ * the largest part, starts loading at once, beside the export code (export-runner.ts) rather
+ * than after it: both are ready sooner for the first map.
  */
-import { personasOf } from '../../render/elements.js';
-import { messagesFor } from '../../render/languages.js';
-import type { JourneyExport } from '../../protocol.js';
-import { exportMap } from '../../webview/export/export-map.js';
-import { timelineConfig, warmUpMermaid } from '../../webview/overview.js';
-import { exportTheme } from '../../webview/theme.js';
-
-declare global {
-    interface Window { journeyExport?: JourneyExport }
-}
-
-window.journeyExport = (format, model, language, images) => {
-    const personas = personasOf(model);
-    return exportMap(format, model, { messages: messagesFor(language), personaOrder: personas.map(p => p.id), images });
-};
-
-// Every map's overview is a timeline drawn by Mermaid: it is made ready while the CLI reads the maps.
-warmUpMermaid(timelineConfig(exportTheme()));
+import('mermaid').catch(() => {
+    // The first map's drawing loads it again and says what went wrong.
+});
+void import('./export-runner.js');

@@ -1,16 +1,19 @@
 /**
  * The four walks over a document's whole syntax tree that every rebuild makes (its local names,
- * its links, the index of its references and its checks), as Langium makes them but with fewer
- * awaits. Langium awaits a cancellation check at every node, and validation runs every check as
- * an async function in a promise of its own: in a journey of 1,000 touchpoints that is hundreds
- * of thousands of promises per keystroke, and their garbage. Here the walks check for
- * cancellation every 256 nodes (well under a millisecond apart, so a keystroke still stops a
- * build at once), and a check is awaited only when it returns a promise.
+ * its links, the index of its references and its checks), as Langium makes them but cheaper.
+ * - Langium awaits a cancellation check at every node, and validation runs every check as an
+ *   async function in a promise of its own: in a journey of 1,000 touchpoints that is hundreds
+ *   of thousands of promises per keystroke, and their garbage. Here the walks check for
+ *   cancellation every 256 nodes (well under a millisecond apart, so a keystroke still stops a
+ *   build at once), and a check is awaited only when it returns a promise.
+ * - Langium finds the nodes and references by reading every property of every node, once per
+ *   walk. Here they are read once per parse (`treeOf`) and the walks share the list: a parsed
+ *   tree does not change until the text is parsed again, into a new tree.
  */
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
     interruptAndCheck, MultiMap, ValidationRegistry,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceDescription, type ValidationAcceptor,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceDescription, type ReferenceInfo, type ValidationAcceptor,
     type ValidationCheck, type ValidationOptions
 } from 'langium';
 
@@ -25,14 +28,33 @@ export function cancellationCheckpoints(token: CancellationToken): () => Promise
     return () => (++nodes % NODES_BETWEEN_CHECKS === 0 ? interruptAndCheck(token) : undefined);
 }
 
+/** Every node of a parsed tree, the root first and then in document order, and every reference in it. */
+export interface ParsedTree {
+    nodes: readonly AstNode[];
+    references: readonly ReferenceInfo[];
+}
+
+const trees = new WeakMap<AstNode, ParsedTree>();
+
+/** The nodes and references of the tree under `root`, read once per parse. */
+export function treeOf(root: AstNode): ParsedTree {
+    let tree = trees.get(root);
+    if (!tree) {
+        const nodes = AstUtils.streamAst(root).toArray();
+        tree = { nodes, references: nodes.flatMap(node => AstUtils.streamReferences(node).toArray()) };
+        trees.set(root, tree);
+    }
+    return tree;
+}
+
 export class WalkingLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const checkpoint = cancellationCheckpoints(cancelToken);
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const reference of treeOf(document.parseResult.value).references) {
             const pause = checkpoint();
             if (pause) await pause;
-            for (const reference of AstUtils.streamReferences(node)) this.doLink(reference, document);
+            this.doLink(reference, document);
         }
     }
 }
@@ -41,10 +63,12 @@ export class WalkingScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         const checkpoint = cancellationCheckpoints(cancelToken);
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+        const { nodes } = treeOf(document.parseResult.value);
+        // Every node but the root, as Langium's own walk.
+        for (let index = 1; index < nodes.length; index++) {
             const pause = checkpoint();
             if (pause) await pause;
-            this.addLocalSymbol(node, document, symbols);
+            this.addLocalSymbol(nodes[index], document, symbols);
         }
         return symbols;
     }
@@ -54,12 +78,10 @@ export class WalkingReferenceDescriptionProvider extends DefaultReferenceDescrip
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const checkpoint = cancellationCheckpoints(cancelToken);
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const reference of treeOf(document.parseResult.value).references) {
             const pause = checkpoint();
             if (pause) await pause;
-            for (const reference of AstUtils.streamReferences(node)) {
-                if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
-            }
+            if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
         }
         return descriptions;
     }
@@ -84,8 +106,11 @@ export class WalkingDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const checkpoint = cancellationCheckpoints(cancelToken);
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        for (const node of nodes) {
+        // A node whose children are not to be checked: the nodes inside it are passed over.
+        let pruned: AstNode | undefined;
+        for (const node of treeOf(rootNode).nodes) {
+            if (pruned && isInside(node, pruned)) continue;
+            pruned = undefined;
             const pause = checkpoint();
             if (pause) await pause;
             const nodeOptions = this.validateSingleNodeOptions(node, options);
@@ -95,7 +120,12 @@ export class WalkingDocumentValidator extends DefaultDocumentValidator {
                     if (result instanceof Promise) await result;
                 }
             }
-            if (!nodeOptions.validateChildren) nodes.prune();
+            if (!nodeOptions.validateChildren) pruned = node;
         }
     }
+}
+
+function isInside(node: AstNode, ancestor: AstNode): boolean {
+    for (let container = node.$container; container; container = container.$container) if (container === ancestor) return true;
+    return false;
 }

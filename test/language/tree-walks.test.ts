@@ -6,7 +6,7 @@
 import { AstUtils, Cancellation, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, isOperationCancelled, URI, type AstNode, type LocalSymbols, type Reference, type ValidationAcceptor } from 'langium';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '../../src/language/generated/ast.js';
-import { cancellationCheckpoints } from '../../src/language/tree-walks.js';
+import { cancellationCheckpoints, treeOf } from '../../src/language/tree-walks.js';
 import { createTestServices, messages } from './services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -77,6 +77,34 @@ describe('walks over the syntax tree', () => {
         await journey.references.Linker.link(document, token);
         expect(targets()).toEqual(langiumLinks);
         expect(targets()).toEqual(before);
+    });
+
+    test('the tree is read once per parse: a changed text is read again, and a validator may still leave out a node\'s children', async () => {
+        const first = await services.validate(largeJourney(10), 'file:///tree.journey');
+        const tree = treeOf(first.parseResult.value);
+        expect(treeOf(first.parseResult.value)).toBe(tree);
+        expect(tree.nodes[0]).toBe(first.parseResult.value);
+        expect(tree.nodes).toEqual(AstUtils.streamAst(first.parseResult.value).toArray());
+        const second = await services.validate(largeJourney(20), 'file:///tree2.journey');
+        expect(treeOf(second.parseResult.value).nodes.length).toBeGreaterThan(tree.nodes.length);
+
+        // Emotions outside the scale are found in both touchpoints, unless the first one's children are left out.
+        const outside = await services.validate(`persona Colleen "Curious Colleen"
+journey J "J" {
+    personas Colleen
+    stage S {
+        touchpoint T { channel web emotion Colleen 9 }
+        touchpoint U { channel web emotion Colleen 8 }
+    }
+}`, 'file:///outside.journey');
+        const outOfScale = (found: readonly { message: unknown }[]) => found.map(d => String(d.message)).filter(message => message.includes('outside the scale'));
+        expect(outOfScale(outside.diagnostics ?? [])).toEqual([expect.stringContaining('Emotion 9'), expect.stringContaining('Emotion 8')]);
+        const validator = services.Journey.validation.DocumentValidator;
+        const skipT = Object.create(validator, {
+            validateSingleNodeOptions: { value: (node: AstNode) => ({ validateNode: true, validateChildren: (node as { name?: string }).name !== 'T' }) }
+        }) as typeof validator;
+        // The nodes after the left-out touchpoint are checked again.
+        expect(outOfScale(await skipT.validateDocument(outside, {}, Cancellation.CancellationToken.None))).toEqual([expect.stringContaining('Emotion 8')]);
     });
 
     test('a check that throws is reported on its node, and the other checks still run', async () => {

@@ -35,7 +35,8 @@ export class CdpBrowser {
     private exited: Error | undefined;
     private stderrTail = '';
 
-    private constructor(private readonly child: ChildProcess, private readonly profile: string) {
+    /** `startUrl`: the file URL of the page the browser opened at start, which new tabs can open too. */
+    private constructor(private readonly child: ChildProcess, private readonly profile: string, readonly startUrl: string) {
         const output = child.stdio[4] as Readable;
         output.on('data', (chunk: Buffer) => this.receive(chunk));
         child.stderr?.on('data', (chunk: Buffer) => {
@@ -57,14 +58,15 @@ export class CdpBrowser {
         const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-chromium-'));
         const page = path.join(profile, 'start.html');
         fs.writeFileSync(page, startPage);
+        const startUrl = pathToFileURL(page).href;
         const child = spawn(executable, [
             '--headless', '--remote-debugging-pipe', `--user-data-dir=${path.join(profile, 'profile')}`,
             '--no-default-browser-check', '--disable-extensions', '--hide-scrollbars', '--mute-audio',
             '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
             '--password-store=basic', '--use-mock-keychain',
-            ...flags, pathToFileURL(page).href
+            ...flags, startUrl
         ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], windowsHide: true });
-        const browser = new CdpBrowser(child, profile);
+        const browser = new CdpBrowser(child, profile, startUrl);
         try {
             await browser.send('Browser.getVersion', {}, undefined, START_TIMEOUT_MS);
         } catch (error) {
@@ -94,16 +96,9 @@ export class CdpBrowser {
         return this.attach(targetId);
     }
 
-    /** The file URL of the page the browser opened at start. */
-    get startUrl(): string {
-        return pathToFileURL(path.join(this.profile, 'start.html')).href;
-    }
-
     private async attach(targetId: string): Promise<CdpPage> {
         const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true }) as { sessionId: string };
-        const page = new CdpPage(this, targetId, sessionId);
-        await page.send('Page.enable');
-        return page;
+        return new CdpPage(this, targetId, sessionId);
     }
 
     send(method: string, params: Record<string, unknown> = {}, sessionId?: string, timeout = COMMAND_TIMEOUT_MS): Promise<Record<string, unknown>> {

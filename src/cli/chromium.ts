@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentViewModel } from '../model/view-model.js';
 import type { ExportFormat } from '../protocol.js';
 import { findBrowser } from '../export/find-browser.js';
+import { escapeHtml } from '../render/escape.js';
 import { CdpBrowser, type CdpPage } from './cdp.js';
 import { CliError } from './errors.js';
 
@@ -59,11 +60,7 @@ function exportPage(folder: string): string {
     const script = pathToFileURL(path.join(folder, 'export-page.js')).href;
     return '<!DOCTYPE html><html><head><meta charset="utf-8">'
         + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src file:; style-src 'unsafe-inline'; img-src data:; font-src data:">`
-        + `</head><body class="vscode-light"><script type="module" src="${escapeAttribute(script)}"></script></body></html>`;
-}
-
-function escapeAttribute(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+        + `</head><body class="vscode-light"><script type="module" src="${escapeHtml(script)}"></script></body></html>`;
 }
 
 /** Until the export page's script has run, in the tab the browser opened at start. */

@@ -84,6 +84,15 @@ export function saveServerLogs(server, name) {
     if (fs.existsSync(server.paths.logFile)) fs.copyFileSync(server.paths.logFile, path.join(target, 'code-server.log'));
 }
 
+/** Opens a file of the workspace with Quick Open, as a user types its name, and waits for its editor tab. */
+export async function quickOpen(page, file) {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: file }).waitFor();
+}
+
 /**
  * Runs named tests one after another, each within `timeoutMs`. A failure keeps a screenshot of the
  * page (named after the test, starting with `shotPrefix`) and whatever `seen` says the user saw.

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
-import { artifactPath, runTimedTests, saveServerLogs } from './support.mjs';
+import { artifactPath, quickOpen, runTimedTests, saveServerLogs } from './support.mjs';
 
 const EXAMPLE = 'vacuum-current.journey';
 const TEST_TIMEOUT_MS = 45_000;
@@ -194,11 +194,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
         ['the example opens as a Journey Map file, with the extension from the .vsix', async () => {
             await page.goto(workbenchUrl(server, { folder: workspace }));
             await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-            await page.keyboard.press('Control+P');
-            await page.locator('.quick-input-widget input').fill(EXAMPLE);
-            await page.locator('.quick-input-list .monaco-list-row', { hasText: EXAMPLE }).first().waitFor();
-            await page.keyboard.press('Enter');
-            await page.locator('.tab.active', { hasText: EXAMPLE }).waitFor();
+            await quickOpen(page, EXAMPLE);
             await waitUntil('the language mode "Journey Map" in the status bar', async () =>
                 (await page.locator('[id="status.editor.mode"]').innerText()).includes('Journey Map'));
             const servers = await waitUntil('the journey language server process', () => serverPids(extensionsDir).length > 0 && serverPids(extensionsDir));
@@ -284,11 +280,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             const onRequest = request => { if (leavesTheMachine(request.url())) outside.push(request.url()); };
             browser.context.on('request', onRequest);
             try {
-                await page.keyboard.press('Control+P');
-                await page.locator('.quick-input-widget input').fill(HOSTILE_FILE);
-                await page.locator('.quick-input-list .monaco-list-row', { hasText: HOSTILE_FILE }).first().waitFor();
-                await page.keyboard.press('Enter');
-                await page.locator('.tab.active', { hasText: HOSTILE_FILE }).waitFor();
+                await quickOpen(page, HOSTILE_FILE);
                 const hover = page.locator('.monaco-hover:visible').first();
                 for (const [anchor, card, labelOf] of HOSTILE_NAMES) {
                     const nameAt = HOSTILE_MAP.indexOf(anchor) + anchor.trimEnd().lastIndexOf(' ') + 1;
@@ -348,11 +340,7 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             const onRequest = request => { if (leavesTheMachine(request.url())) { outside.push(request.url()); requests.set(request.url(), request); } };
             browser.context.on('request', onRequest);
             try {
-                await page.keyboard.press('Control+P');
-                await page.locator('.quick-input-widget input').fill('colleen-day.journey');
-                await page.locator('.quick-input-list .monaco-list-row', { hasText: 'colleen-day.journey' }).first().waitFor();
-                await page.keyboard.press('Enter');
-                await page.locator('.tab.active', { hasText: 'colleen-day.journey' }).waitFor();
+                await quickOpen(page, 'colleen-day.journey');
                 // The preview follows the active map; each picture must have loaded, not only be named.
                 const pictures = preview.locator('img.picture');
                 await waitUntil('the three pictures of colleen-day.journey loaded in the preview', async () =>

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
-import { artifactPath, runTimedTests, saveServerLogs } from './support.mjs';
+import { artifactPath, quickOpen, runTimedTests, saveServerLogs } from './support.mjs';
 
 const TEST_TIMEOUT_MS = 45_000;
 const FILE = 'web-check.journey';
@@ -76,11 +76,7 @@ export async function runWebWorkerTests({ browser, workspace, profile, results }
         ['the extension runs in the web worker extension host, with no language server process of its own', async () => {
             await page.goto(workbenchUrl(server, { folder: workspace }));
             await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-            await page.keyboard.press('Control+P');
-            await page.locator('.quick-input-widget input').fill(FILE);
-            await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
-            await page.keyboard.press('Enter');
-            await page.locator('.tab.active', { hasText: FILE }).waitFor();
+            await quickOpen(page, FILE);
             await runCommand('Developer: Show Running Extensions');
             const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Journey Maps' }).first();
             await row.waitFor({ timeout: 20_000 });
@@ -137,11 +133,7 @@ export async function runWebWorkerTests({ browser, workspace, profile, results }
             if (state.line !== 10 || state.selected !== stage.length) throw new Error(`a click on the stage selected ${state.selected} characters ending on line ${state.line}, not the stage's ${stage.length} on lines 5 to 10`);
         }],
         ['research data and pictures are read through VS Code: a storyboard shows its pictures, and the Journey Maps view lists every map', async () => {
-            await page.keyboard.press('Control+P');
-            await page.locator('.quick-input-widget input').fill('colleen-day.journey');
-            await page.locator('.quick-input-list .monaco-list-row', { hasText: 'colleen-day.journey' }).first().waitFor();
-            await page.keyboard.press('Enter');
-            await page.locator('.tab.active', { hasText: 'colleen-day.journey' }).waitFor();
+            await quickOpen(page, 'colleen-day.journey');
             await runCommand('Journey: Open Preview to the Side');
             const pictures = preview.locator('img.picture');
             const deadline = Date.now() + 30_000;

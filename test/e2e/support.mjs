@@ -91,6 +91,9 @@ export async function quickOpen(page, file) {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: file }).waitFor();
+    // The editor takes focus once its text is read; until then the palette would offer the commands of
+    // the editor that had it before (an `editorLangId` clause is still false).
+    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
 }
 
 /**

@@ -56,10 +56,18 @@ export async function runWebWorkerTests({ browser, workspace, profile, results }
     page.on('console', message => consoleLines.push(`[${message.type()}] ${message.text()}`));
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     const runCommand = async title => {
-        await page.keyboard.press('F1');
-        await page.locator('.quick-input-widget input').fill(`>${title}`);
-        // Clicked, not Enter: the palette's first match may be another command ("Open Locked Preview to the Side").
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+        // The palette lists a command whose `when` clause holds as it opens; one that is not listed yet (the
+        // editor's language still being set) is looked for again in a palette opened anew, as a user would.
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+        for (let attempt = 1; ; attempt++) {
+            await page.keyboard.press('F1');
+            await page.locator('.quick-input-widget input').fill(`>${title}`);
+            const listed = await row.waitFor({ timeout: 5000 }).then(() => true, () => false);
+            // Clicked, not Enter: the palette's first match may be another command ("Open Locked Preview to the Side").
+            if (listed) return row.click();
+            if (attempt === 3) throw new Error(`the command palette does not list "${title}": ${await page.locator('.quick-input-list').innerText().catch(() => '(no list)')}`);
+            await page.keyboard.press('Escape');
+        }
     };
     const goToLine = async line => {
         await page.keyboard.press('Control+G');

@@ -21,6 +21,8 @@ export interface RenderResult {
     personas: number;
     /** One map per call, per format. */
     single: Partial<Record<PictureFormat, Timing>>;
+    /** One map per call as a PNG at `--scale 2`, past the default's 25 megapixels (not a target: for comparison). */
+    pngAtTwice?: Timing;
     /** Many maps in one call (PNG). */
     many?: { maps: number; timing: Timing };
 }
@@ -59,6 +61,9 @@ export function measureRender(bundles: string, options: { runs: number; maps: nu
             }
             result.single[format] = summarize(samples);
         }
+        const twice: number[] = [];
+        for (let i = 0; i < options.runs; i++) twice.push(run(cli, ['render', single, '--format', 'png', '--scale', '2', '-o', path.join(folder, `twice-${i}.png`)], folder));
+        result.pngAtTwice = summarize(twice);
         const samples: number[] = [];
         for (let i = 0; i < options.runs; i++) {
             const output = path.join(folder, `many-${i}`);

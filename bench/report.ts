@@ -163,6 +163,7 @@ export function markdownReport(results: BenchResults): string {
     if (render) {
         out.push(`### \`journey render\`, the built CLI in its own process (ms from start to exit; maps of ${render.touchpoints ?? '?'} touchpoints, ${render.personas ?? '?'} personas)`, '', ...failure(render));
         const rows = Object.entries(render.single ?? {}).map(([format, timing]) => [`One map, --format ${format}`, ms(timing)]);
+        if (render.pngAtTwice) rows.push(['One map, --format png --scale 2 (twice the map\'s size past 25 megapixels; not a target)', ms(render.pngAtTwice)]);
         if (render.many) rows.push([`${render.many.maps} maps in one call, --format png`, ms(render.many.timing)]);
         out.push(table(['Measurement', 'Wall time'], rows), '');
     }

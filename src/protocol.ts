@@ -79,7 +79,10 @@ export type FromPreviewMessage = Sourced & (
     | { type: 'focusEditor' });
 
 /** CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, a PNG `data:` URL, or the page to print. */
-export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>) => Promise<string>;
+/** A PNG export: the `data:` URL, the density it was drawn at, and the map's own size in CSS pixels. */
+export interface PngExport { dataUrl: string; scale: number; width: number; height: number }
+/** The CLI's export page: the export as text, or for PNG with its density (`pngScale` asks for one). */
+export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, pngScale?: number) => Promise<string | PngExport>;
 
 /** The state the webview keeps across reloads (getState/setState). */
 export interface PreviewState {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentViewModel } from '../model/view-model.js';
-import type { ExportFormat } from '../protocol.js';
+import type { ExportFormat, PngExport } from '../protocol.js';
 import { findBrowser } from '../export/find-browser.js';
 import { escapeHtml } from '../render/escape.js';
 import { CdpBrowser, type CdpPage } from './cdp.js';
@@ -123,28 +123,39 @@ export class ExportBrowser {
         return exporter;
     }
 
-    /** The map as SVG or HTML markup, or as PNG or PDF bytes. */
-    async export(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>): Promise<string | Buffer> {
+    /** The map as SVG or HTML markup, or as PDF bytes. */
+    async export(format: Exclude<BrowserFormat, 'png'>, model: DocumentViewModel, language?: string, images?: Record<string, string>): Promise<string | Buffer> {
+        const result = await this.draw(format, model, language, images);
+        if (typeof result !== 'string') throw this.failed(format, 'the export page returned nothing');
+        return format === 'pdf' ? this.print(result).catch(error => { throw this.failed(format, error); }) : result;
+    }
+
+    /** The map as PNG bytes, the density it was drawn at (`scale` asks for one), and the map's own size. */
+    async exportPng(model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number): Promise<{ bytes: Buffer; scale: number; width: number; height: number }> {
+        const result = await this.draw('png', model, language, images, scale);
+        const base64 = typeof result === 'object' && result ? /^data:image\/png;base64,(.*)$/.exec(result.dataUrl)?.[1] : undefined;
+        if (typeof result !== 'object' || !result || !base64) throw this.failed('png', 'the browser produced no PNG (the map may be larger than a canvas can hold)');
+        return { bytes: Buffer.from(base64, 'base64'), scale: result.scale, width: result.width, height: result.height };
+    }
+
+    private async draw(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number): Promise<string | PngExport> {
         try {
             // The arguments as JSON, which is also JavaScript: labels stay data and never become code.
-            const call = [format, model, language, images].map(value => value === undefined ? 'undefined' : JSON.stringify(value)).join(', ');
+            const call = [format, model, language, images, scale].map(value => value === undefined ? 'undefined' : JSON.stringify(value)).join(', ');
             const page = await this.acquire();
-            let result: string;
             try {
-                result = await page.evaluate<string>(`window.journeyExport(${call})`);
+                return await page.evaluate<string | PngExport>(`window.journeyExport(${call})`);
             } finally {
                 this.release(page);
             }
-            if (typeof result !== 'string') throw new Error('the export page returned nothing');
-            if (format === 'pdf') return await this.print(result);
-            if (format !== 'png') return result;
-            const base64 = /^data:image\/png;base64,(.*)$/.exec(result)?.[1];
-            if (!base64) throw new Error('the browser produced no PNG (the map may be larger than a canvas can hold)');
-            return Buffer.from(base64, 'base64');
         } catch (error) {
-            if (error instanceof CliError) throw error;
-            throw new CliError(`Drawing the ${format.toUpperCase()} in Chromium failed: ${firstLine(error)}. If the map is very large, try --format markdown or html instead.`);
+            throw this.failed(format, error);
         }
+    }
+
+    private failed(format: BrowserFormat, error: unknown): CliError {
+        if (error instanceof CliError) return error;
+        return new CliError(`Drawing the ${format.toUpperCase()} in Chromium failed: ${firstLine(error)}. If the map is very large, try --format markdown or html instead.`);
     }
 
     async close(): Promise<void> {

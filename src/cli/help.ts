@@ -79,7 +79,8 @@ Formats:
   html       A self-contained page that looks like the preview: no scripts, no network
   json       The journey view model, for your own tools
   svg, png   The whole map as a picture (needs Chromium or Chrome); plain SVG that
-             any SVG reader draws, PNG at twice the pixel density
+             any SVG reader draws; PNG at twice the map's size, or less where that
+             would pass 25 megapixels (the most Google Slides and Docs take)
   pdf        The whole map on one page, vector, with selectable text (needs Chromium)
 
 Options:
@@ -93,6 +94,9 @@ Options:
                           persona with scores)
   --journey <name>        For --format mermaid: the journey to draw when the file
                           has several (default: the first)
+  --scale <n>             For --format png: the density, from 0.25 to 4 times the
+                          map's size (default: 2, kept under 25 megapixels); a
+                          density is kept within what a browser's canvas holds
   --language <tag>        Write the words the map adds (lane titles, badges,
                           notes), its dates and numbers in this language:
                           ${LANGUAGE_LIST} (default: en; sv-FI and no work too).

@@ -14,6 +14,7 @@ import type { Messages } from '../render/messages.js';
 import { documentMarkdown } from '../render/markdown-document.js';
 import { curveMermaid, mermaidJourney, personaCurves, timelineMermaid } from '../render/mermaid.js';
 import { paletteCss } from '../render/palette.js';
+import { densityNote } from '../render/png-density.js';
 import previewCss from '../../media/preview.css' with { type: 'text' };
 import { ExportBrowser, findChromium, missingChromiumMessage } from './chromium.js';
 import { CliError, ExitCode } from './errors.js';
@@ -123,6 +124,19 @@ function isFolder(output: string): boolean {
     return /[\\/]$/.test(output) || (fs.existsSync(output) && fs.statSync(output).isDirectory());
 }
 
+/** `--scale`: a PNG's density as a multiple of the map's size. */
+function pngScaleOption(value: string | undefined, format: RenderFormat): number | undefined {
+    if (value === undefined) return undefined;
+    if (format !== 'png') throw new CliError(`--scale sets the density of a PNG; --format ${format} has none. Leave --scale out, or use --format png.`);
+    const scale = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+    if (!(scale >= PNG_SCALE_RANGE.min && scale <= PNG_SCALE_RANGE.max)) {
+        throw new CliError(`--scale ${value} is not a density journey can draw: give a number from ${PNG_SCALE_RANGE.min} to ${PNG_SCALE_RANGE.max}, for example --scale 1 for the map's own size or --scale 3 for print.`);
+    }
+    return scale;
+}
+
+const PNG_SCALE_RANGE = { min: 0.25, max: 4 };
+
 export async function render(args: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs('render', args, {
         format: { type: 'string' },
@@ -130,6 +144,7 @@ export async function render(args: string[]): Promise<number> {
         diagram: { type: 'string' },
         journey: { type: 'string' },
         persona: { type: 'string' },
+        scale: { type: 'string' },
         ...LANGUAGE_OPTION
     });
     expectPositionals('render', positionals, 1, Infinity, 'one or more .journey files');
@@ -153,6 +168,7 @@ export async function render(args: string[]): Promise<number> {
     }
     const format = formatFor(values.format, toFolder ? undefined : values.output);
     const diagram = choice('render', '--diagram', values.diagram, ['timeline', 'emotions'] as const, 'timeline');
+    const scale = pngScaleOption(values.scale, format);
     if ((format === 'png' || format === 'pdf') && !values.output && process.stdout.isTTY) {
         throw new CliError(`A ${format.toUpperCase()} is binary and would garble the terminal. Write it to a file: -o map.${format}`);
     }
@@ -190,10 +206,16 @@ export async function render(args: string[]): Promise<number> {
             case 'json': result = JSON.stringify(model, null, 2) + '\n'; break;
             case 'html': result = browser ? await browser.export('html', model, messages.locale, images) : htmlWithoutBrowser(model, messages, images); break;
             case 'svg':
-            case 'png':
             case 'pdf':
                 result = await browser!.export(format, model, messages.locale, images);
                 break;
+            case 'png': {
+                const png = await browser!.exportPng(model, messages.locale, images, scale);
+                result = png.bytes;
+                const note = densityNote(png, scale);
+                if (note) process.stderr.write(`${file.shown}: ${note}\n`);
+                break;
+            }
         }
         const output = toFolder
             ? path.join(values.output!, `${path.basename(file.file).replace(/\.journey$/i, '')}.${FORMAT_EXTENSIONS[format]}`)

@@ -143,6 +143,7 @@ describe('npm run bench -- --smoke', () => {
     test('journey render is measured as a user runs it: one map per picture format, several maps in one call', () => {
         expect(results.render?.error).toBeUndefined();
         for (const format of ['png', 'svg', 'pdf'] as const) expect(results.render!.single![format]!.median).toBeGreaterThan(0);
+        expect(results.render!.pngAtTwice!.median).toBeGreaterThan(0);
         expect(results.render!.many!.maps).toBe(2);
         expect(results.render!.many!.timing.median).toBeGreaterThan(0);
     });

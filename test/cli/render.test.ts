@@ -217,4 +217,45 @@ describe('journey render with Chromium', () => {
         expect(bytes.readUInt32BE(16)).toBeGreaterThan(800);
         expect(bytes.readUInt32BE(20)).toBeGreaterThan(600);
     });
+
+    test('png stays within the 25 megapixels slides take and says so; --scale draws at the density asked for', async () => {
+        const size = (file: string) => { const bytes = fs.readFileSync(file); return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }; };
+        const fitted = path.join(out, 'fitted.png');
+        const byDefault = await journey(['render', VACUUM, '--format', 'png', '-o', fitted], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        expect(byDefault.status).toBe(0);
+        const fit = size(fitted);
+        expect(fit.width * fit.height).toBeLessThanOrEqual(25_000_000);
+        expect(fit.width * fit.height).toBeGreaterThan(24_000_000);
+        expect(byDefault.stderr).toContain(`${VACUUM}: PNG drawn at `);
+        expect(byDefault.stderr).toContain(`(${fit.width} × ${fit.height} px) to stay within 25 megapixels, the most Google Slides and Docs take; --scale 2 draws it at 2×`);
+
+        const [one, two] = await Promise.all(['1', '2'].map(async scale => {
+            const file = path.join(out, `scale-${scale}.png`);
+            const run = await journey(['render', VACUUM, '--format', 'png', '--scale', scale, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            expect(run.status).toBe(0);
+            expect(run.stderr).toBe('');
+            return size(file);
+        }));
+        expect(two.width * two.height).toBeGreaterThan(25_000_000);
+        expect(Math.abs(two.width - 2 * one.width)).toBeLessThanOrEqual(1);
+        expect(Math.abs(two.height - 2 * one.height)).toBeLessThanOrEqual(1);
+        // The default lies between, in the same proportions.
+        expect(fit.width).toBeGreaterThan(one.width);
+        expect(fit.width).toBeLessThan(two.width);
+        expect(fit.width / fit.height).toBeCloseTo(two.width / two.height, 2);
+    });
+
+    test('--scale outside 0.25..4, or with a format that has no density, is refused before anything is drawn', async () => {
+        for (const [args, message] of [
+            [['--format', 'png', '--scale', '9'], '--scale 9 is not a density journey can draw: give a number from 0.25 to 4'],
+            [['--format', 'png', '--scale', 'big'], '--scale big is not a density journey can draw'],
+            [['--format', 'svg', '--scale', '2'], '--scale sets the density of a PNG; --format svg has none. Leave --scale out, or use --format png.']
+        ] as const) {
+            const file = path.join(out, 'refused.out');
+            const run = await journey(['render', VACUUM, ...args, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            expect(run.status).toBe(2);
+            expect(run.stderr).toContain(message);
+            expect(fs.existsSync(file)).toBe(false);
+        }
+    });
 });

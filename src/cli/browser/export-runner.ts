@@ -6,7 +6,7 @@
 import { personasOf } from '../../render/elements.js';
 import { messagesFor } from '../../render/languages.js';
 import type { JourneyExport } from '../../protocol.js';
-import { exportMap } from '../../webview/export/export-map.js';
+import { exportMap, exportPng } from '../../webview/export/export-map.js';
 import { timelineConfig, warmUpMermaid } from '../../webview/overview.js';
 import { exportTheme } from '../../webview/theme.js';
 
@@ -14,9 +14,9 @@ declare global {
     interface Window { journeyExport?: JourneyExport }
 }
 
-window.journeyExport = (format, model, language, images) => {
-    const personas = personasOf(model);
-    return exportMap(format, model, { messages: messagesFor(language), personaOrder: personas.map(p => p.id), images });
+window.journeyExport = (format, model, language, images, pngScale) => {
+    const context = { messages: messagesFor(language), personaOrder: personasOf(model).map(p => p.id), images, pngScale };
+    return format === 'png' ? exportPng(model, context) : exportMap(format, model, context);
 };
 
 // Every map's overview is a timeline drawn by Mermaid: it is made ready while the CLI reads the maps.

@@ -7,7 +7,7 @@
  * the PDF printed from.
  */
 import type { DocumentViewModel } from '../../model/view-model.js';
-import type { ExportFormat } from '../../protocol.js';
+import type { ExportFormat, PngExport } from '../../protocol.js';
 import { gridGeometry } from '../../render/grid-geometry.js';
 import { documentTitle, journeyParts, journeySection, standaloneHtmlDocument, type MapOptions } from '../../render/journey-map.js';
 import { documentMessages } from '../../render/languages.js';
@@ -15,6 +15,7 @@ import { html, join, trusted, type Markup } from '../../render/markup.js';
 import type { Messages } from '../../render/messages.js';
 import { documentMermaid, timelineMermaid } from '../../render/mermaid.js';
 import { paletteCss } from '../../render/palette.js';
+import { pngScale } from '../../render/png-density.js';
 import { annotateTimeline, drawMermaid, timelineConfig } from '../overview.js';
 import { exportTheme } from '../theme.js';
 import { domToSvg, type SvgPicture } from './dom-to-svg.js';
@@ -26,12 +27,10 @@ export interface ExportContext {
     personas?: readonly string[];
     /** Each picture's file as an inline `data:` URL: an export carries its pictures within it. */
     images?: Readonly<Record<string, string>>;
+    /** A PNG's density, as a multiple of the map's size; by default `pngScale` chooses it. */
+    pngScale?: number;
 }
 
-/** Canvas limits of Chromium: past them toDataURL returns an empty picture. */
-const MAX_CANVAS_SIDE = 16384;
-const MAX_CANVAS_AREA = 120_000_000;
-const PNG_SCALE = 2;
 /** Around the map in every picture, on all four sides. */
 export const EXPORT_MARGIN = 24;
 
@@ -96,9 +95,10 @@ export async function exportPicture(model: DocumentViewModel, context: ExportCon
     }
 }
 
-async function pngDataUrl(picture: SvgPicture): Promise<string> {
+/** A PNG of the picture as a `data:` URL, and the density it was drawn at. */
+async function pngOf(picture: SvgPicture, requestedScale?: number): Promise<{ dataUrl: string; scale: number }> {
     const { width, height } = picture;
-    const scale = Math.min(PNG_SCALE, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)));
+    const scale = pngScale(width, height, requestedScale);
     const image = new Image();
     image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(picture.svg);
     await image.decode();
@@ -114,12 +114,13 @@ async function pngDataUrl(picture: SvgPicture): Promise<string> {
     // toBlob, unlike toDataURL, leaves out the alpha channel of an opaque canvas.
     const blob = await new Promise<Blob | null>(resolve => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the PNG (the map may be larger than a canvas can hold)');
-    return new Promise((resolve, reject) => {
+    const dataUrl = await new Promise<string>((resolve, reject) => {
         const reader = new FileReader();
         reader.onload = () => resolve(reader.result as string);
         reader.onerror = () => reject(reader.error ?? new Error('the browser could not read the PNG it encoded'));
         reader.readAsDataURL(blob);
     });
+    return { dataUrl, scale };
 }
 
 /**
@@ -145,8 +146,8 @@ export function printablePage(picture: SvgPicture, title: string, language: stri
  * PDF the page to print (the extension or the CLI has a browser print it).
  */
 export async function exportMap(format: ExportFormat, model: DocumentViewModel, around: ExportContext): Promise<string> {
-    // The page speaks the language its journeys share; each journey's section speaks its own.
-    const context = { ...around, messages: documentMessages(model.journeys, around.messages) };
+    if (format === 'png') return (await exportPng(model, around)).dataUrl;
+    const context = inDocumentLanguage(model, around);
     if (format === 'mermaid') return documentMermaid(model, { messages: context.messages, personas: context.personas });
     if (format === 'html') {
         const stage = await layOut(model, context);
@@ -159,6 +160,16 @@ export async function exportMap(format: ExportFormat, model: DocumentViewModel, 
     }
     const picture = await exportPicture(model, context);
     if (format === 'svg') return picture.svg;
-    if (format === 'pdf') return printablePage(picture, documentTitle(model, context.messages), context.messages.locale);
-    return pngDataUrl(picture);
+    return printablePage(picture, documentTitle(model, context.messages), context.messages.locale);
+}
+
+/** The PNG as a `data:` URL, with the density it was drawn at and the map's own size in CSS pixels. */
+export async function exportPng(model: DocumentViewModel, around: ExportContext): Promise<PngExport> {
+    const picture = await exportPicture(model, inDocumentLanguage(model, around));
+    return { ...await pngOf(picture, around.pngScale), width: picture.width, height: picture.height };
+}
+
+/** The page speaks the language its journeys share; each journey's section speaks its own. */
+function inDocumentLanguage(model: DocumentViewModel, around: ExportContext): ExportContext {
+    return { ...around, messages: documentMessages(model.journeys, around.messages) };
 }

@@ -81,7 +81,11 @@ export type FromPreviewMessage = Sourced & (
 /** CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, a PNG `data:` URL, or the page to print. */
 /** A PNG export: the `data:` URL, the density it was drawn at, and the map's own size in CSS pixels. */
 export interface PngExport { dataUrl: string; scale: number; width: number; height: number }
-/** The CLI's export page: the export as text, or for PNG with its density (`pngScale` asks for one). */
+/**
+ * The CLI's export page: the export as text, or for PNG with its density (`pngScale` asks for
+ * one). For PDF the page lays the map out for printing and says `'print'`: the CLI prints that
+ * page before it draws the next map in it.
+ */
 export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, pngScale?: number) => Promise<string | PngExport>;
 
 /** The state the webview keeps across reloads (getState/setState). */

@@ -98,7 +98,7 @@ export class CdpBrowser {
 
     private async attach(targetId: string): Promise<CdpPage> {
         const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true }) as { sessionId: string };
-        return new CdpPage(this, targetId, sessionId);
+        return new CdpPage(this, sessionId);
     }
 
     send(method: string, params: Record<string, unknown> = {}, sessionId?: string, timeout = COMMAND_TIMEOUT_MS): Promise<Record<string, unknown>> {
@@ -168,18 +168,10 @@ export class CdpBrowser {
 }
 
 export class CdpPage {
-    constructor(private readonly browser: CdpBrowser, private readonly targetId: string, private readonly sessionId: string) {}
+    constructor(private readonly browser: CdpBrowser, private readonly sessionId: string) {}
 
     send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
         return this.browser.send(method, params, this.sessionId);
-    }
-
-    /** Replaces the page's document with `html`, and resolves when it has loaded (pictures included). */
-    async setContent(html: string): Promise<void> {
-        const { frameTree } = await this.send('Page.getFrameTree') as { frameTree: { frame: { id: string } } };
-        await this.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
-        await this.evaluate(`new Promise(resolve => document.readyState === 'complete' ? resolve(true) : addEventListener('load', () => resolve(true)))
-            .then(() => document.fonts.ready).then(() => true)`);
     }
 
     /** The value of a script (a promise is awaited), as JSON: what the page threw becomes an error here. */
@@ -202,9 +194,5 @@ export class CdpPage {
             marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0
         }) as { data: string };
         return Buffer.from(data, 'base64');
-    }
-
-    async close(): Promise<void> {
-        await this.browser.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
     }
 }

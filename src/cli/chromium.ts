@@ -123,28 +123,32 @@ export class ExportBrowser {
         return exporter;
     }
 
-    /** The map as SVG or HTML markup, or as PDF bytes. */
+    /** The map as SVG or HTML markup, or as PDF bytes (printed from the page that laid it out). */
     async export(format: Exclude<BrowserFormat, 'png'>, model: DocumentViewModel, language?: string, images?: Record<string, string>): Promise<string | Buffer> {
-        const result = await this.draw(format, model, language, images);
-        if (typeof result !== 'string') throw this.failed(format, 'the export page returned nothing');
-        return format === 'pdf' ? this.print(result).catch(error => { throw this.failed(format, error); }) : result;
+        const printed = format === 'pdf' ? (page: CdpPage) => page.pdf() : undefined;
+        const result = await this.draw(format, model, language, images, undefined, printed);
+        if (format === 'pdf' ? !Buffer.isBuffer(result) : typeof result !== 'string') throw this.failed(format, 'the export page returned nothing');
+        return result as string | Buffer;
     }
 
     /** The map as PNG bytes, the density it was drawn at (`scale` asks for one), and the map's own size. */
     async exportPng(model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number): Promise<{ bytes: Buffer; scale: number; width: number; height: number }> {
-        const result = await this.draw('png', model, language, images, scale);
-        const base64 = typeof result === 'object' && result ? /^data:image\/png;base64,(.*)$/.exec(result.dataUrl)?.[1] : undefined;
-        if (typeof result !== 'object' || !result || !base64) throw this.failed('png', 'the browser produced no PNG (the map may be larger than a canvas can hold)');
+        const result = await this.draw('png', model, language, images, scale) as PngExport | undefined;
+        const base64 = typeof result?.dataUrl === 'string' ? /^data:image\/png;base64,(.*)$/.exec(result.dataUrl)?.[1] : undefined;
+        if (!result || !base64) throw this.failed('png', 'the browser produced no PNG (the map may be larger than a canvas can hold)');
         return { bytes: Buffer.from(base64, 'base64'), scale: result.scale, width: result.width, height: result.height };
     }
 
-    private async draw(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number): Promise<string | PngExport> {
+    /** The export page's answer, or with `then` what it makes of the page before another map is drawn in it. */
+    private async draw(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number,
+        then?: (page: CdpPage) => Promise<Buffer>): Promise<string | PngExport | Buffer> {
         try {
             // The arguments as JSON, which is also JavaScript: labels stay data and never become code.
             const call = [format, model, language, images, scale].map(value => value === undefined ? 'undefined' : JSON.stringify(value)).join(', ');
             const page = await this.acquire();
             try {
-                return await page.evaluate<string | PngExport>(`window.journeyExport(${call})`);
+                const result = await page.evaluate<string | PngExport>(`window.journeyExport(${call})`);
+                return then ? await then(page) : result;
             } finally {
                 this.release(page);
             }
@@ -171,17 +175,6 @@ export class ExportBrowser {
         const waiting = this.waiting.shift();
         if (waiting) waiting(page);
         else this.idle.push(page);
-    }
-
-    /** The page to print holds the SVG picture on a page of its own size: text stays text. */
-    private async print(page: string): Promise<Buffer> {
-        const printer = await this.browser.newPage();
-        try {
-            await printer.setContent(page);
-            return await printer.pdf();
-        } finally {
-            await printer.close();
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +159,28 @@ describe('journey render of several maps', () => {
             expect(single.status, single.stderr).toBe(0);
             expect(fs.readFileSync(path.join(folder, `${name}.svg`), 'utf8')).toBe(fs.readFileSync(alone, 'utf8'));
         }
+    });
+
+    test('PDFs printed one after another from the same page each hold their own map alone', async () => {
+        const folder = path.join(out, 'several-pdf');
+        const names = ['vacuum-current', 'colleen-day', 'elavtal-nulage'];
+        const run = await journey(['render', ...names.map(name => `examples/${name}.journey`), '--format', 'pdf', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        expect(run.status, run.stderr).toBe(0);
+        const read = (file: string) => ({
+            text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }),
+            info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n').filter(line => /^(Title|Pages|Page size):/.test(line))
+        });
+        for (const name of names) {
+            const alone = path.join(out, `${name}-alone.pdf`);
+            const single = await journey(['render', `examples/${name}.journey`, '-o', alone], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            expect(single.status, single.stderr).toBe(0);
+            const [together, apart] = [read(path.join(folder, `${name}.pdf`)), read(alone)];
+            expect(together).toEqual(apart);
+            expect(together.info).toContain('Pages:           1');
+        }
+        // No map's title is printed into another's PDF.
+        expect(read(path.join(folder, 'colleen-day.pdf')).text).not.toContain('Buying a vacuum cleaner');
+        expect(read(path.join(folder, 'elavtal-nulage.pdf')).text).not.toContain("Colleen's life");
     });
 
     test('asks for a folder and a format, and refuses two maps of the same name', async () => {

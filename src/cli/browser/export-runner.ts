@@ -6,7 +6,7 @@
 import { personasOf } from '../../render/elements.js';
 import { messagesFor } from '../../render/languages.js';
 import type { JourneyExport } from '../../protocol.js';
-import { exportMap, exportPng } from '../../webview/export/export-map.js';
+import { exportMap, exportPng, mountForPrint } from '../../webview/export/export-map.js';
 import { timelineConfig, warmUpMermaid } from '../../webview/overview.js';
 import { exportTheme } from '../../webview/theme.js';
 
@@ -14,9 +14,18 @@ declare global {
     interface Window { journeyExport?: JourneyExport }
 }
 
-window.journeyExport = (format, model, language, images, pngScale) => {
+/** What puts the page back after a PDF was printed from it. */
+let printed: (() => void) | undefined;
+
+window.journeyExport = async (format, model, language, images, pngScale) => {
+    printed?.();
+    printed = undefined;
     const context = { messages: messagesFor(language), personaOrder: personasOf(model).map(p => p.id), images, pngScale };
-    return format === 'png' ? exportPng(model, context) : exportMap(format, model, context);
+    if (format === 'png') return exportPng(model, context);
+    if (format !== 'pdf') return exportMap(format, model, context);
+    // Printed from this page: a tab of its own for the printable page would take longer.
+    printed = await mountForPrint(model, context);
+    return 'print';
 };
 
 // Every map's overview is a timeline drawn by Mermaid: it is made ready while the CLI reads the maps.

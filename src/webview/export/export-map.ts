@@ -128,17 +128,53 @@ async function pngOf(picture: SvgPicture, requestedScale?: number): Promise<{ da
  * (text stays text in the PDF). Browsers cap a page at 200 inches, so a larger map is scaled to fit.
  */
 export function printablePage(picture: SvgPicture, title: string, language: string): string {
-    const maxSide = 200 * 96;
-    const scale = Math.min(1, maxSide / picture.width, maxSide / picture.height);
-    const width = Math.floor(picture.width * scale);
-    const height = Math.floor(picture.height * scale);
-    const svg = picture.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${width}" height="${height}"`);
+    const { width, height, svg } = printSize(picture);
     return '<!DOCTYPE html>\n'
         + html`<html lang="${language}"><head><meta charset="utf-8"><title>${title}</title>`.value
         // Nothing to fetch: the picture carries its images as data: URLs.
         + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">`
         + `<style>@page { size: ${width}px ${height}px; margin: 0 } html, body { margin: 0; padding: 0 } svg { display: block }</style></head>`
         + `<body>${svg}</body></html>\n`;
+}
+
+/** The picture's size on a printed page: browsers cap a page at 200 inches. */
+function printSize(picture: SvgPicture): { width: number; height: number; svg: string } {
+    const maxSide = 200 * 96;
+    const scale = Math.min(1, maxSide / picture.width, maxSide / picture.height);
+    const width = Math.floor(picture.width * scale);
+    const height = Math.floor(picture.height * scale);
+    const svg = picture.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${width}" height="${height}"`);
+    return { width, height, svg };
+}
+
+/**
+ * Lays the map out for printing in this page, as `printablePage` would on a page of its own: the
+ * SVG picture alone on one page of its size, titled, everything else hidden from print. The
+ * picture sits in a shadow root whose host resets every inherited style, so the page's own
+ * stylesheet cannot reach it. Saves the CLI a tab per PDF. Returns what puts the page back.
+ */
+export async function mountForPrint(model: DocumentViewModel, around: ExportContext): Promise<() => void> {
+    const context = inDocumentLanguage(model, around);
+    const { width, height, svg } = printSize(await exportPicture(model, context));
+    const host = document.createElement('div');
+    host.style.cssText = 'all: initial; display: block';
+    host.attachShadow({ mode: 'open' }).innerHTML = `<style>svg { display: block }</style>${svg}`;
+    const style = document.createElement('style');
+    style.textContent = `@page { size: ${width}px ${height}px; margin: 0 } `
+        + `@media print { html, body { margin: 0 !important; padding: 0 !important; background: none !important } body > * { display: none !important } body > .journey-print { display: block !important } }`;
+    host.className = 'journey-print';
+    const title = document.title;
+    const language = document.documentElement.lang;
+    document.title = documentTitle(model, context.messages);
+    document.documentElement.lang = context.messages.locale;
+    document.head.append(style);
+    document.body.append(host);
+    return () => {
+        host.remove();
+        style.remove();
+        document.title = title;
+        document.documentElement.lang = language;
+    };
 }
 
 /**

@@ -124,8 +124,10 @@ async function draw(page: Page, model: DocumentViewModel, options: PreviewOption
         });
         const drawn = arrival(events.rendered);
         const caughtUp = arrival(events.overview);
+        // The extension host turns the model into JSON, in a process of its own; the webview's part starts with the message.
+        const json = JSON.stringify(model);
         const started = performance.now();
-        window.postMessage({ type: 'model', model, options, source: model.uri }, '*');
+        window.postMessage({ type: 'model', model: json, options, source: model.uri }, '*');
         const detail = await drawn;
         const rendered = performance.now() - started;
         // The next frame, with its style and layout done: it is painted right after. (Two frames would also

@@ -40,7 +40,12 @@ export type Unsourced<T extends Sourced> = T extends unknown ? Omit<T, 'source'>
 
 /** Extension -> webview. */
 export type ToPreviewMessage = Sourced & (
-    | { type: 'model'; model: DocumentViewModel; options: PreviewOptions }
+    /**
+     * `model`: the DocumentViewModel as JSON. On its way to the webview a message is copied at every
+     * hop (extension host, workbench, the webview's frames); a string is one block to copy, where
+     * the model's tens of thousands of small objects were cloned one by one at each hop.
+     */
+    | { type: 'model'; model: string; options: PreviewOptions }
     | { type: 'cursor'; position: { line: number; character: number } | null }
     /** About the document the panel follows now, whatever picture is on screen. */
     | { type: 'status'; message: string; kind: 'info' | 'error' }

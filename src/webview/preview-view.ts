@@ -103,7 +103,7 @@ export class PreviewView {
     handle(message: ToPreviewMessage): void {
         switch (message.type) {
             case 'model':
-                this.next = { model: message.model, options: message.options, received: performance.now(), redraw: false };
+                this.next = { model: JSON.parse(message.model) as DocumentViewModel, options: message.options, received: performance.now(), redraw: false };
                 void this.drawNext();
                 break;
             case 'cursor':

@@ -280,7 +280,7 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
             });
             const drawn = arrival(events.rendered);
             const overview = arrival(events.overview);
-            window.postMessage({ type: 'model', model, options, source: model.uri }, '*');
+            window.postMessage({ type: 'model', model: JSON.stringify(model), options, source: model.uri }, '*');
             const detail = await drawn;
             const roundTrip = performance.now() - started;
             const caughtUp = await overview;

@@ -285,7 +285,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.shown = model;
         const images = await this.pictureUrls(model);
         if (request !== this.request || this.disposed) return;
-        this.post({ type: 'model', model, options: { ...this.options(), ...(images ? { images } : {}) } });
+        this.post({ type: 'model', model: JSON.stringify(model), options: { ...this.options(), ...(images ? { images } : {}) } });
         const editor = vscode.window.activeTextEditor;
         if (editor?.document.uri.toString() === uri) this.scheduleCursor(editor.document, editor.selection.active);
     }

@@ -43,6 +43,10 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
     return created;
 }
 
+function setAttributeIfChanged(target: Element, name: string, value: string): void {
+    if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+}
+
 function rowsFrom(markup: string): HTMLTableRowElement[] {
     const template = document.createElement('template');
     template.innerHTML = `<table><tbody>${markup}</tbody></table>`;
@@ -84,8 +88,10 @@ export class JourneySection {
     update(journey: JourneyView, around: SectionContext): void {
         // The journey's own `language` wins; the section says which, so a screen reader reads its words in it.
         const context = { ...around, messages: journeyMessages(journey, around.messages) };
-        this.element.setAttribute('aria-label', journey.title);
-        this.element.setAttribute('lang', context.messages.locale);
+        // Set only when they change: setting `lang`, even to the value it has, makes Chromium restyle and
+        // lay out the whole section (over 100 ms for a 1,000-touchpoint map).
+        setAttributeIfChanged(this.element, 'aria-label', journey.title);
+        setAttributeIfChanged(this.element, 'lang', context.messages.locale);
         const options: MapOptions = {
             messages: context.messages,
             geometry: context.geometry(journey),

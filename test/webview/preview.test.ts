@@ -493,12 +493,20 @@ describe('updates', () => {
         const y = () => page.locator('g.emotion-point[data-persona="colleen"] .marker').first().evaluate(e => e.getBoundingClientRect().top);
         const before = await y();
 
+        // The section's attributes are not set again: setting `lang`, even to its value, restyles the whole map.
+        await page.evaluate(() => {
+            const records: string[] = [];
+            new MutationObserver(list => records.push(...list.map(r => r.attributeName ?? ''))).observe(document.querySelector('section.journey')!, { attributes: true });
+            (window as unknown as { sectionAttributes: string[] }).sectionAttributes = records;
+        });
+
         const changed = structuredClone(fiveStages);
         changed.version = 2;
         changed.journeys[0].stages[0].touchpoints[0].emotions[0].score = -3;
         changed.journeys[0].emotionLanes[0].points[0].score = -3;
         const result = await preview.draw(changed);
         expect(result.outcome).toBe('drawn');
+        expect(await page.evaluate(() => (window as unknown as { sectionAttributes: string[] }).sectionAttributes)).toEqual([]);
         expect(await untouched('.overview svg')).toBe(true);
         expect(await untouched('tr.lane-touchpoints')).toBe(true);
         // The row stays; of its cells, the first stage's is drawn anew and the last stage's is not.

@@ -126,6 +126,9 @@ async function draw(page: Page, model: DocumentViewModel, options: PreviewOption
         const caughtUp = arrival(events.overview);
         // The extension host turns the model into JSON, in a process of its own; the webview's part starts with the message.
         const json = JSON.stringify(model);
+        // The page first paints what came before (the previous draw's overview, the bare Mermaid runs): a
+        // reader's next keystroke finds it painted, and the frame it owed is not this update's work.
+        await new Promise<void>(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
         const started = performance.now();
         window.postMessage({ type: 'model', model: json, options, source: model.uri }, '*');
         const detail = await drawn;

@@ -49,7 +49,7 @@ export function bundleOptions({ root, production = false, out = path.join(root, 
         logLevel: 'warning'
     };
     return {
-        host: { ...node, entryPoints: { extension: source('src/extension/extension.ts'), server: source('src/language/main.ts') } },
+        host: { ...node, entryPoints: { extension: source('src/extension/extension.ts'), server: source('src/language/main.ts'), 'parser-worker': source('src/language/parser-worker.ts') } },
         // The browser's extension (vscode.dev, github.dev): the extension host's code in a web worker of
         // VS Code's, and the language server in a worker of its own. csv-parse's browser build carries
         // the stream it parses with.

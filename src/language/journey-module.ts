@@ -1,5 +1,5 @@
 /** Wires every service of the journey language by dependency injection. */
-import { inject, type Module, URI } from 'langium';
+import { inject, type AsyncParser, type Module, URI } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { JourneyCodeActionProvider } from './lsp/journey-code-actions.js';
@@ -72,14 +72,18 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
     }
 };
 
-/** `dataFiles`: how research data files beside the maps are read; without it, data blocks say they cannot be read here. */
-export type JourneyModuleContext = DefaultSharedModuleContext & { dataFiles?: DataFiles };
+/**
+ * `dataFiles`: how research data files beside the maps are read; without it, data blocks say they cannot be read here.
+ * `asyncParser`: how documents are parsed as they are built (on the desktop, large ones in a worker thread); without it, in place.
+ */
+export type JourneyModuleContext = DefaultSharedModuleContext & { dataFiles?: DataFiles; asyncParser?: (services: JourneyServices) => AsyncParser };
 
 export function createJourneyServices(context: JourneyModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
     const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
     const workspaceFolders = () => (shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(folder => URI.parse(folder.uri));
     const dataModule: Module<JourneyServices, Pick<JourneyAddedServices, 'data'>> = { data: { DataSets: () => new DataSets(context.dataFiles, workspaceFolders) } };
-    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, dataModule);
+    const parserModule: Module<JourneyServices, PartialLangiumServices> = context.asyncParser ? { parser: { AsyncParser: context.asyncParser } } : {};
+    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, dataModule, parserModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     if (!context.connection) {

@@ -201,6 +201,11 @@ export async function runUiTests({ browser, workspace, profile, results }) {
             if (!servers[0].args.includes(path.join(extensionsDir, 'journey-maps.journey-maps-'))) {
                 throw new Error(`the language server does not run from the installed .vsix: ${servers[0].args}`);
             }
+            // Large journeys are parsed in a worker thread whose script ships beside the server's.
+            const serverScript = servers[0].args.split(' ').find(arg => arg.endsWith('server.cjs'));
+            if (!serverScript || !fs.existsSync(path.join(path.dirname(serverScript), 'parser-worker.cjs'))) {
+                throw new Error(`the installed .vsix has no out/parser-worker.cjs beside the language server (${serverScript}): add it to .vscodeignore`);
+            }
         }],
         ['the editor-title button opens the preview to the side, with the map drawn', async () => {
             await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click();

@@ -1,6 +1,7 @@
 /**
  * A hover in a small file while the server takes in a huge one: the editor stays responsive only if
- * parsing the huge text keeps off the path of other requests. Each run replaces the huge file's
+ * parsing the huge text keeps off the path of other requests (the server parses it in a worker
+ * thread and rebuilds the tree in slices, src/language/threaded-parser.ts). Each run replaces the huge file's
  * text (a new version, as a paste or a `git checkout` does) and asks for hovers in the small file,
  * at once and then one after the other 50 ms apart, until the huge file's diagnostics arrive: the slowest of them is
  * how long a reader may wait.
@@ -9,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { generateJourney } from './generate.js';
 import { ServerProcess } from './lsp.js';
 import { findProbes, megabytes, summarize, type Timing } from './measure.js';
+import { THREADED_PARSE_MIN_LENGTH } from '../src/language/threaded-parser.js';
 
 export interface HoverWhileParsingResult {
     /** Size of the huge file in MB. */
@@ -30,6 +32,7 @@ export async function measureHoverWhileParsing(serverPath: string, bytes: number
     // Personas of its own: names are global, and sharing the huge file's would tie the small file's links to it.
     const small = generateJourney({ touchpoints: 20, personas: 2, name: 'Small' }).replace(/\b(Colleen|Arjun)\b/g, 'Small$1');
     const huge = hugeJourney(bytes);
+    if (huge.length < THREADED_PARSE_MIN_LENGTH) throw new Error(`A ${huge.length}-character file is parsed on the server's own thread; this measures the parse off it, from ${THREADED_PARSE_MIN_LENGTH} characters.`);
     const smallUri = 'file:///bench/hover-small.journey';
     const hugeUri = 'file:///bench/hover-huge.journey';
     const server = await ServerProcess.start(serverPath);

@@ -80,7 +80,7 @@ function parseOptions(argv: string[]): Options {
 /** What each run measures; the smoke run keeps only the smallest of everything. */
 function plan(options: Options) {
     const sizes = options.smoke
-        ? { sizes: [10], personas: [1], workspace: { files: 5, touchpoints: 5 }, portfolio: { files: 5, touchpoints: 5 }, dataMegabytes: 1, heapEdits: 20, lspEdits: 20, previewSizes: [10], activation: false, renderMaps: 2, hoverWhileParsing: 200 * 1024 }
+        ? { sizes: [10], personas: [1], workspace: { files: 5, touchpoints: 5 }, portfolio: { files: 5, touchpoints: 5 }, dataMegabytes: 1, heapEdits: 20, lspEdits: 20, previewSizes: [10], activation: false, renderMaps: 2, hoverWhileParsing: 1.2 * 1024 * 1024 }
         : { sizes: [...SIZES] as number[], personas: [...PERSONA_COUNTS] as number[], workspace: { files: 50, touchpoints: 20 }, portfolio: { files: 201, touchpoints: 20 }, dataMegabytes: 50, heapEdits: 1000, lspEdits: 1000, previewSizes: [...SIZES] as number[], activation: true, renderMaps: 20, hoverWhileParsing: 10 * 1024 * 1024 };
     return options.sizes ? { ...sizes, sizes: options.sizes, previewSizes: options.sizes } : sizes;
 }

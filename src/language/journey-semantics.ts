@@ -130,10 +130,16 @@ export function journeyPains(journey: Journey): PainPoint[] {
 
 /**
  * Every element a journey names (channels, stages, touchpoints, pain points, good moments,
- * opportunities, actions), each kind in the order written.
+ * opportunities, actions), each kind in the order written, a list at a time (a stage's touchpoints,
+ * a stage's moments): a check over a huge journey can pause between them.
  */
-export function journeyNamedElements(journey: Journey): Array<ChannelDecl | Stage | Touchpoint | PainPoint | GoodMoment | Opportunity | Action> {
-    return [...journey.channels, ...journey.stages, ...journey.stages.flatMap(stageTouchpoints), ...journeyMoments(journey), ...journey.opportunities, ...journey.actions];
+export function* journeyNamedElements(journey: Journey): Generator<ReadonlyArray<ChannelDecl | Stage | Touchpoint | PainPoint | GoodMoment | Opportunity | Action>> {
+    yield journey.channels;
+    yield journey.stages;
+    for (const stage of journey.stages) yield stageTouchpoints(stage);
+    for (const stage of journey.stages) yield stageMoments(stage);
+    yield journey.opportunities;
+    yield journey.actions;
 }
 
 /**
@@ -142,12 +148,15 @@ export function journeyNamedElements(journey: Journey): Array<ChannelDecl | Stag
  * touchpoints several milliseconds on each keystroke.
  */
 function journeyMoments(journey: Journey): Array<PainPoint | GoodMoment> {
+    return journey.stages.flatMap(stageMoments);
+}
+
+/** Pain points and good moments of a stage and of its touchpoints, in the order written. */
+function stageMoments(stage: Stage): Array<PainPoint | GoodMoment> {
     const moments: Array<PainPoint | GoodMoment> = [];
-    for (const stage of journey.stages) {
-        for (const item of stage.items) {
-            if (isPainPoint(item) || isGoodMoment(item)) moments.push(item);
-            else if (isTouchpoint(item)) moments.push(...painsIn(item), ...goodsIn(item));
-        }
+    for (const item of stage.items) {
+        if (isPainPoint(item) || isGoodMoment(item)) moments.push(item);
+        else if (isTouchpoint(item)) moments.push(...painsIn(item), ...goodsIn(item));
     }
     return moments;
 }

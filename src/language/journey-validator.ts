@@ -4,7 +4,7 @@
  */
 import {
     AstUtils, CstUtils, UriUtils,
-    type AstNode, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
+    type AstNode, type Cancellation, type AstNodeDescription, type ConfigurationProvider, type CstNode, type IndexManager, type LeafCstNode, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import {
     isActionFor, isActionPriority, isAddresses, isEmpathyNote, isPicture, isChannelDecl, isDescription, isOpportunity, isEmotion, isJourney, isKindSetting, isKpi, isPersona, isPersonaUse, isPainPoint, isStage, isTimeOfDay, isTouchpoint,
@@ -18,6 +18,7 @@ import type { JourneyServices } from './journey-module.js';
 import { BIDI_CONTROL, describeBidiControl } from './invisible-characters.js';
 import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
+import { cancellationCheckpoints } from './tree-walks.js';
 import {
     counterpartIn, emotionPersona, evidenceOf, isStale, timeSpan, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
     stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
@@ -168,18 +169,24 @@ export class JourneyValidator {
     }
 
     /** Stages, touchpoints, pain points, opportunities, actions and channels must be unique within a journey. */
-    checkJourneyNames(journey: Journey, accept: ValidationAcceptor): void {
+    async checkJourneyNames(journey: Journey, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const seen = new Map<string, AstNode>();
-        for (const node of journeyNamedElements(journey)) {
-            const name = node.name;
-            if (typeof name !== 'string') continue;
-            const key = `${identityKind(node)}:${name}`;
-            const first = seen.get(key);
-            if (first) {
-                const word = identityKind(node);
-                accept('error', `The ${word} '${name}' is declared twice in ${journey.name ? `the journey '${journey.name}'` : 'this journey'} (first on line ${lineOf(first)}). Give this one another name.`, { node, property: 'name' as never, ...issue(IssueCodes.DuplicateName) });
-            } else {
-                seen.set(key, node);
+        // Every named element of the journey: in a huge one, other work runs in between.
+        const checkpoint = cancellationCheckpoints(cancelToken);
+        for (const nodes of journeyNamedElements(journey)) {
+            for (const node of nodes) {
+                const pause = checkpoint();
+                if (pause) await pause;
+                const name = node.name;
+                if (typeof name !== 'string') continue;
+                const key = `${identityKind(node)}:${name}`;
+                const first = seen.get(key);
+                if (first) {
+                    const word = identityKind(node);
+                    accept('error', `The ${word} '${name}' is declared twice in ${journey.name ? `the journey '${journey.name}'` : 'this journey'} (first on line ${lineOf(first)}). Give this one another name.`, { node, property: 'name' as never, ...issue(IssueCodes.DuplicateName) });
+                } else {
+                    seen.set(key, node);
+                }
             }
         }
     }

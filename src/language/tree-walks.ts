@@ -7,12 +7,12 @@
  *   cancellation every 256 nodes (well under a millisecond apart, so a keystroke still stops a
  *   build at once), and a check is awaited only when it returns a promise.
  * - Langium finds the nodes and references by reading every property of every node, once per
- *   walk. Here they are read once per parse (`treeOf`) and the walks share the list: a parsed
+ *   walk. Here they are read once per parse (`readTree`) and the walks share the list: a parsed
  *   tree does not change until the text is parsed again, into a new tree.
  */
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
-    interruptAndCheck, MultiMap, ValidationRegistry,
+    delayNextTick, interruptAndCheck, MultiMap, OperationCancelled, ValidationRegistry,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceDescription, type ReferenceInfo, type ValidationAcceptor,
     type ValidationCheck, type ValidationOptions
 } from 'langium';
@@ -21,6 +21,8 @@ type CancellationToken = Cancellation.CancellationToken;
 const { CancellationToken } = Cancellation;
 
 const NODES_BETWEEN_CHECKS = 256;
+/** Checks run for at most about this long before other work gets a turn: Langium's own interval between two pauses of a build. */
+const CHECKS_BETWEEN_PAUSES_MS = 10;
 
 /** Call at every node: every so many nodes it returns the cancellation check to await, otherwise nothing. */
 export function cancellationCheckpoints(token: CancellationToken): () => Promise<void> | undefined {
@@ -36,14 +38,30 @@ export interface ParsedTree {
 
 const trees = new WeakMap<AstNode, ParsedTree>();
 
-/** The nodes and references of the tree under `root`, read once per parse. */
-export function treeOf(root: AstNode): ParsedTree {
-    let tree = trees.get(root);
-    if (!tree) {
-        const nodes = AstUtils.streamAst(root).toArray();
-        tree = { nodes, references: nodes.flatMap(node => AstUtils.streamReferences(node).toArray()) };
-        trees.set(root, tree);
+/**
+ * The nodes and references of the tree under `root`, read once per parse, pausing for other work
+ * (and stopping when cancelled) every so many nodes: a huge tree takes hundreds of milliseconds to read.
+ */
+export async function readTree(root: AstNode, cancelToken: CancellationToken): Promise<ParsedTree> {
+    const known = trees.get(root);
+    if (known) return known;
+    const checkpoint = cancellationCheckpoints(cancelToken);
+    const nodes: AstNode[] = [];
+    const references: ReferenceInfo[] = [];
+    // Depth first in the order of the node's properties, as AstUtils.streamAst.
+    const stack = [root];
+    while (stack.length > 0) {
+        const pause = checkpoint();
+        if (pause) await pause;
+        const node = stack.pop()!;
+        nodes.push(node);
+        for (const reference of AstUtils.streamReferences(node)) references.push(reference);
+        const children = AstUtils.streamContents(node).toArray();
+        for (let child = children.length - 1; child >= 0; child--) stack.push(children[child]);
     }
+    // Another walk may have read it meanwhile: all walks share one list.
+    const tree = trees.get(root) ?? { nodes, references };
+    trees.set(root, tree);
     return tree;
 }
 
@@ -51,7 +69,7 @@ export class WalkingLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const checkpoint = cancellationCheckpoints(cancelToken);
-        for (const reference of treeOf(document.parseResult.value).references) {
+        for (const reference of (await readTree(document.parseResult.value, cancelToken)).references) {
             const pause = checkpoint();
             if (pause) await pause;
             this.doLink(reference, document);
@@ -63,7 +81,7 @@ export class WalkingScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         const checkpoint = cancellationCheckpoints(cancelToken);
-        const { nodes } = treeOf(document.parseResult.value);
+        const { nodes } = await readTree(document.parseResult.value, cancelToken);
         // Every node but the root, as Langium's own walk.
         for (let index = 1; index < nodes.length; index++) {
             const pause = checkpoint();
@@ -78,7 +96,7 @@ export class WalkingReferenceDescriptionProvider extends DefaultReferenceDescrip
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const checkpoint = cancellationCheckpoints(cancelToken);
-        for (const reference of treeOf(document.parseResult.value).references) {
+        for (const reference of (await readTree(document.parseResult.value, cancelToken)).references) {
             const pause = checkpoint();
             if (pause) await pause;
             if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
@@ -108,7 +126,9 @@ export class WalkingDocumentValidator extends DefaultDocumentValidator {
         const checkpoint = cancellationCheckpoints(cancelToken);
         // A node whose children are not to be checked: the nodes inside it are passed over.
         let pruned: AstNode | undefined;
-        for (const node of treeOf(rootNode).nodes) {
+        // A check over a whole journey can take tens of milliseconds in a huge one: other work may run between two such checks.
+        let since = performance.now();
+        for (const node of (await readTree(rootNode, cancelToken)).nodes) {
             if (pruned && isInside(node, pruned)) continue;
             pruned = undefined;
             const pause = checkpoint();
@@ -118,6 +138,12 @@ export class WalkingDocumentValidator extends DefaultDocumentValidator {
                 for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
                     const result = check(node, acceptor, cancelToken);
                     if (result instanceof Promise) await result;
+                    if (cancelToken !== CancellationToken.None && performance.now() - since > CHECKS_BETWEEN_PAUSES_MS) {
+                        // Its own clock: Langium's (interruptAndCheck) may just have paused inside the check and not pause again.
+                        await delayNextTick();
+                        if (cancelToken.isCancellationRequested) throw OperationCancelled;
+                        since = performance.now();
+                    }
                 }
             }
             if (!nodeOptions.validateChildren) pruned = node;

@@ -135,7 +135,7 @@ describe('npm run bench -- --smoke', () => {
         sane(results.language!.dataLoad?.load);
         sane(results.language!.dataLoad?.longestPause);
         const hover = results.lsp!.hoverWhileParsing!;
-        expect(hover.megabytes).toBeGreaterThan(0.1);
+        expect(hover.megabytes).toBeGreaterThan(1);
         sane(hover.hover);
         sane(hover.hugeBuild);
     });

@@ -6,7 +6,7 @@
 import { AstUtils, Cancellation, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, isOperationCancelled, URI, type AstNode, type LocalSymbols, type Reference, type ValidationAcceptor } from 'langium';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '../../src/language/generated/ast.js';
-import { cancellationCheckpoints, treeOf } from '../../src/language/tree-walks.js';
+import { cancellationCheckpoints, readTree } from '../../src/language/tree-walks.js';
 import { createTestServices, messages } from './services.js';
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -81,12 +81,16 @@ describe('walks over the syntax tree', () => {
 
     test('the tree is read once per parse: a changed text is read again, and a validator may still leave out a node\'s children', async () => {
         const first = await services.validate(largeJourney(10), 'file:///tree.journey');
-        const tree = treeOf(first.parseResult.value);
-        expect(treeOf(first.parseResult.value)).toBe(tree);
+        const tree = await readTree(first.parseResult.value, Cancellation.CancellationToken.None);
+        expect(await readTree(first.parseResult.value, cancelled())).toBe(tree);
         expect(tree.nodes[0]).toBe(first.parseResult.value);
         expect(tree.nodes).toEqual(AstUtils.streamAst(first.parseResult.value).toArray());
+        expect(tree.references).toEqual(tree.nodes.flatMap(node => AstUtils.streamReferences(node).toArray()));
         const second = await services.validate(largeJourney(20), 'file:///tree2.journey');
-        expect(treeOf(second.parseResult.value).nodes.length).toBeGreaterThan(tree.nodes.length);
+        expect((await readTree(second.parseResult.value, Cancellation.CancellationToken.None)).nodes.length).toBeGreaterThan(tree.nodes.length);
+        // A tree not read yet is read with pauses, and its reading stops when the build is cancelled.
+        const unread = services.Journey.parser.LangiumParser.parse(largeJourney(100)).value;
+        expect(isOperationCancelled(await readTree(unread, cancelled()).catch(error => error))).toBe(true);
 
         // Emotions outside the scale are found in both touchpoints, unless the first one's children are left out.
         const outside = await services.validate(`persona Colleen "Curious Colleen"

@@ -8,20 +8,20 @@
  * - the syntax tree's nodes (CST) are numbers in one `Int32Array`, which moves to the other thread
  *   without a copy: per node its kind, grammar element and child count, and for a token its type
  *   and position;
- * - the typed tree's nodes (AST) are records in document order, in JSON chunks of a few thousand:
- *   each names its parent, and the property and index it sits at, so a chunk is rebuilt without
- *   the ones after it;
- * - rebuilding checks for cancellation (and lets the event loop run) every so many nodes.
+ * - the typed tree's nodes (AST) are records in document order, in JSON chunks of a thousand, as
+ *   UTF-8 bytes that move without a copy too: each names its parent, and the property and index it
+ *   sits at, so a chunk is rebuilt without the ones after it;
+ * - rebuilding checks for cancellation, and lets other work run, every few milliseconds.
  * The tree rebuilt is the one `DefaultHydrator` rebuilds: the same nodes, properties, references
  * (made by the linker, unresolved), CST and links between the two.
  */
 import {
-    CompositeCstNodeImpl, GrammarAST, interruptAndCheck, isAstNode, isCompositeCstNode, isReference, isRootCstNode, LeafCstNodeImpl, RootCstNodeImpl,
-    type AstNode, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type Reference
+    Cancellation, CompositeCstNodeImpl, delayNextTick, GrammarAST, isAstNode, isCompositeCstNode, isReference, isRootCstNode, LeafCstNodeImpl, OperationCancelled,
+    RootCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type Reference
 } from 'langium';
 import type { TokenType } from 'chevrotain';
 
-type CancellationToken = Parameters<typeof interruptAndCheck>[0];
+type CancellationToken = Cancellation.CancellationToken;
 
 /** A parse result as it crosses the thread boundary: the `cst` buffer is transferable. */
 export interface EncodedParse {
@@ -30,8 +30,14 @@ export interface EncodedParse {
     cstNodes: number;
     /** The token types the `cst` numbers stand for, by name. */
     tokenTypes: string[];
-    /** `AstRecord`s, the root first and then depth-first, as JSON arrays of at most `AST_CHUNK` records. */
-    ast: string[];
+    /**
+     * `AstRecord`s, the root first and then depth-first, as JSON arrays of at most `AST_CHUNK` records,
+     * in UTF-8 one after the other: bytes move to the other thread without a copy, strings would be
+     * copied in one piece as the message arrives (tens of megabytes for a 10 MB journey).
+     */
+    ast: Uint8Array;
+    /** Where each JSON array in `ast` ends. */
+    astChunkEnds: Int32Array;
     lexerErrors: ParseResult['lexerErrors'];
     lexerReport: ParseResult['lexerReport'];
     parserErrors: ParseResult['parserErrors'];
@@ -45,9 +51,30 @@ type AstRecord = [string, number, number, string | null, number, Record<string, 
 /** A reference: its text and the index of its CST node (-1: none). */
 interface EncodedReference { $ref: string; $node: number }
 
-const AST_CHUNK = 4096;
-/** Nodes rebuilt between two cancellation checks; a check lets the event loop run when 10 ms have passed since the last. */
-const NODES_BETWEEN_CHECKS = 2048;
+const AST_CHUNK = 1024;
+/** Nodes rebuilt between two looks at the clock and the cancellation token. */
+const NODES_BETWEEN_CHECKS = 256;
+/**
+ * Rebuilding pauses for other work once this long has passed since its last pause. Shorter than
+ * Langium's 10 ms: every object rebuilt survives, so the young-generation collections that fall into
+ * a slice are long (16-58 ms at 10 MB), and a request should wait behind little else.
+ */
+const SLICE_MS = 3;
+
+/** Call at every node: every so many nodes it returns a pause to await (or a rejection when cancelled), otherwise nothing. */
+function slices(cancelToken: CancellationToken): () => Promise<void> | undefined {
+    let nodes = 0;
+    let since = performance.now();
+    return () => {
+        if (++nodes % NODES_BETWEEN_CHECKS !== 0) return undefined;
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        if (cancelToken === Cancellation.CancellationToken.None || performance.now() - since < SLICE_MS) return undefined;
+        return delayNextTick().then(() => {
+            since = performance.now();
+            if (cancelToken.isCancellationRequested) throw OperationCancelled;
+        });
+    };
+}
 
 /** Grammar elements by number, the same in every thread that loads the same grammar (as Langium's hydrator numbers them). */
 class GrammarElements {
@@ -138,7 +165,8 @@ export function encodeParse(services: LangiumCoreServices, result: ParseResult):
         }
     }
 
-    const ast: string[] = [];
+    const ast: Uint8Array[] = [];
+    const encoder = new TextEncoder();
     let chunk: AstRecord[] = [];
     const astIndex = new Map<AstNode, number>();
     const nodes: AstNode[] = [result.value];
@@ -168,18 +196,27 @@ export function encodeParse(services: LangiumCoreServices, result: ParseResult):
         const parent = node.$container ? astIndex.get(node.$container) ?? -1 : -1;
         chunk.push([node.$type, cst, parent, node.$container ? node.$containerProperty ?? null : null, node.$containerIndex ?? -1, properties]);
         if (chunk.length === AST_CHUNK) {
-            ast.push(JSON.stringify(chunk));
+            ast.push(encoder.encode(JSON.stringify(chunk)));
             chunk = [];
         }
         for (let child = children.length - 1; child >= 0; child--) nodes.push(children[child]);
     }
-    if (chunk.length > 0) ast.push(JSON.stringify(chunk));
+    if (chunk.length > 0) ast.push(encoder.encode(JSON.stringify(chunk)));
+    const astBytes = new Uint8Array(ast.reduce((total, bytes) => total + bytes.length, 0));
+    const astChunkEnds = new Int32Array(ast.length);
+    let end = 0;
+    ast.forEach((bytes, index) => {
+        astBytes.set(bytes, end);
+        end += bytes.length;
+        astChunkEnds[index] = end;
+    });
 
     return {
         cst: ints.array.slice(0, ints.length),
         cstNodes: cstIndex.size,
         tokenTypes,
-        ast,
+        ast: astBytes,
+        astChunkEnds,
         lexerErrors: result.lexerErrors.map(({ offset, line, column, length, message }) => ({ offset, line, column, length, message })),
         lexerReport: result.lexerReport ? JSON.parse(JSON.stringify(result.lexerReport)) : undefined,
         parserErrors: result.parserErrors.map(plainError) as ParseResult['parserErrors']
@@ -223,9 +260,11 @@ export async function decodeParse(services: LangiumCoreServices, encoded: Encode
     /** Open composite nodes and how many children each still expects. */
     const parents: CompositeCstNodeImpl[] = [];
     const expected: number[] = [];
+    const slice = slices(cancelToken);
     let at = 0;
     for (let index = 0; index < encoded.cstNodes; index++) {
-        if (index % NODES_BETWEEN_CHECKS === 0) await interruptAndCheck(cancelToken);
+        const pause = slice();
+        if (pause) await pause;
         const flags = cst[at++];
         const grammarSource = elements.element(cst[at++]);
         let node: CstNode;
@@ -260,11 +299,12 @@ export async function decodeParse(services: LangiumCoreServices, encoded: Encode
     const linker: Linker = services.references.Linker;
     const astNodes: Array<AstNode & Record<string, unknown>> = [];
     const linked = new Set<CstNode>();
-    for (const json of encoded.ast) {
-        await interruptAndCheck(cancelToken);
-        const records = JSON.parse(json) as AstRecord[];
+    const decoder = new TextDecoder();
+    for (let chunk = 0, start = 0; chunk < encoded.astChunkEnds.length; start = encoded.astChunkEnds[chunk++]) {
+        const records = JSON.parse(decoder.decode(encoded.ast.subarray(start, encoded.astChunkEnds[chunk]))) as AstRecord[];
         for (let record = 0; record < records.length; record++) {
-            if (record % NODES_BETWEEN_CHECKS === NODES_BETWEEN_CHECKS - 1) await interruptAndCheck(cancelToken);
+            const pause = slice();
+            if (pause) await pause;
             const [$type, cstIndex, parentIndex, property, containerIndex, properties] = records[record];
             const node = { $type } as AstNode & Record<string, unknown>;
             if (parentIndex >= 0) {

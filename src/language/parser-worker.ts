@@ -19,5 +19,5 @@ port.on('message', ({ id, text }: ParseRequest) => {
     } catch (error) {
         reply = { id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
     }
-    port.postMessage(reply, reply.encoded ? [reply.encoded.cst.buffer as ArrayBuffer] : []);
+    port.postMessage(reply, reply.encoded ? [reply.encoded.cst.buffer, reply.encoded.ast.buffer, reply.encoded.astChunkEnds.buffer] as ArrayBuffer[] : []);
 });

@@ -16,10 +16,11 @@
  * (made by the linker, unresolved), CST and links between the two.
  */
 import {
-    Cancellation, CompositeCstNodeImpl, delayNextTick, GrammarAST, isAstNode, isCompositeCstNode, isReference, isRootCstNode, LeafCstNodeImpl, OperationCancelled,
-    RootCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type Reference
+    AstUtils, Cancellation, CompositeCstNodeImpl, GrammarAST, isAstNode, isCompositeCstNode, isReference, isRootCstNode, LeafCstNodeImpl, RootCstNodeImpl,
+    type AstNode, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type Reference
 } from 'langium';
 import type { TokenType } from 'chevrotain';
+import { timeSlices } from './tree-walks.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
@@ -53,7 +54,7 @@ interface EncodedReference { $ref: string; $node: number }
 
 const AST_CHUNK = 1024;
 /** Nodes rebuilt between two looks at the clock and the cancellation token. */
-const NODES_BETWEEN_CHECKS = 256;
+const NODES_BETWEEN_LOOKS = 256;
 /**
  * Rebuilding pauses for other work once this long has passed since its last pause. Shorter than
  * Langium's 10 ms: every object rebuilt survives, so the young-generation collections that fall into
@@ -61,28 +62,13 @@ const NODES_BETWEEN_CHECKS = 256;
  */
 const SLICE_MS = 3;
 
-/** Call at every node: every so many nodes it returns a pause to await (or a rejection when cancelled), otherwise nothing. */
-function slices(cancelToken: CancellationToken): () => Promise<void> | undefined {
-    let nodes = 0;
-    let since = performance.now();
-    return () => {
-        if (++nodes % NODES_BETWEEN_CHECKS !== 0) return undefined;
-        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
-        if (cancelToken === Cancellation.CancellationToken.None || performance.now() - since < SLICE_MS) return undefined;
-        return delayNextTick().then(() => {
-            since = performance.now();
-            if (cancelToken.isCancellationRequested) throw OperationCancelled;
-        });
-    };
-}
-
 /** Grammar elements by number, the same in every thread that loads the same grammar (as Langium's hydrator numbers them). */
 class GrammarElements {
     private readonly byId: GrammarAST.AbstractElement[] = [];
     private readonly ids = new Map<GrammarAST.AbstractElement, number>();
 
     constructor(grammar: GrammarAST.Grammar) {
-        for (const element of streamGrammar(grammar)) {
+        for (const element of AstUtils.streamAst(grammar).filter(GrammarAST.isAbstractElement)) {
             this.ids.set(element, this.byId.length);
             this.byId.push(element);
         }
@@ -94,14 +80,6 @@ class GrammarElements {
 
     element(id: number): GrammarAST.AbstractElement | undefined {
         return id > 0 ? this.byId[id - 1] : undefined;
-    }
-}
-
-function* streamGrammar(node: AstNode): Generator<GrammarAST.AbstractElement> {
-    if (GrammarAST.isAbstractElement(node)) yield node;
-    for (const [name, value] of Object.entries(node)) {
-        if (name.startsWith('$')) continue;
-        for (const item of Array.isArray(value) ? value : [value]) if (isAstNode(item)) yield* streamGrammar(item);
     }
 }
 
@@ -260,7 +238,7 @@ export async function decodeParse(services: LangiumCoreServices, encoded: Encode
     /** Open composite nodes and how many children each still expects. */
     const parents: CompositeCstNodeImpl[] = [];
     const expected: number[] = [];
-    const slice = slices(cancelToken);
+    const slice = timeSlices(cancelToken, SLICE_MS, NODES_BETWEEN_LOOKS);
     let at = 0;
     for (let index = 0; index < encoded.cstNodes; index++) {
         const pause = slice();
@@ -333,10 +311,9 @@ export async function decodeParse(services: LangiumCoreServices, encoded: Encode
                     node[name] = value.map(item => isEncodedReference(item) ? buildReference(linker, node, name, item, cstNodes) : item);
                 } else if (isEncodedReference(value)) {
                     node[name] = buildReference(linker, node, name, value, cstNodes);
-                } else if (value !== null) {
-                    node[name] = value;
-                } else if (!(name in node)) {
-                    node[name] = undefined;
+                } else {
+                    // null: a child node's place, kept in the property order; the child fills it.
+                    node[name] = value ?? undefined;
                 }
             }
             astNodes.push(node);

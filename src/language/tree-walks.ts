@@ -30,6 +30,27 @@ export function cancellationCheckpoints(token: CancellationToken): () => Promise
     return () => (++nodes % NODES_BETWEEN_CHECKS === 0 ? interruptAndCheck(token) : undefined);
 }
 
+/**
+ * Call at every step of a long piece of work: once `sliceMs` have passed since its last pause (the
+ * clock is read every `stepsBetweenLooks` steps), it returns a pause to await, which rejects with
+ * `OperationCancelled` if the work was cancelled meanwhile; otherwise nothing. Its own clock, unlike
+ * `interruptAndCheck`: Langium's may just have paused inside the step and not pause again. Without
+ * a cancellation token (CancellationToken.None) it never pauses, as Langium's walks.
+ */
+export function timeSlices(cancelToken: CancellationToken, sliceMs: number, stepsBetweenLooks = 1): () => Promise<void> | undefined {
+    let steps = 0;
+    let since = performance.now();
+    return () => {
+        if (++steps % stepsBetweenLooks !== 0) return undefined;
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        if (cancelToken === CancellationToken.None || performance.now() - since < sliceMs) return undefined;
+        return delayNextTick().then(() => {
+            since = performance.now();
+            if (cancelToken.isCancellationRequested) throw OperationCancelled;
+        });
+    };
+}
+
 /** Every node of a parsed tree, the root first and then in document order, and every reference in it. */
 export interface ParsedTree {
     nodes: readonly AstNode[];
@@ -127,7 +148,7 @@ export class WalkingDocumentValidator extends DefaultDocumentValidator {
         // A node whose children are not to be checked: the nodes inside it are passed over.
         let pruned: AstNode | undefined;
         // A check over a whole journey can take tens of milliseconds in a huge one: other work may run between two such checks.
-        let since = performance.now();
+        const checkSlice = timeSlices(cancelToken, CHECKS_BETWEEN_PAUSES_MS);
         for (const node of (await readTree(rootNode, cancelToken)).nodes) {
             if (pruned && isInside(node, pruned)) continue;
             pruned = undefined;
@@ -138,12 +159,8 @@ export class WalkingDocumentValidator extends DefaultDocumentValidator {
                 for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
                     const result = check(node, acceptor, cancelToken);
                     if (result instanceof Promise) await result;
-                    if (cancelToken !== CancellationToken.None && performance.now() - since > CHECKS_BETWEEN_PAUSES_MS) {
-                        // Its own clock: Langium's (interruptAndCheck) may just have paused inside the check and not pause again.
-                        await delayNextTick();
-                        if (cancelToken.isCancellationRequested) throw OperationCancelled;
-                        since = performance.now();
-                    }
+                    const pauseAfterCheck = checkSlice();
+                    if (pauseAfterCheck) await pauseAfterCheck;
                 }
             }
             if (!nodeOptions.validateChildren) pruned = node;

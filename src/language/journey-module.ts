@@ -13,6 +13,7 @@ import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-errors.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
+import { IncrementalDocumentFactory } from './incremental-parse.js';
 import { JourneyDocumentBuilder, JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
 import { WalkingReferenceDescriptionProvider, WalkingValidationRegistry } from './tree-walks.js';
@@ -64,7 +65,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: services => new JourneyWorkspaceManager(services),
-        DocumentBuilder: services => new JourneyDocumentBuilder(services)
+        DocumentBuilder: services => new JourneyDocumentBuilder(services),
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),

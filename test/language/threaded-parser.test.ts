@@ -4,13 +4,14 @@
  * token, reference and error; a build over it reports the same problems; cancelling stops it; a
  * worker that cannot start leaves the text parsed in place.
  */
-import { AstUtils, Cancellation, CstUtils, EmptyFileSystem, EmptyFileSystemProvider, isAstNode, isOperationCancelled, isReference, URI, type AstNode, type CstNode, type LangiumDocument, type ParseResult } from 'langium';
+import { AstUtils, Cancellation, EmptyFileSystem, EmptyFileSystemProvider, isOperationCancelled, URI, type LangiumDocument, type ParseResult } from 'langium';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createJourneyServices, type JourneyServices } from '../../src/language/journey-module.js';
 import { decodeParse, encodeParse } from '../../src/language/parse-transfer.js';
 import { ThreadedParser } from '../../src/language/threaded-parser.js';
+import { treeDescriber } from './parse-trees.js';
 
 const root = path.resolve(__dirname, '../..');
 const workerPath = path.join(root, 'out/parser-worker.cjs');
@@ -29,50 +30,7 @@ journey Broken "Broken \\"quoted\\" journey" {
 `;
 
 const { Journey } = createJourneyServices(EmptyFileSystem);
-const grammarIds = new Map<AstNode, number>(AstUtils.streamAst(Journey.Grammar).toArray().map((element, index) => [element, index]));
-const tokenTypes = Journey.parser.Lexer.definition as Record<string, { name: string }>;
-
-/** A token type by name, if it is the lexer's own object (and not a copy with the same name). */
-function tokenTypeName(type: { name: string }): string {
-    return tokenTypes[type.name] === type ? type.name : `a copy of ${type.name}`;
-}
-
-/** Everything a tree holds, with nodes and CST nodes named by their place: what two parses of the same text must share. */
-function describeTree(result: ParseResult): unknown {
-    const cstIds = new Map<CstNode, number>();
-    const cst: unknown[] = [];
-    if (result.value.$cstNode) {
-        for (const node of CstUtils.streamCst(result.value.$cstNode)) {
-            cstIds.set(node, cstIds.size);
-            cst.push({
-                kind: node.constructor.name, offset: node.offset, length: node.length, end: node.end, range: node.range, hidden: node.hidden, text: node.text,
-                grammar: node.grammarSource ? grammarIds.get(node.grammarSource) ?? 'not in the grammar' : undefined,
-                tokenType: 'tokenType' in node ? tokenTypeName(node.tokenType as { name: string }) : undefined,
-                container: node.container ? cstIds.get(node.container) : undefined,
-                astNode: `${node.astNode.$type}@${node.astNode.$cstNode?.offset}`
-            });
-        }
-    }
-    const astIds = new Map<AstNode, number>();
-    const ast: unknown[] = [];
-    for (const node of AstUtils.streamAst(result.value)) {
-        astIds.set(node, astIds.size);
-        const properties: Record<string, unknown> = {};
-        for (const [name, value] of Object.entries(node)) {
-            if (name.startsWith('$')) continue;
-            const one = (item: unknown) => isAstNode(item) ? `node ${astIds.get(item) ?? 'later'}` : isReference(item)
-                ? { ref: item.$refText, node: item.$refNode ? cstIds.get(item.$refNode) : undefined } : item;
-            properties[name] = Array.isArray(value) ? value.map(one) : one(value);
-        }
-        ast.push({
-            type: node.$type, container: node.$container ? astIds.get(node.$container) : undefined, property: node.$containerProperty,
-            index: node.$containerIndex, cst: node.$cstNode ? cstIds.get(node.$cstNode) : undefined, properties
-        });
-    }
-    const token = (t: ParseResult['parserErrors'][number]['token'] | undefined) => t && { ...t, tokenType: t.tokenType && tokenTypeName(t.tokenType) };
-    const error = (e: ParseResult['parserErrors'][number]) => ({ name: e.name, message: e.message, token: token(e.token), previousToken: token((e as { previousToken?: typeof e.token }).previousToken) });
-    return { cst, ast, lexerErrors: result.lexerErrors, lexerReport: result.lexerReport, parserErrors: result.parserErrors.map(error) };
-}
+const describeTree = treeDescriber(Journey);
 
 /** As the worker sends it: encoded, then copied across the thread boundary. */
 async function throughTheBoundary(services: JourneyServices, text: string): Promise<ParseResult> {

@@ -4,7 +4,7 @@
  * rebuilt once for a burst of changes.
  */
 import {
-    Cancellation, DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, OperationCancelled, URI,
+    Cancellation, DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, isOperationCancelled, OperationCancelled, URI,
     type BuildOptions, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
@@ -109,16 +109,28 @@ export const CHANGE_QUIET_MS = 5;
  * typed into a large journey, the server parsed every intermediate version, one after the other, and
  * fell further behind with every keystroke (4 s of typing into a 1,000-touchpoint journey left its
  * diagnostics 18 s behind). Pausing briefly before parsing lets the queued changes arrive and cancel
- * this build first. Builds that cannot be cancelled (in tests, for example) do not pause.
+ * this build first. It pauses only after a build that a newer change interrupted: then the server
+ * was busy, and more changes may be waiting to be read. A change to an idle server, as typing at
+ * a human pace makes, is built at once. Builds that cannot be cancelled (in tests, for example) do not pause.
  */
 export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
+    private interrupted = false;
+
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         if (cancelToken !== Cancellation.CancellationToken.None && documents.some(document => document.state < DocumentState.Parsed)) {
             if (cancelToken.isCancellationRequested) throw OperationCancelled;
-            await new Promise(resolve => setTimeout(resolve, CHANGE_QUIET_MS));
-            if (cancelToken.isCancellationRequested) throw OperationCancelled;
+            if (this.interrupted) {
+                await new Promise(resolve => setTimeout(resolve, CHANGE_QUIET_MS));
+                if (cancelToken.isCancellationRequested) throw OperationCancelled;
+            }
         }
-        return super.buildDocuments(documents, options, cancelToken);
+        try {
+            await super.buildDocuments(documents, options, cancelToken);
+            this.interrupted = false;
+        } catch (error) {
+            if (isOperationCancelled(error)) this.interrupted = true;
+            throw error;
+        }
     }
 }
 

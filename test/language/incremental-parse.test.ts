@@ -108,8 +108,10 @@ journey Shop "Shop" {
     });
 
     test('random edits across the examples and a generated journey: every reparse equals the full parse', async () => {
-        const texts = [...examples, { name: 'generated', text: generateJourney({ touchpoints: 60, personas: 3 }) }];
-        const snippets = ['a', ' ', '\n', '"', '}', '{', '-', '1', 'x y', ' "More" ', '\n        pain "New" { evidence observed "Diary" }\n', '// note\n', '/* c */'];
+        const generated = generateJourney({ touchpoints: 60, personas: 3 });
+        // Windows line ends too: a line ends at \r\n, and an edit may put a \r or \n between them.
+        const texts = [...examples, { name: 'generated', text: generated }, { name: 'generated, CRLF', text: generated.replace(/\n/g, '\r\n') }];
+        const snippets = ['a', ' ', '\n', '\r', '\r\n', '"', '}', '{', '-', '1', 'x y', ' "More" ', '\n        pain "New" { evidence observed "Diary" }\n', '// note\n', '/* c */'];
         const next = random(7);
         let reparsed = 0;
         let edits = 0;

@@ -72,7 +72,7 @@ export function markdownReport(results: BenchResults): string {
     const phased = language?.sizes.filter(s => s.revalidatePhases);
     if (phased && phased.length > 0) {
         const names = Object.keys(phased[0].revalidatePhases!);
-        out.push('### Where a re-validation goes, in process (ms per build phase, medians; parse is Langium and Chevrotain reading the whole text)', '');
+        out.push('### Where a re-validation goes, in process (ms per build phase, medians; parse is the edited touchpoint reparsed and put into the previous tree)', '');
         out.push(table(['Touchpoints', 'Personas', ...names], phased.map(s => [count(s.touchpoints), String(s.personas), ...names.map(name => millis(s.revalidatePhases![name as keyof typeof s.revalidatePhases]))])), '');
     }
 

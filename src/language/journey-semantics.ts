@@ -36,7 +36,8 @@ export function journeyHeader(journey: Journey) {
 /** The personas a journey is about: those listed in `personas`, resolved. */
 export function journeyPersonas(journey: Journey): Persona[] {
     const personas: Persona[] = [];
-    for (const setting of journey.header.filter(isPersonasSetting)) {
+    for (const setting of journey.header) {
+        if (!isPersonasSetting(setting)) continue;
         for (const ref of setting.personas) {
             if (ref.ref && !personas.includes(ref.ref)) personas.push(ref.ref);
         }
@@ -87,10 +88,14 @@ export function touchpointChannel(touchpoint: Touchpoint): ChannelDecl | undefin
  * more than the one a touchpoint has. `index` is the position in the statement's extra channels.
  */
 export function touchpointChannelReferences(touchpoint: Touchpoint): Array<{ use: ChannelUse; reference: Reference<ChannelDecl>; index?: number }> {
-    return touchpoint.items.filter(isChannelUse).flatMap(use => [
-        ...use.channel ? [{ use, reference: use.channel }] : [],
-        ...use.extraChannels.map((reference, index) => ({ use, reference, index }))
-    ]);
+    // Loops rather than filter and flatMap: every check of every touchpoint asks, at every keystroke.
+    const references: Array<{ use: ChannelUse; reference: Reference<ChannelDecl>; index?: number }> = [];
+    for (const use of touchpoint.items) {
+        if (!isChannelUse(use)) continue;
+        if (use.channel) references.push({ use, reference: use.channel });
+        use.extraChannels.forEach((reference, index) => references.push({ use, reference, index }));
+    }
+    return references;
 }
 
 /** True when the personas a touchpoint concerns are named somewhere but some of the names are not found. */

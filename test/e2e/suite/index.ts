@@ -70,6 +70,28 @@ test('an unmapped stage gets a warning on its name, and nothing else is reported
     assert.deepEqual(problems(shop).map(d => d.message), [unmapped.message], `other problems in shop.journey: ${describeDiagnostics(problems(shop))}`);
 });
 
+test('edits typed inside touchpoints (each reparsed in its block) leave every problem on its own text', async () => {
+    const editor = await open(shop);
+    const { document } = editor;
+    const original = document.getText();
+    // A line added inside the first touchpoint moves everything after it; then a score in the second one goes off the scale.
+    assert.ok(await editor.edit(edit => edit.insert(positionOf(document, 'feels "Curious"', { offset: 'feels "Curious"'.length }), '\n            does "Looks twice"')));
+    assert.ok(await editor.edit(edit => edit.replace(rangeAfter(document, 'emotion Pete -', '1'), '9')));
+    const outOfScale = await waitFor(() => `the out-of-scale error in shop.journey; its diagnostics: ${describeDiagnostics(vscode.languages.getDiagnostics(shop))}`, () =>
+        vscode.languages.getDiagnostics(shop).find(d => codeOf(d) === 'emotion-out-of-scale'));
+    const score = rangeAfter(document, 'emotion Pete ', '-9');
+    assert.ok(outOfScale.range.isEqual(score), `error on ${describeRange(outOfScale.range)}, expected the score at ${describeRange(score)}`);
+    const unmapped = vscode.languages.getDiagnostics(shop).find(d => codeOf(d) === UNMAPPED_STAGE);
+    const stageName = rangeAfter(document, 'stage ', 'Delivery');
+    assert.ok(unmapped?.range.isEqual(stageName), `unmapped-stage warning on ${unmapped && describeRange(unmapped.range)}, expected the stage name at ${describeRange(stageName)}`);
+
+    // Back to the text the later tests start from.
+    assert.ok(await editor.edit(edit => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original)));
+    await document.save();
+    await waitFor(() => `shop.journey's problems back to the unmapped stage alone: ${describeDiagnostics(problems(shop))}`, () =>
+        problems(shop).length === 1 && codeOf(problems(shop)[0]) === UNMAPPED_STAGE && problems(shop)[0].range.isEqual(rangeAfter(document, 'stage ', 'Delivery')));
+});
+
 test('completion offers persona names and stage names', async () => {
     const document = await vscode.workspace.openTextDocument(shop);
     const personaLabels = await completionLabels(shop, positionOf(document, 'persona Colleen', { offset: 'persona '.length }));

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateJourney } from '../../bench/generate.js';
 import { reparseEdit } from '../../src/language/incremental-parse.js';
+import { decodeParse, encodeParse } from '../../src/language/parse-transfer.js';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { CHANGE_QUIET_MS } from '../../src/language/journey-workspace.js';
 import { readTree, type ParsedTree } from '../../src/language/tree-walks.js';
@@ -141,6 +142,20 @@ journey Shop "Shop" {
             previous = reparsed!;
             text = typed;
         }
+    });
+});
+
+describe('an edit in a large file, whose tree came from the parser thread', () => {
+    test('is reparsed in its block into the tree a full parse gives', async () => {
+        const text = generateJourney({ touchpoints: 80, personas: 3 });
+        const at = text.indexOf('"', text.indexOf('touchpoint', text.length / 2)) + 1;
+        const after = edit(text, at, 0, 'Typed ');
+        // The tree as the worker's parse is rebuilt on the server's thread (src/language/parse-transfer.ts).
+        const carried = await decodeParse(Journey, structuredClone(encodeParse(Journey, parser.parse(text))), text, CancellationToken.None);
+        await readTree(carried.value, CancellationToken.None);
+        const reparsed = reparseEdit(carried, after, parser);
+        expect(reparsed).toBeDefined();
+        expect(describeTree(reparsed!)).toEqual(describeTree(parser.parse(after)));
     });
 });
 

@@ -18,7 +18,7 @@
  */
 import {
     AstUtils, CompositeCstNodeImpl, CstUtils, DefaultLangiumDocumentFactory, LeafCstNodeImpl, RootCstNodeImpl,
-    type AstNode, type CstNode, type LangiumDocument, type LangiumParser, type LangiumSharedCoreServices, type ParseResult
+    type AstNode, type CstNode, type LangiumDocument, type LangiumParser, type ParseResult
 } from 'langium';
 import { treeAfterEdit } from './tree-walks.js';
 
@@ -34,10 +34,6 @@ interface LeafFields { _offset: number; _startLine: number; _startColumn: number
 interface CompositeFields { _rangeCache: unknown; _astNode: AstNode | undefined }
 
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
-    constructor(services: LangiumSharedCoreServices) {
-        super(services);
-    }
-
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const textDocument = this.textDocuments?.get(document.uri.toString());
         if (textDocument) {
@@ -79,22 +75,17 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
     const newBody = parsed.value.$cstNode as CompositeCstNodeImpl | undefined;
     if (!newBody || newBody.end !== blockText.length) return undefined;
 
-    // The block's tokens take their place in the text: the first line starts where the block does.
+    // The block's tokens take their place in the text: its first line starts where the block does.
     const { line: startLine, character: startColumn } = first.range.start;
-    for (const leaf of leavesOf(newBody)) {
-        if (leaf._startLine === 0) leaf._startColumn += startColumn;
-        if (leaf._endLine === 0) leaf._endColumn += startColumn;
-        leaf._offset += first.offset;
-        leaf._startLine += startLine;
-        leaf._endLine += startLine;
-    }
+    const toPlace: Move = { offset: first.offset, lines: startLine, line: 0, columns: startColumn };
+    for (const leaf of leavesOf(newBody)) moveLeaf(leaf, toPlace);
     // The tokens after the block move by the change in length, and on the block's last line by the change in its column.
     const oldLast = last.range.end;
     const newLast = edgeToken(newBody, 'last')!.range.end;
     const lineDelta = newLast.line - oldLast.line;
     const columnDelta = newLast.character - oldLast.character;
     // An edit that leaves the block's end where it was (a digit, a word typed over) moves nothing, and no range its containers keep changes.
-    if (delta !== 0 || lineDelta !== 0 || columnDelta !== 0) moveFollowing(body, delta, lineDelta, oldLast.line, columnDelta);
+    if (delta !== 0 || lineDelta !== 0 || columnDelta !== 0) moveFollowing(body, { offset: delta, lines: lineDelta, line: oldLast.line, columns: columnDelta });
 
     // The new block's tokens go into the old block's CST node, which keeps its place and grammar element.
     body.content = newBody.content;
@@ -161,8 +152,19 @@ function edgeToken(node: CompositeCstNodeImpl, which: 'first' | 'last'): LeafCst
     return edge instanceof LeafCstNodeImpl ? edge : undefined;
 }
 
+/** How tokens move: by `offset` characters and `lines` lines, and those on line `line` (before the move) by `columns` columns too. */
+interface Move { offset: number; lines: number; line: number; columns: number }
+
+function moveLeaf(leaf: LeafFields, move: Move): void {
+    leaf._offset += move.offset;
+    if (leaf._startLine === move.line) leaf._startColumn += move.columns;
+    if (leaf._endLine === move.line) leaf._endColumn += move.columns;
+    leaf._startLine += move.lines;
+    leaf._endLine += move.lines;
+}
+
 /** Moves every token after `node` (in its ancestors' later children), and forgets the ranges its ancestors and their later children computed. */
-function moveFollowing(node: CstNode, delta: number, lineDelta: number, lastLine: number, columnDelta: number): void {
+function moveFollowing(node: CstNode, move: Move): void {
     const stack: CstNode[] = [];
     for (let child = node; child.container; child = child.container) {
         const parent = child.container as CompositeCstNodeImpl;
@@ -176,12 +178,7 @@ function moveFollowing(node: CstNode, delta: number, lineDelta: number, lastLine
                 for (const grandchild of next.content) stack.push(grandchild);
                 continue;
             }
-            const leaf = next as unknown as LeafFields;
-            leaf._offset += delta;
-            if (leaf._startLine === lastLine) leaf._startColumn += columnDelta;
-            if (leaf._endLine === lastLine) leaf._endColumn += columnDelta;
-            leaf._startLine += lineDelta;
-            leaf._endLine += lineDelta;
+            moveLeaf(next as unknown as LeafFields, move);
         }
     }
 }

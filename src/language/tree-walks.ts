@@ -77,8 +77,7 @@ export async function readTree(root: AstNode, cancelToken: CancellationToken): P
     while (stack.length > 0) {
         const pause = checkpoint();
         if (pause) await pause;
-        firstReferences.push(references.length);
-        readNode(stack, nodes, references);
+        readNode(stack, nodes, references, firstReferences);
     }
     firstReferences.push(references.length);
     // Another walk may have read it meanwhile: all walks share one list.
@@ -87,10 +86,14 @@ export async function readTree(root: AstNode, cancelToken: CancellationToken): P
     return tree;
 }
 
-/** Depth first in the order of the node's properties, as AstUtils.streamAst: takes the next node from `stack`, lists it and its references, and puts its children on the stack. */
-function readNode(stack: AstNode[], nodes: AstNode[], references: ReferenceInfo[]): void {
+/**
+ * Depth first in the order of the node's properties, as AstUtils.streamAst: takes the next node from
+ * `stack`, lists it, where its references start and its references, and puts its children on the stack.
+ */
+function readNode(stack: AstNode[], nodes: AstNode[], references: ReferenceInfo[], firstReferences: number[]): void {
     const node = stack.pop()!;
     nodes.push(node);
+    firstReferences.push(references.length);
     for (const reference of AstUtils.streamReferences(node)) references.push(reference);
     const children = AstUtils.streamContents(node).toArray();
     for (let child = children.length - 1; child >= 0; child--) stack.push(children[child]);
@@ -104,22 +107,20 @@ function readNode(stack: AstNode[], nodes: AstNode[], references: ReferenceInfo[
  */
 export function treeAfterEdit(previousRoot: AstNode, root: AstNode, replaced: AstNode, replacement: AstNode): void {
     const previous = trees.get(previousRoot);
-    if (!previous || previous.nodes[0] !== previousRoot) return;
+    if (!previous) return;
     const first = previous.nodes.indexOf(replaced);
     if (first < 1) return;
     let end = first + 1;
     while (end < previous.nodes.length && isInside(previous.nodes[end], replaced)) end++;
     const { firstReferences } = previous;
+    // References of the root itself would name the previous root as their container.
     if (firstReferences[1] !== 0) return;
 
     const nodes: AstNode[] = [];
     const references: ReferenceInfo[] = [];
     const starts: number[] = [];
     const stack = [replacement];
-    while (stack.length > 0) {
-        starts.push(references.length);
-        readNode(stack, nodes, references);
-    }
+    while (stack.length > 0) readNode(stack, nodes, references, starts);
     const before = firstReferences[first];
     const moved = references.length - (firstReferences[end] - before);
     const after = firstReferences.subarray(end).map(start => start + moved);

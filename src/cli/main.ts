@@ -5,14 +5,9 @@
  * problems and draws the same map.
  */
 import * as fs from 'node:fs';
-import { check } from './check.js';
-import { diff } from './diff.js';
 import { CliError, ExitCode } from './errors.js';
 import { COMMAND_HELP, COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 import { guardOutput } from './output.js';
-import { importCommand } from './import.js';
-import { render } from './render.js';
-import { report } from './report.js';
 
 /** The version in the package.json next to the bundle (out/cli.cjs sits one folder below it). */
 function version(): string {
@@ -23,7 +18,19 @@ function version(): string {
     }
 }
 
-const RUN: Record<CommandName, (args: string[]) => Promise<number>> = { check, render, report, diff, import: importCommand };
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Each command's code is loaded when it runs: the language services are most of the CLI, and
+ * `journey render` starts its browser before it loads them, so the two start together.
+ */
+const RUN: Record<CommandName, () => Promise<Command>> = {
+    check: async () => (await import('./check.js')).check,
+    render: async () => (await import('./render.js')).render,
+    report: async () => (await import('./report.js')).report,
+    diff: async () => (await import('./diff.js')).diff,
+    import: async () => (await import('./import.js')).importCommand
+};
 
 function isCommand(name: string): name is CommandName {
     return (COMMANDS as readonly string[]).includes(name);
@@ -47,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(COMMAND_HELP[command]);
         return ExitCode.Ok;
     }
-    return RUN[command](args);
+    return (await RUN[command]())(args);
 }
 
 guardOutput();

@@ -10,10 +10,8 @@
  * journey, and report duplicate names that are not there.
  */
 import * as path from 'node:path';
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { NodeDataFiles } from '../language/data/node-data-files.js';
-import { createJourneyServices } from '../language/journey-module.js';
 import type { DocumentViewModel } from '../model/view-model.js';
 import { displayPath, JOURNEY_EXTENSION, journeyFilesBelow, journeyFilesIn, readUserFile } from './files.js';
 import { CliError } from './errors.js';
@@ -49,6 +47,11 @@ export interface LoadOptions {
  * user named that cannot be read; context files that cannot be read are left out.
  */
 export async function loadJourneyFiles(files: readonly string[], options: LoadOptions = {}): Promise<LoadedJourneyFile[]> {
+    // Loaded here rather than with the command: they are most of the CLI's code, and `journey
+    // render` starts its browser first, which then starts while they load.
+    const [{ DocumentState, EmptyFileSystem, URI }, { NodeDataFiles }, { createJourneyServices }] = await Promise.all([
+        import('langium'), import('../language/data/node-data-files.js'), import('../language/journey-module.js')
+    ]);
     const services = createJourneyServices({ ...EmptyFileSystem, dataFiles: NodeDataFiles });
     await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
     const factory = services.shared.workspace.LangiumDocumentFactory;

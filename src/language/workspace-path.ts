@@ -3,7 +3,7 @@
  * A URL is refused, so a map opened from a pull request never fetches anything; an absolute path is
  * refused, so the map works in every clone of the repository.
  */
-import { UriUtils, type URI } from 'langium';
+import { Utils as UriUtils, type URI } from 'vscode-uri';
 
 type UriParts = Pick<URI, 'scheme' | 'authority' | 'path'>;
 

@@ -83,13 +83,16 @@ export type FromPreviewMessage = Sourced & (
     /** Escape in the preview: the keyboard goes back to the editor. */
     | { type: 'focusEditor' });
 
-/** CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, a PNG `data:` URL, or the page to print. */
-/** A PNG export: the `data:` URL, the density it was drawn at, and the map's own size in CSS pixels. */
-export interface PngExport { dataUrl: string; scale: number; width: number; height: number }
 /**
- * The CLI's export page: the export as text, or for PNG with its density (`pngScale` asks for
- * one). For PDF the page lays the map out for printing and says `'print'`: the CLI prints that
- * page before it draws the next map in it.
+ * A PNG drawn in the CLI's export page: the density it was drawn at and the map's own size in CSS
+ * pixels. The image stays in the page as `window.journeyPng`, a Blob the CLI reads with the
+ * DevTools protocol's IO domain: as a `data:` URL returned by value it took twice as long.
+ */
+export interface PngExport { scale: number; width: number; height: number }
+/**
+ * CLI -> its export page in headless Chromium (`window.journeyExport`): the export as text, or
+ * for PNG its density (`pngScale` asks for one). For PDF the page lays the map out for printing
+ * and says `'print'`: the CLI prints that page before it draws the next map in it.
  */
 export type JourneyExport = (format: ExportFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, pngScale?: number) => Promise<string | PngExport>;
 

@@ -16,6 +16,8 @@ import { pathToFileURL } from 'node:url';
 const COMMAND_TIMEOUT_MS = 120_000;
 /** A browser that has not answered on its pipe by then does not speak the protocol over one (or hangs). */
 const START_TIMEOUT_MS = 30_000;
+/** A PNG is read from the browser in pieces of this size (a map's is one or two). */
+const BLOB_READ_BYTES = 16 * 1024 * 1024;
 /** How long a browser gets to close before it is killed. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
@@ -65,7 +67,13 @@ export class CdpBrowser {
             '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
             '--password-store=basic', '--use-mock-keychain',
             ...flags, startUrl
-        ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], windowsHide: true });
+        ], {
+            stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], windowsHide: true,
+            // A process group of its own, so that closing ends all of its processes (see close).
+            detached: process.platform !== 'win32',
+            // Its temporary files go into the folder removed with it, even those a browser ended at once leaves.
+            env: { ...process.env, TMPDIR: profile }
+        });
         const browser = new CdpBrowser(child, profile, startUrl);
         try {
             await browser.send('Browser.getVersion', {}, undefined, START_TIMEOUT_MS);
@@ -117,7 +125,19 @@ export class CdpBrowser {
     async close(): Promise<void> {
         if (!this.exited) {
             const exited = new Promise<void>(resolve => this.child.once('exit', () => resolve()));
-            this.send('Browser.close', {}, undefined, CLOSE_TIMEOUT_MS).catch(() => undefined);
+            if (this.child.pid !== undefined && process.platform !== 'win32') {
+                // Nothing of the browser is kept, so its processes are ended at once, all of them: it
+                // leads a process group of its own. Browser.close would first save the profile that
+                // is about to be removed (about 100 ms); ending the browser alone would leave its
+                // helper processes writing into the profile while it is removed.
+                try {
+                    process.kill(-this.child.pid, 'SIGKILL');
+                } catch {
+                    this.child.kill('SIGKILL');
+                }
+            } else {
+                this.send('Browser.close', {}, undefined, CLOSE_TIMEOUT_MS).catch(() => undefined);
+            }
             const timer = setTimeout(() => this.child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
             await exited;
             clearTimeout(timer);
@@ -185,6 +205,33 @@ export class CdpPage {
             throw new BrowserError((exception?.description ?? text).split('\n')[0]);
         }
         return reply.result.value as T;
+    }
+
+    /**
+     * The bytes of the Blob a script gives, or undefined when it gives none. The browser reads
+     * them from its own store of blobs: as a string returned by value, the renderer would
+     * encode them, and the protocol carry them, twice as slowly.
+     */
+    async blob(expression: string): Promise<Buffer | undefined> {
+        const { result } = await this.send('Runtime.evaluate', { expression }) as { result: { objectId?: string; className?: string } };
+        if (!result.objectId) return undefined;
+        try {
+            if (result.className !== 'Blob') return undefined;
+            const { uuid } = await this.send('IO.resolveBlob', { objectId: result.objectId }) as { uuid: string };
+            const handle = `blob:${uuid}`;
+            const parts: Buffer[] = [];
+            try {
+                for (;;) {
+                    const read = await this.send('IO.read', { handle, size: BLOB_READ_BYTES }) as { data: string; base64Encoded?: boolean; eof: boolean };
+                    parts.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'utf8'));
+                    if (read.eof) return Buffer.concat(parts);
+                }
+            } finally {
+                await this.send('IO.close', { handle }).catch(() => undefined);
+            }
+        } finally {
+            await this.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
+        }
     }
 
     /** The page printed as PDF, on pages of the size its CSS gives, with its backgrounds. */

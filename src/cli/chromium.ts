@@ -125,30 +125,30 @@ export class ExportBrowser {
 
     /** The map as SVG or HTML markup, or as PDF bytes (printed from the page that laid it out). */
     async export(format: Exclude<BrowserFormat, 'png'>, model: DocumentViewModel, language?: string, images?: Record<string, string>): Promise<string | Buffer> {
-        const printed = format === 'pdf' ? (page: CdpPage) => page.pdf() : undefined;
-        const result = await this.draw(format, model, language, images, undefined, printed);
+        const result = await this.draw(format, model, language, images, undefined, (page, drawn) => format === 'pdf' ? page.pdf() : Promise.resolve(drawn));
         if (format === 'pdf' ? !Buffer.isBuffer(result) : typeof result !== 'string') throw this.failed(format, 'the export page returned nothing');
         return result as string | Buffer;
     }
 
     /** The map as PNG bytes, the density it was drawn at (`scale` asks for one), and the map's own size. */
     async exportPng(model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number): Promise<{ bytes: Buffer; scale: number; width: number; height: number }> {
-        const result = await this.draw('png', model, language, images, scale) as PngExport | undefined;
-        const base64 = typeof result?.dataUrl === 'string' ? /^data:image\/png;base64,(.*)$/.exec(result.dataUrl)?.[1] : undefined;
-        if (!result || !base64) throw this.failed('png', 'the browser produced no PNG (the map may be larger than a canvas can hold)');
-        return { bytes: Buffer.from(base64, 'base64'), scale: result.scale, width: result.width, height: result.height };
+        return this.draw('png', model, language, images, scale, async (page, drawn) => {
+            const png = drawn as PngExport | undefined;
+            const bytes = typeof png?.scale === 'number' ? await page.blob('window.journeyPng') : undefined;
+            if (!png || !bytes?.length) throw new Error('the browser produced no PNG (the map may be larger than a canvas can hold)');
+            return { bytes, scale: png.scale, width: png.width, height: png.height };
+        });
     }
 
-    /** The export page's answer, or with `then` what it makes of the page before another map is drawn in it. */
-    private async draw(format: BrowserFormat, model: DocumentViewModel, language?: string, images?: Record<string, string>, scale?: number,
-        then?: (page: CdpPage) => Promise<Buffer>): Promise<string | PngExport | Buffer> {
+    /** What `read` makes of the export page's answer, read before another map is drawn in the page. */
+    private async draw<T>(format: BrowserFormat, model: DocumentViewModel, language: string | undefined, images: Record<string, string> | undefined, scale: number | undefined,
+        read: (page: CdpPage, drawn: unknown) => Promise<T>): Promise<T> {
         try {
             // The arguments as JSON, which is also JavaScript: labels stay data and never become code.
             const call = [format, model, language, images, scale].map(value => value === undefined ? 'undefined' : JSON.stringify(value)).join(', ');
             const page = await this.acquire();
             try {
-                const result = await page.evaluate<string | PngExport>(`window.journeyExport(${call})`);
-                return then ? await then(page) : result;
+                return await read(page, await page.evaluate<unknown>(`window.journeyExport(${call})`));
             } finally {
                 this.release(page);
             }

@@ -11,6 +11,21 @@ const CHROMIUM = '/usr/bin/chromium';
 const VACUUM = 'examples/vacuum-current.journey';
 const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Delivery', 'Usage', 'Reviews and recommendations'];
 
+/** The command lines of the live processes whose environment holds `variable` (Linux's /proc). */
+function processesWith(variable: string): string[] {
+    const found: string[] = [];
+    for (const pid of fs.readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+        try {
+            if (fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(variable)) {
+                found.push(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim());
+            }
+        } catch {
+            // Gone while being read, or not ours to read.
+        }
+    }
+    return found;
+}
+
 let out: string;
 beforeAll(async () => {
     await cli();
@@ -230,15 +245,19 @@ describe('journey render with Chromium', () => {
         await page.close();
     });
 
-    test('png is a PNG image of the map', async () => {
+    test('png is a PNG image of the map; the browser and its profile are gone when the command ends', async () => {
         const file = path.join(out, 'vacuum.png');
-        const run = await journey(['render', VACUUM, '--format', 'png', '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
-        expect(run.status).toBe(0);
+        const temporary = fs.mkdtempSync(path.join(out, 'tmp-'));
+        const run = await journey(['render', VACUUM, '--format', 'png', '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM, TMPDIR: temporary } });
+        expect(run.status, run.stderr).toBe(0);
         const bytes = fs.readFileSync(file);
         expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
         // Width and height from the IHDR chunk: a map, not an empty canvas.
         expect(bytes.readUInt32BE(16)).toBeGreaterThan(800);
         expect(bytes.readUInt32BE(20)).toBeGreaterThan(600);
+        // Every process of the browser's (they inherit the CLI's TMPDIR) has ended, none still writing into the removed profile.
+        expect(processesWith(`TMPDIR=${temporary}`)).toEqual([]);
+        expect(fs.readdirSync(temporary)).toEqual([]);
     });
 
     test('png stays within the 25 megapixels slides take and says so; --scale draws at the density asked for', async () => {

@@ -11,7 +11,7 @@ import { timelineConfig, warmUpMermaid } from '../../webview/overview.js';
 import { exportTheme } from '../../webview/theme.js';
 
 declare global {
-    interface Window { journeyExport?: JourneyExport }
+    interface Window { journeyExport?: JourneyExport; journeyPng?: Blob }
 }
 
 /** What puts the page back after a PDF was printed from it. */
@@ -21,7 +21,12 @@ window.journeyExport = async (format, model, language, images, pngScale) => {
     printed?.();
     printed = undefined;
     const context = { messages: messagesFor(language), personaOrder: personasOf(model).map(p => p.id), images, pngScale };
-    if (format === 'png') return exportPng(model, context);
+    window.journeyPng = undefined;
+    if (format === 'png') {
+        const { blob, ...png } = await exportPng(model, context);
+        window.journeyPng = blob;
+        return png;
+    }
     if (format !== 'pdf') return exportMap(format, model, context);
     // Printed from this page: a tab of its own for the printable page would take longer.
     printed = await mountForPrint(model, context);

@@ -95,8 +95,8 @@ export async function exportPicture(model: DocumentViewModel, context: ExportCon
     }
 }
 
-/** A PNG of the picture as a `data:` URL, and the density it was drawn at. */
-async function pngOf(picture: SvgPicture, requestedScale?: number): Promise<{ dataUrl: string; scale: number }> {
+/** A PNG of the picture, and the density it was drawn at. */
+async function pngOf(picture: SvgPicture, requestedScale?: number): Promise<{ blob: Blob; scale: number }> {
     const { width, height } = picture;
     const scale = pngScale(width, height, requestedScale);
     const image = new Image();
@@ -114,13 +114,16 @@ async function pngOf(picture: SvgPicture, requestedScale?: number): Promise<{ da
     // toBlob, unlike toDataURL, leaves out the alpha channel of an opaque canvas.
     const blob = await new Promise<Blob | null>(resolve => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the PNG (the map may be larger than a canvas can hold)');
-    const dataUrl = await new Promise<string>((resolve, reject) => {
+    return { blob, scale };
+}
+
+function dataUrlOf(blob: Blob): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
         const reader = new FileReader();
         reader.onload = () => resolve(reader.result as string);
         reader.onerror = () => reject(reader.error ?? new Error('the browser could not read the PNG it encoded'));
         reader.readAsDataURL(blob);
     });
-    return { dataUrl, scale };
 }
 
 /**
@@ -182,7 +185,7 @@ export async function mountForPrint(model: DocumentViewModel, around: ExportCont
  * PDF the page to print (the extension or the CLI has a browser print it).
  */
 export async function exportMap(format: ExportFormat, model: DocumentViewModel, around: ExportContext): Promise<string> {
-    if (format === 'png') return (await exportPng(model, around)).dataUrl;
+    if (format === 'png') return dataUrlOf((await exportPng(model, around)).blob);
     const context = inDocumentLanguage(model, around);
     if (format === 'mermaid') return documentMermaid(model, { messages: context.messages, personas: context.personas });
     if (format === 'html') {
@@ -200,7 +203,8 @@ export async function exportMap(format: ExportFormat, model: DocumentViewModel, 
 }
 
 /** The PNG as a `data:` URL, with the density it was drawn at and the map's own size in CSS pixels. */
-export async function exportPng(model: DocumentViewModel, around: ExportContext): Promise<PngExport> {
+/** The map as a PNG, with the density it was drawn at and the map's own size in CSS pixels. */
+export async function exportPng(model: DocumentViewModel, around: ExportContext): Promise<PngExport & { blob: Blob }> {
     const picture = await exportPicture(model, inDocumentLanguage(model, around));
     return { ...await pngOf(picture, around.pngScale), width: picture.width, height: picture.height };
 }

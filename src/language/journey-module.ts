@@ -16,6 +16,7 @@ import { JourneyValueConverter } from './journey-value-converter.js';
 import { IncrementalDocumentFactory } from './incremental-parse.js';
 import { JourneyDocumentBuilder, JourneyDocumentUpdateHandler, JourneyWorkspaceManager } from './journey-workspace.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
+import { LazyAstNodeDescriptionProvider } from './descriptions.js';
 import { WalkingReferenceDescriptionProvider, WalkingValidationRegistry } from './tree-walks.js';
 import { ViewModelBuilder } from '../model/build-view-model.js';
 import { DataSets, type DataFiles } from './data/data-sets.js';
@@ -50,6 +51,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ScopeProvider: services => new JourneyScopeProvider(services)
     },
     workspace: {
+        AstNodeDescriptionProvider: services => new LazyAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: services => new WalkingReferenceDescriptionProvider(services)
     },
     lsp: {

@@ -17,6 +17,7 @@ import {
     type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceDescription, type ReferenceInfo, type ValidationAcceptor,
     type ValidationCheck, type ValidationOptions
 } from 'langium';
+import { referenceEntries } from './descriptions.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 const { CancellationToken } = Cancellation;
@@ -169,8 +170,14 @@ export class WalkingReferenceDescriptionProvider extends DefaultReferenceDescrip
         for (const reference of (await readTree(document.parseResult.value, cancelToken)).references) {
             const pause = checkpoint();
             if (pause) await pause;
-            if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
+            referenceEntries(reference, document.uri, this.nodeLocator, descriptions);
         }
+        return descriptions;
+    }
+
+    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        const descriptions: ReferenceDescription[] = [];
+        referenceEntries(refInfo, AstUtils.getDocument(refInfo.container).uri, this.nodeLocator, descriptions);
         return descriptions;
     }
 }

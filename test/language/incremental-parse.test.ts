@@ -15,7 +15,7 @@ import { decodeParse, encodeParse } from '../../src/language/parse-transfer.js';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { CHANGE_QUIET_MS } from '../../src/language/journey-workspace.js';
 import { readTree, type ParsedTree } from '../../src/language/tree-walks.js';
-import { treeDescriber } from './parse-trees.js';
+import { indexEntries, treeDescriber } from './parse-trees.js';
 
 const { CancellationToken } = Cancellation;
 const root = path.resolve(__dirname, '../..');
@@ -251,6 +251,8 @@ describe('a document reparsed in its block by the language server', () => {
             fresh.shared.workspace.LangiumDocuments.addDocument(afresh);
             await fresh.shared.workspace.DocumentBuilder.build([afresh], { validation: true });
             expect(diagnosticsOf(edited), `after edit ${version}`).toEqual(diagnosticsOf(afresh));
+            // The index entries, whose positions and paths are read from the tree only when asked for.
+            expect(indexEntries(shared, edited), `after edit ${version}`).toEqual(indexEntries(fresh.shared, afresh));
             await fresh.shared.workspace.DocumentBuilder.update([], [URI.parse(uri)]);
         }
         // Random places: some edits fall in a touchpoint or stage and are reparsed there, the rest in full.

@@ -1,9 +1,13 @@
 /**
  * Two parse results compared to the last detail: every CST node (kind, place, text, grammar element,
  * token type, container, AST node) and every AST node (type, container, properties, references),
- * and the errors. Shared by the tests of the threaded parser and of the incremental reparse.
+ * and the errors. Shared by the tests of the threaded parser and of the incremental reparse; and
+ * a built document's entries in the index.
  */
-import { AstUtils, CstUtils, isAstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import {
+    AstUtils, CstUtils, isAstNode, isReference, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LangiumSharedCoreServices, type LocalSymbols,
+    type ParseResult, type ReferenceDescription
+} from 'langium';
 import type { JourneyServices } from '../../src/language/journey-module.js';
 
 /** `describeTree(result)`: everything a tree holds, with nodes and CST nodes named by their place: what two parses of the same text must share. */
@@ -53,4 +57,37 @@ export function treeDescriber(Journey: JourneyServices): (result: ParseResult) =
         return { cst, ast, lexerErrors: result.lexerErrors, lexerReport: result.lexerReport, parserErrors: result.parserErrors.map(error) };
     }
     return describeTree;
+}
+
+/**
+ * A built document's entries in the index, every field read: the names it declares (local
+ * symbols) and its resolved references. Both are made with what they say of their text's place
+ * left to be worked out when read (src/language/descriptions.ts).
+ */
+export function indexEntries(shared: LangiumSharedCoreServices, document: LangiumDocument): unknown {
+    const references = (shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }).referenceIndex.get(document.uri.toString()) ?? [];
+    return {
+        names: document.localSymbols ? localNames(document.localSymbols, document.parseResult.value).map(describeName) : [],
+        exported: shared.workspace.IndexManager.allElements(undefined, new Set([document.uri.toString()])).toArray().map(describeName),
+        references: references.map(describeReference)
+    };
+}
+
+/** The names a tree declares, container by container in the tree's order. */
+export function localNames(symbols: LocalSymbols, root: AstNode): AstNodeDescription[] {
+    return AstUtils.streamAst(root).filter(node => symbols.has(node)).flatMap(node => symbols.getStream(node)).toArray();
+}
+
+export function describeReference(reference: ReferenceDescription): unknown {
+    return {
+        sourceUri: reference.sourceUri.toString(), sourcePath: reference.sourcePath, targetUri: reference.targetUri.toString(), targetPath: reference.targetPath,
+        segment: reference.segment, local: reference.local
+    };
+}
+
+export function describeName(description: AstNodeDescription): unknown {
+    return {
+        name: description.name, type: description.type, documentUri: description.documentUri.toString(), path: description.path,
+        selectionSegment: description.selectionSegment, nameSegment: description.nameSegment, node: description.node?.$type
+    };
 }

@@ -14,7 +14,8 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
     delayNextTick, interruptAndCheck, MultiMap, OperationCancelled, ValidationRegistry,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceDescription, type ReferenceInfo, type ValidationAcceptor,
+    type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LocalSymbols, type MultiReference, type Reference, type ReferenceDescription,
+    type ReferenceInfo, type ValidationAcceptor,
     type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { referenceEntries } from './descriptions.js';
@@ -136,7 +137,47 @@ export function treeAfterEdit(previousRoot: AstNode, root: AstNode, replaced: As
     });
 }
 
+/** A reference's fields that linking sets and unlinking clears (Langium's reference classes are not exported). */
+interface LinkedFields {
+    _ref?: unknown;
+    _nodeDescription?: unknown;
+    _items?: unknown;
+    _linkingError?: unknown;
+}
+
 export class WalkingLinker extends DefaultLinker {
+    /**
+     * Every reference is made with the field its link is described in, so that all keep one shape.
+     * Langium adds it when linking and deletes it when unlinking, which turns each reference into a
+     * slower dictionary-mode object for good; the edits reparsed in their block keep the references
+     * outside it, and every build unlinked and linked them again.
+     */
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        const reference = super.buildReference(node, property, refNode, refText);
+        (reference as LinkedFields)._nodeDescription = undefined;
+        return reference;
+    }
+
+    override buildMultiReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): MultiReference {
+        const reference = super.buildMultiReference(node, property, refNode, refText);
+        (reference as LinkedFields)._linkingError = undefined;
+        return reference;
+    }
+
+    /** Langium's unlink, with the fields cleared rather than deleted (see buildReference). */
+    override unlink(document: LangiumDocument): void {
+        for (const reference of document.references as LinkedFields[]) {
+            if ('_ref' in reference) {
+                reference._ref = undefined;
+                reference._nodeDescription = undefined;
+            } else if ('_items' in reference) {
+                reference._items = undefined;
+                reference._linkingError = undefined;
+            }
+        }
+        document.references = [];
+    }
+
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const checkpoint = cancellationCheckpoints(cancelToken);

@@ -30,6 +30,27 @@ interface Pending {
 
 export class BrowserError extends Error {}
 
+/** The browsers not closed yet: ended, and their folders removed, if the CLI is interrupted. */
+const running = new Set<CdpBrowser>();
+let endingOnInterrupt = false;
+
+/**
+ * Ctrl-C, a hang-up or a cancelled CI job: the browsers are ended and their folders removed before
+ * the CLI exits as it would have (128 + the signal's number). The browser leads a process group of
+ * its own, so the terminal's Ctrl-C no longer reaches it; without this it would notice its pipe
+ * closing and exit by itself, and leave its folder behind.
+ */
+function endOnInterrupt(): void {
+    if (endingOnInterrupt) return;
+    endingOnInterrupt = true;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        process.once(signal, () => {
+            for (const browser of running) browser.endNow();
+            process.exit(128 + (os.constants.signals[signal] ?? 0));
+        });
+    }
+}
+
 export class CdpBrowser {
     private nextId = 1;
     private readonly pending = new Map<number, Pending>();
@@ -75,6 +96,8 @@ export class CdpBrowser {
             env: { ...process.env, TMPDIR: profile }
         });
         const browser = new CdpBrowser(child, profile, startUrl);
+        endOnInterrupt();
+        running.add(browser);
         try {
             await browser.send('Browser.getVersion', {}, undefined, START_TIMEOUT_MS);
         } catch (error) {
@@ -123,26 +146,43 @@ export class CdpBrowser {
     }
 
     async close(): Promise<void> {
+        running.delete(this);
         if (!this.exited) {
             const exited = new Promise<void>(resolve => this.child.once('exit', () => resolve()));
-            if (this.child.pid !== undefined && process.platform !== 'win32') {
-                // Nothing of the browser is kept, so its processes are ended at once, all of them: it
-                // leads a process group of its own. Browser.close would first save the profile that
-                // is about to be removed (about 100 ms); ending the browser alone would leave its
-                // helper processes writing into the profile while it is removed.
-                try {
-                    process.kill(-this.child.pid, 'SIGKILL');
-                } catch {
-                    this.child.kill('SIGKILL');
-                }
-            } else {
-                this.send('Browser.close', {}, undefined, CLOSE_TIMEOUT_MS).catch(() => undefined);
-            }
+            // Nothing of the browser is kept, so it is ended rather than shut down where that ends all
+            // of it: Browser.close would first save the profile that is about to be removed (about 100 ms).
+            if (!this.killAll()) this.send('Browser.close', {}, undefined, CLOSE_TIMEOUT_MS).catch(() => undefined);
             const timer = setTimeout(() => this.child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
             await exited;
             clearTimeout(timer);
         }
         fs.rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+    }
+
+    /**
+     * Kills every process of the browser at once, where it leads a process group of its own (not on
+     * Windows). Killing the browser alone would leave its helper processes writing into the profile
+     * while it is removed. False where it cannot.
+     */
+    private killAll(): boolean {
+        if (this.child.pid === undefined || process.platform === 'win32') return false;
+        try {
+            process.kill(-this.child.pid, 'SIGKILL');
+        } catch {
+            this.child.kill('SIGKILL');
+        }
+        return true;
+    }
+
+    /** At once, for a CLI that is being interrupted: the browser killed and its folder removed, as far as can be. */
+    endNow(): void {
+        running.delete(this);
+        if (!this.killAll()) this.child.kill('SIGKILL');
+        try {
+            fs.rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+        } catch {
+            // A file the dying browser still holds (Windows): the folder is in the system's temporary folder.
+        }
     }
 
     /** Messages arrive as JSON texts, each ended by a NUL byte, in chunks of any size. */

@@ -1,22 +1,22 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
-import { cli, FIXTURES, journey } from './run.js';
+import { cli, FIXTURES, journey, ROOT } from './run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const VACUUM = 'examples/vacuum-current.journey';
 const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Delivery', 'Usage', 'Reviews and recommendations'];
 
-/** The command lines of the live processes whose environment holds `variable` (Linux's /proc). */
-function processesWith(variable: string): string[] {
+/** The command lines of the live processes with an environment variable that starts with `prefix` (Linux's /proc). */
+function processesWith(prefix: string): string[] {
     const found: string[] = [];
     for (const pid of fs.readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
         try {
-            if (fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(variable)) {
+            if (fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').some(variable => variable.startsWith(prefix))) {
                 found.push(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim());
             }
         } catch {
@@ -255,8 +255,23 @@ describe('journey render with Chromium', () => {
         // Width and height from the IHDR chunk: a map, not an empty canvas.
         expect(bytes.readUInt32BE(16)).toBeGreaterThan(800);
         expect(bytes.readUInt32BE(20)).toBeGreaterThan(600);
-        // Every process of the browser's (they inherit the CLI's TMPDIR) has ended, none still writing into the removed profile.
-        expect(processesWith(`TMPDIR=${temporary}`)).toEqual([]);
+        // Every process of the browser's (their TMPDIR is a folder in the CLI's) has ended, none still writing into the removed profile.
+        expect(processesWith(`TMPDIR=${temporary}/`)).toEqual([]);
+        expect(fs.readdirSync(temporary)).toEqual([]);
+    });
+
+    test('Ctrl-C while a map is drawn ends the browser and removes its folder', async () => {
+        const temporary = fs.mkdtempSync(path.join(out, 'tmp-'));
+        const { cli: bundle } = await cli();
+        const child = spawn(process.execPath, [bundle, 'render', VACUUM, '--format', 'png', '-o', path.join(out, 'interrupted.png')], {
+            cwd: ROOT, env: { ...process.env, JOURNEY_CHROMIUM: CHROMIUM, TMPDIR: temporary }, stdio: 'ignore'
+        });
+        const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+        // Interrupted once the browser runs: its TMPDIR is a folder in the CLI's.
+        await expect.poll(() => processesWith(`TMPDIR=${temporary}/`).some(line => /--user-data-dir=/.test(line)), { timeout: 20_000, interval: 20 }).toBe(true);
+        child.kill('SIGINT');
+        expect(await exited).toBe(130);
+        expect(processesWith(`TMPDIR=${temporary}/`)).toEqual([]);
         expect(fs.readdirSync(temporary)).toEqual([]);
     });
 

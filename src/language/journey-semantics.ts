@@ -128,9 +128,9 @@ export function evidenceOf(container: { items: AstNode[] } | { details: AstNode[
     return statements.find(isEvidenceNote);
 }
 
-/** Every pain point of a journey, wherever it is raised, in the order written. */
-export function journeyPains(journey: Journey): PainPoint[] {
-    return journeyMoments(journey).filter(isPainPoint);
+/** The pain points of a stage and of its touchpoints, in the order written. */
+export function stagePains(stage: Stage): PainPoint[] {
+    return stageMoments(stage).filter(isPainPoint);
 }
 
 /**
@@ -148,15 +148,10 @@ export function* journeyNamedElements(journey: Journey): Generator<ReadonlyArray
 }
 
 /**
- * Pain points and good moments of every stage and touchpoint, each kind in the order written. Looks only
+ * Pain points and good moments of a stage and of its touchpoints, in the order written. Looks only
  * where the grammar allows them: visiting every node instead costs a journey of thousands of
  * touchpoints several milliseconds on each keystroke.
  */
-function journeyMoments(journey: Journey): Array<PainPoint | GoodMoment> {
-    return journey.stages.flatMap(stageMoments);
-}
-
-/** Pain points and good moments of a stage and of its touchpoints, in the order written. */
 function stageMoments(stage: Stage): Array<PainPoint | GoodMoment> {
     const moments: Array<PainPoint | GoodMoment> = [];
     for (const item of stage.items) {

@@ -20,7 +20,7 @@ import { BLOCK_KEYWORDS, capitalized } from './journey-names.js';
 import { baselineOf } from './journey-scope.js';
 import { cancellationCheckpoints } from './tree-walks.js';
 import {
-    counterpartIn, emotionPersona, evidenceOf, isStale, timeSpan, journeyKind, journeyNamedElements, journeyPains, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
+    counterpartIn, emotionPersona, evidenceOf, isStale, stagePains, timeSpan, journeyKind, journeyNamedElements, journeyPersonas, namesUnknownPersonas, parseCalendarDate,
     stageTouchpoints, touchpointChannelReferences, touchpointPersonas, unreachableStages
 } from './journey-semantics.js';
 import { EMOTION_SCALE, EMPATHY_QUADRANTS, formatEmotion, mapLanguageList, mapLanguageOf } from './vocabulary.js';
@@ -215,14 +215,18 @@ export class JourneyValidator {
     }
 
     /** Each persona of the journey needs an emotion in every mapped stage, or its emotion curve has a gap. */
-    checkEmotionLanes(journey: Journey, accept: ValidationAcceptor): void {
+    async checkEmotionLanes(journey: Journey, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const personas = journeyPersonas(journey);
         if (personas.length === 0) return;
+        // A touchpoint at a time: in a huge journey other work runs in between.
+        const checkpoint = cancellationCheckpoints(cancelToken);
         for (const stage of journey.stages) {
             const touchpoints = stageTouchpoints(stage);
             if (!stage.name || touchpoints.length === 0) continue;
             const felt = new Set<Persona>();
             for (const touchpoint of touchpoints) {
+                const pause = checkpoint();
+                if (pause) await pause;
                 for (const item of touchpoint.items) {
                     const persona = isEmotion(item) ? emotionPersona(item) : undefined;
                     if (persona) felt.add(persona);
@@ -354,8 +358,10 @@ export class JourneyValidator {
      * A day runs forwards: a stage or touchpoint that starts earlier than the one before it is most
      * likely misplaced or mistyped. Going back by half a day or more is read as passing midnight.
      */
-    checkTimesOfDay(journey: Journey, accept: ValidationAcceptor): void {
+    async checkTimesOfDay(journey: Journey, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         let previous: { minutes: number; start: string; what: string } | undefined;
+        // A touchpoint at a time: in a huge journey other work runs in between.
+        const checkpoint = cancellationCheckpoints(cancelToken);
         const visit = (element: Stage | Touchpoint, what: string) => {
             const at = element.items.find(isTimeOfDay);
             const span = timeSpan(at);
@@ -368,7 +374,11 @@ export class JourneyValidator {
         };
         for (const stage of journey.stages) {
             visit(stage, `stage '${stage.name}'`);
-            for (const touchpoint of stageTouchpoints(stage)) visit(touchpoint, `${touchpoint.moment ? 'moment' : 'touchpoint'} '${touchpoint.name}'`);
+            for (const touchpoint of stageTouchpoints(stage)) {
+                const pause = checkpoint();
+                if (pause) await pause;
+                visit(touchpoint, `${touchpoint.moment ? 'moment' : 'touchpoint'} '${touchpoint.name}'`);
+            }
         }
     }
 
@@ -459,10 +469,16 @@ export class JourneyValidator {
         accept('error', message, { node: emotion, keyword: 'emotion', ...issue(IssueCodes.EmotionPersonaMissing) });
     }
 
-    /** Checked per journey rather than per pain point, so a journey with many of both is read once, not once per pain. */
-    checkPainsAddressed(journey: Journey, accept: ValidationAcceptor): void {
+    /**
+     * Checked per journey rather than per pain point, so a journey with many of both is read once, not
+     * once per pain; a stage at a time, so that in a huge journey other work runs in between.
+     */
+    async checkPainsAddressed(journey: Journey, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const addressed = new Set(journey.opportunities.flatMap(opportunity => opportunity.items.filter(isAddresses).flatMap(item => item.pains.map(ref => ref.ref))));
-        for (const pain of journeyPains(journey)) {
+        const checkpoint = cancellationCheckpoints(cancelToken);
+        for (const stage of journey.stages) for (const pain of stagePains(stage)) {
+            const pause = checkpoint();
+            if (pause) await pause;
             if (pain.name !== undefined && addressed.has(pain)) continue;
             // Research found customers do not have it: nothing to address.
             if (evidenceOf(pain)?.level === 'refuted') continue;

@@ -5,7 +5,7 @@
  */
 import { AstUtils, Cancellation, DefaultAstNodeDescriptionProvider, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, isOperationCancelled, URI, type AstNode, type LocalSymbols, type Reference, type ValidationAcceptor } from 'langium';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Model } from '../../src/language/generated/ast.js';
+import { isJourney, type Model } from '../../src/language/generated/ast.js';
 import { cancellationCheckpoints, readTree } from '../../src/language/tree-walks.js';
 import { describeName, describeReference, localNames } from './parse-trees.js';
 import { createTestServices, messages } from './services.js';
@@ -82,6 +82,22 @@ describe('walks over the syntax tree', () => {
         await journey.references.Linker.link(document, token);
         expect(targets()).toEqual(langiumLinks);
         expect(targets()).toEqual(before);
+    });
+
+    test('the checks over a whole journey pause as they go, and stop when the build is cancelled', async () => {
+        // More touchpoints, pains and times than one checkpoint's worth (256), and every check finds something.
+        const points = Array.from({ length: 300 }, (_, i) => `        touchpoint T${i} "Step" { channel web at ${i % 2 ? '08:00' : '07:00'} pain P${i} "Slow" }`);
+        const text = `persona Colleen "Curious Colleen"\njourney Big "Big" {\n    personas Colleen\n    stage S {\n${points.join('\n')}\n    }\n    stage Quiet { touchpoint Q "Quiet" { channel web } }\n}\n`;
+        const document = await services.validate(text, 'file:///whole.journey');
+        const found = (words: string) => (document.diagnostics ?? []).filter(d => String(d.message).includes(words)).length;
+        expect([found('No opportunity addresses'), found('earlier than'), found('has no emotion in stage')]).toEqual([300, 149, 2]);
+        const journey = (document.parseResult.value as Model).elements.find(isJourney)!;
+        const validator = services.Journey.validation.JourneyValidator;
+        const accept: ValidationAcceptor = () => undefined;
+        for (const check of [validator.checkPainsAddressed, validator.checkTimesOfDay, validator.checkEmotionLanes]) {
+            const stopped = await Promise.resolve(check.call(validator, journey, accept, cancelled())).then(() => 'finished', error => isOperationCancelled(error) ? 'cancelled' : error);
+            expect(stopped, check.name).toBe('cancelled');
+        }
     });
 
     test('the tree is read once per parse: a changed text is read again, and a validator may still leave out a node\'s children', async () => {

@@ -30,6 +30,25 @@ interface Pending {
 
 export class BrowserError extends Error {}
 
+/**
+ * The browser's temporary folder removed. Its processes have just been killed, and one still
+ * finishing a write as it dies can add a file while the folder is removed: the whole removal is
+ * tried again, for up to about 3 s in all (50, 100, ... 450 ms apart). Node's own `maxRetries`
+ * only retries removing the folder that was not empty, and a file added once then fails every retry.
+ */
+function removeFolder(folder: string): void {
+    for (let attempt = 1; ; attempt++) {
+        try {
+            fs.rmSync(folder, { recursive: true, force: true });
+            return;
+        } catch (error) {
+            if (attempt === 10) throw error;
+            // Synchronous, as it also runs as the process exits on a signal (see endOnInterrupt).
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * attempt);
+        }
+    }
+}
+
 /** The browsers not closed yet: ended, and their folders removed, if the CLI is interrupted. */
 const running = new Set<CdpBrowser>();
 let endingOnInterrupt = false;
@@ -156,7 +175,7 @@ export class CdpBrowser {
             await exited;
             clearTimeout(timer);
         }
-        fs.rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+        removeFolder(this.profile);
     }
 
     /**
@@ -179,7 +198,7 @@ export class CdpBrowser {
         running.delete(this);
         if (!this.killAll()) this.child.kill('SIGKILL');
         try {
-            fs.rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+            removeFolder(this.profile);
         } catch {
             // A file the dying browser still holds (Windows): the folder is in the system's temporary folder.
         }

@@ -78,7 +78,7 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
     // The block's tokens take their place in the text: its first line starts where the block does.
     const { line: startLine, character: startColumn } = first.range.start;
     const toPlace: Move = { offset: first.offset, lines: startLine, line: 0, columns: startColumn };
-    for (const leaf of leavesOf(newBody)) moveLeaf(leaf, toPlace);
+    for (const leaf of CstUtils.flattenCst(newBody)) moveLeaf(leaf as unknown as LeafFields, toPlace);
     // The tokens after the block move by the change in length, and on the block's last line by the change in its column.
     const oldLast = last.range.end;
     const newLast = edgeToken(newBody, 'last')!.range.end;
@@ -147,8 +147,7 @@ function blockAround(rootCst: CstNode, start: number, end: number): Block | unde
 
 /** The first or last child of `node` that is not a comment, if it is a token. */
 function edgeToken(node: CompositeCstNodeImpl, which: 'first' | 'last'): LeafCstNodeImpl | undefined {
-    const children = which === 'first' ? node.content : [...node.content].reverse();
-    const edge = children.find(child => !child.hidden);
+    const edge = which === 'first' ? node.content.find(child => !child.hidden) : node.content.findLast(child => !child.hidden);
     return edge instanceof LeafCstNodeImpl ? edge : undefined;
 }
 
@@ -181,21 +180,6 @@ function moveFollowing(node: CstNode, move: Move): void {
             moveLeaf(next as unknown as LeafFields, move);
         }
     }
-}
-
-/** The tokens under `node`, comments included. */
-function leavesOf(node: CompositeCstNodeImpl): LeafFields[] {
-    const leaves: LeafFields[] = [];
-    const stack: CstNode[] = [node];
-    while (stack.length > 0) {
-        const next = stack.pop()!;
-        if (next instanceof CompositeCstNodeImpl) {
-            for (const child of next.content) stack.push(child);
-        } else {
-            leaves.push(next as unknown as LeafFields);
-        }
-    }
-    return leaves;
 }
 
 /** Puts `replacement` where `node` is in its container. */

@@ -8,6 +8,7 @@ import type { JourneyView } from '../model/view-model.js';
 import { encodeRange } from '../render/elements.js';
 import type { Messages } from '../render/messages.js';
 import { channelLabel } from '../render/vocabulary-words.js';
+import { measuringWithCanvas } from './text-measure.js';
 import { mermaidConfig, type DrawTheme } from './theme.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -40,7 +41,8 @@ export function drawMermaid(text: string, config: Record<string, unknown>, id?: 
     const drawing = renderQueue.then(async () => {
         const mermaid = await loadMermaid();
         mermaid.initialize(config);
-        const { svg } = await mermaid.render(id ?? `journey-diagram-${++renderCount}`, text);
+        const svgId = id ?? `journey-diagram-${++renderCount}`;
+        const { svg } = await measuringWithCanvas(svgId, () => mermaid.render(svgId, text));
         if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
         drawings.set(cacheKey, svg);
         return svg;
@@ -58,7 +60,7 @@ export function warmUpMermaid(config: Record<string, unknown>): void {
     renderQueue = renderQueue.then(async () => {
         const mermaid = await loadMermaid();
         mermaid.initialize(config);
-        await mermaid.render('journey-warm-up', 'timeline\n    section Stage\n        Touchpoint : Touchpoint');
+        await measuringWithCanvas('journey-warm-up', () => mermaid.render('journey-warm-up', 'timeline\n    section Stage\n        Touchpoint : Touchpoint'));
     }).catch(() => {
         // If Mermaid cannot load, the first map's drawing fails with the same error and says so.
     });

@@ -16,7 +16,7 @@ import { fiveStageJourney, fiveStages } from './fixtures/five-stages.js';
 import { futureState } from './fixtures/future-state.js';
 import { HOSTILE, hostile, hostileEmpathy } from './fixtures/hostile.js';
 import { thirtyStageJourney, thirtyStages } from './fixtures/thirty-stages.js';
-import { withErrors } from './fixtures/kit.js';
+import { documentOf, lines, stage, touchpoint, transitionsOf, withErrors } from './fixtures/kit.js';
 
 const session = previewSession();
 const open = session.open;
@@ -435,6 +435,102 @@ describe('drawing while writing', () => {
         await preview.send({ type: 'status', kind: 'error', message: 'The journey language server stopped unexpectedly and is restarting.' });
         await expect(preview.page.locator('.banner.banner-error').textContent()).resolves.toBe('The journey language server stopped unexpectedly and is restarting.');
         expect(await preview.page.locator('th.stage').count()).toBe(5);
+    });
+});
+
+describe('the overview\'s words', () => {
+    // Labels of the languages the maps are written in, and text that shapes in unusual ways.
+    const LABELS = [
+        'Bestiller støvsugeren på nettsiden før lunsj og får en bekreftelse på e-post',
+        'Jämför priser och läser omdömen på Prisjakt innan beslutet tas',
+        'Käyttäjä vertailee hintoja ja lukee arvosteluja ennen päätöstä',
+        'Salīdzina cenas un lasa atsauksmes interneta veikalā pirms pirkuma',
+        'Unboxing 📦 and the first charge 🔋 overnight in the hallway',
+        '掃除機を注文して翌日に受け取り、説明書を読む',
+        'يقارن الأسعار ويقرأ المراجعات قبل الشراء من المتجر',
+        'Kund\u00ADtjänst\u00ADsamtal om garanti\u00ADärendet som drog ut på tiden',
+        'Ersatzteilbestellungsformularausfüllhilfe öffnet sich nicht',
+        'Waits  for   delivery   while the tracking page  says nothing',
+        'Pays 1\u00A0299\u00A0kr by card, then gets a receipt by post'
+    ];
+    const stages = [0, 1, 2].map(index => {
+        const id = `s${index}`;
+        const touchpoints = LABELS.slice(index * 4, index * 4 + 4)
+            .map((label, i) => touchpoint(id, `t${index}${i}`, label, lines(10 * index + i + 2, 10 * index + i + 2, 8)));
+        return stage(index, id, LABELS[(index * 5 + 3) % LABELS.length], lines(10 * index + 1, 10 * index + 9), { touchpoints });
+    });
+    const journey = documentOf('file:///work/maps/words.journey', [{
+        key: 'journey:words', range: lines(0, 40, 0), id: 'words', title: 'Words', kind: 'current-state',
+        personas: [], stages, transitions: transitionsOf(stages), opportunities: [], actions: [], emotionLanes: []
+    }]);
+
+    /**
+     * Mermaid wraps a box's words at 150 px, measuring as it adds each word. Checks the lines it
+     * drew with the browser's own measurement of SVG text: each line of several words fits, and
+     * would not have fitted with the next line's first word. Counts the lines, and how many of
+     * them ended within 12 px of the limit (where a wrong width would break them elsewhere).
+     */
+    const wrappedAsTheBrowserMeasures = (page: import('playwright-core').Page) => page.evaluate(() => {
+        const LIMIT = 150;
+        const problems: string[] = [];
+        let lines = 0;
+        let close = 0;
+        for (const text of Array.from(document.querySelectorAll<SVGTextElement>('.overview g.timeline-node text'))) {
+            const rows = Array.from(text.querySelectorAll('tspan'), tspan => tspan.textContent ?? '');
+            const probe = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+            text.append(probe);
+            const width = (line: string) => { probe.textContent = line; return probe.getComputedTextLength(); };
+            rows.forEach((row, i) => {
+                lines++;
+                const squeezed = row.replace(/[ \t\n\r]+/g, ' ').trim();
+                if (squeezed.includes(' ') && width(squeezed) > LIMIT) problems.push(`"${squeezed}" is ${width(squeezed)} px wide`);
+                const next = rows[i + 1]?.trim().split(/[ \t\n\r]+/)[0];
+                if (next === undefined) return;
+                const longer = `${squeezed} ${next}`.trim();
+                if (width(longer) <= LIMIT) problems.push(`"${longer}" fits in ${width(longer)} px, but "${next}" went to the next line`);
+                if (width(longer) - LIMIT < 12) close++;
+            });
+            probe.remove();
+        }
+        return { problems, lines, close };
+    });
+
+    /** Counts the page's calls of the canvas's measureText from now on; the preview makes none but for the overview's words. */
+    const countCanvasMeasurements = async (page: import('playwright-core').Page) => {
+        await page.evaluate(() => {
+            const w = window as unknown as { __measured: number };
+            w.__measured = 0;
+            const measure = CanvasRenderingContext2D.prototype.measureText;
+            CanvasRenderingContext2D.prototype.measureText = function (text) { w.__measured++; return measure.call(this, text); };
+        });
+        return () => page.evaluate(() => (window as unknown as { __measured: number }).__measured);
+    };
+
+    test('are wrapped as the browser measures them, in every script, without laying the drawing out per word', async () => {
+        const preview = await open();
+        const measured = await countCanvasMeasurements(preview.page);
+        await preview.draw(journey);
+        const result = await wrappedAsTheBrowserMeasures(preview.page);
+        expect(result.problems).toEqual([]);
+        expect(result.lines).toBeGreaterThan(30);
+        expect(result.close).toBeGreaterThan(3);
+        // The widths came from the canvas: Mermaid's measuring did not lay the drawing out per word.
+        expect(await measured()).toBeGreaterThan(100);
+    });
+
+    test('styled in a way the canvas cannot measure, are measured by the browser', async () => {
+        const preview = await open();
+        const measured = await countCanvasMeasurements(preview.page);
+        await preview.page.evaluate(() => {
+            const style = document.createElement('style');
+            style.textContent = 'svg text { letter-spacing: 2.5px; word-spacing: 4px }';
+            document.head.append(style);
+        });
+        await preview.draw(journey);
+        const result = await wrappedAsTheBrowserMeasures(preview.page);
+        expect(result.problems).toEqual([]);
+        expect(result.lines).toBeGreaterThan(30);
+        expect(await measured()).toBe(0);
     });
 });
 

@@ -31,7 +31,7 @@ const PLAIN_STYLE: ReadonlyArray<readonly [keyof CSSStyleDeclaration, readonly s
 const LINE_ATTRIBUTES = new Set(['x', 'y', 'dy']);
 
 /** The font shorthand the canvas takes for an element's computed style, or null where it would measure differently. */
-export function canvasFont(style: CSSStyleDeclaration): string | null {
+function canvasFont(style: CSSStyleDeclaration): string | null {
     for (const [property, plain] of PLAIN_STYLE) {
         const value = style[property];
         if (typeof value === 'string' && value !== '' && !plain.includes(value)) return null;
@@ -46,7 +46,9 @@ function collapsed(text: string): string | null {
     return result.startsWith(' ') || result.endsWith(' ') ? null : result;
 }
 
-let measuring: { svgId: string; context: CanvasRenderingContext2D; fonts: WeakMap<Element, string | null> } | undefined;
+/** The drawing being made, and the fonts read in it. */
+let measuring: { svgId: string; fonts: WeakMap<Element, string | null> } | undefined;
+let measure: CanvasRenderingContext2D | null | undefined;
 let browserLength: (() => number) | undefined;
 
 function fontOf(element: SVGTextContentElement, fonts: WeakMap<Element, string | null>): string | null {
@@ -64,13 +66,13 @@ function fontOf(element: SVGTextContentElement, fonts: WeakMap<Element, string |
 
 function measuredLength(this: SVGTextContentElement): number {
     const current = measuring;
-    if (current && this.ownerSVGElement?.id === current.svgId) {
+    if (current && measure && this.ownerSVGElement?.id === current.svgId && this.childElementCount === 0) {
         const text = collapsed(this.textContent ?? '');
         if (text === '') return 0;
-        const font = text === null || this.childElementCount > 0 ? null : fontOf(this, current.fonts);
+        const font = text === null ? null : fontOf(this, current.fonts);
         if (text !== null && font !== null) {
-            current.context.font = font;
-            return current.context.measureText(text).width;
+            measure.font = font;
+            return measure.measureText(text).width;
         }
     }
     return browserLength!.call(this);
@@ -81,13 +83,13 @@ function measuredLength(this: SVGTextContentElement): number {
  * taken from the canvas. One drawing at a time: the caller queues them.
  */
 export async function measuringWithCanvas<T>(svgId: string, draw: () => Promise<T>): Promise<T> {
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context) return draw();
+    measure ??= document.createElement('canvas').getContext('2d');
+    if (!measure) return draw();
     if (!browserLength) {
         browserLength = SVGTextContentElement.prototype.getComputedTextLength;
         SVGTextContentElement.prototype.getComputedTextLength = measuredLength;
     }
-    const scope = { svgId, context, fonts: new WeakMap<Element, string | null>() };
+    const scope = { svgId, fonts: new WeakMap<Element, string | null>() };
     measuring = scope;
     try {
         return await draw();

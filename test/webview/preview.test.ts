@@ -483,12 +483,14 @@ describe('the overview\'s words', () => {
             rows.forEach((row, i) => {
                 lines++;
                 const squeezed = row.replace(/[ \t\n\r]+/g, ' ').trim();
-                if (squeezed.includes(' ') && width(squeezed) > LIMIT) problems.push(`"${squeezed}" is ${width(squeezed)} px wide`);
+                const own = width(squeezed);
+                if (squeezed.includes(' ') && own > LIMIT) problems.push(`"${squeezed}" is ${own} px wide`);
                 const next = rows[i + 1]?.trim().split(/[ \t\n\r]+/)[0];
                 if (next === undefined) return;
                 const longer = `${squeezed} ${next}`.trim();
-                if (width(longer) <= LIMIT) problems.push(`"${longer}" fits in ${width(longer)} px, but "${next}" went to the next line`);
-                if (width(longer) - LIMIT < 12) close++;
+                const withNext = width(longer);
+                if (withNext <= LIMIT) problems.push(`"${longer}" fits in ${withNext} px, but "${next}" went to the next line`);
+                if (withNext - LIMIT < 12) close++;
             });
             probe.remove();
         }

@@ -202,7 +202,6 @@ export async function exportMap(format: ExportFormat, model: DocumentViewModel, 
     return printablePage(picture, documentTitle(model, context.messages), context.messages.locale);
 }
 
-/** The PNG as a `data:` URL, with the density it was drawn at and the map's own size in CSS pixels. */
 /** The map as a PNG, with the density it was drawn at and the map's own size in CSS pixels. */
 export async function exportPng(model: DocumentViewModel, around: ExportContext): Promise<PngExport & { blob: Blob }> {
     const picture = await exportPicture(model, inDocumentLanguage(model, around));

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { browsersOnMachine, findBrowser, isHeadlessShell } from '../src/export/find-browser.js';
 import { generateJourney, generateWorkspace } from './generate.js';
 import { summarize, type Timing } from './measure.js';
 
@@ -19,6 +20,13 @@ export interface RenderResult {
     /** Touchpoints and personas of each map. */
     touchpoints: number;
     personas: number;
+    /** The browser the CLI found and drew with, and its version. */
+    browser?: string;
+    /**
+     * One map per call as a PNG drawn by the whole browser, where the CLI found a headless shell
+     * and the machine has a whole browser too: what a machine without the shell gets (not a target).
+     */
+    pngInWholeBrowser?: { browser: string; timing: Timing };
     /** One map per call, per format. */
     single: Partial<Record<PictureFormat, Timing>>;
     /** One map per call as a PNG at `--scale 2`, past the default's 25 megapixels (not a target: for comparison). */
@@ -27,12 +35,18 @@ export interface RenderResult {
     many?: { maps: number; timing: Timing };
 }
 
-function run(cli: string, args: string[], cwd: string): number {
+function run(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: 300_000 });
     const elapsed = performance.now() - started;
     if (result.status !== 0) throw new Error(`journey ${args.join(' ')} failed (exit ${result.status ?? result.signal}): ${(result.stderr || result.stdout).slice(-2000)}`);
     return elapsed;
+}
+
+/** A browser by its path and the version it reports. */
+function describeBrowser(executable: string): string {
+    const version = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout?.match(/\d+(\.\d+)+/)?.[0];
+    return `${executable}${version ? ` ${version}` : ''}`;
 }
 
 /** Runs the CLI bundled in `bundles` (cli.cjs beside its cli-export/ page). */
@@ -51,7 +65,8 @@ export function measureRender(bundles: string, options: { runs: number; maps: nu
             fs.writeFileSync(path.join(workspace, name), text);
             return path.join(workspace, name);
         }).filter(file => path.basename(file) !== 'personas.journey');
-        const result: RenderResult = { touchpoints: options.touchpoints, personas: options.personas, single: {} };
+        const found = findBrowser(process.env.JOURNEY_CHROMIUM);
+        const result: RenderResult = { touchpoints: options.touchpoints, personas: options.personas, browser: found && describeBrowser(found), single: {} };
         for (const format of PICTURE_FORMATS) {
             const samples: number[] = [];
             for (let i = 0; i < options.runs; i++) {
@@ -64,6 +79,14 @@ export function measureRender(bundles: string, options: { runs: number; maps: nu
         const twice: number[] = [];
         for (let i = 0; i < options.runs; i++) twice.push(run(cli, ['render', single, '--format', 'png', '--scale', '2', '-o', path.join(folder, `twice-${i}.png`)], folder));
         result.pngAtTwice = summarize(twice);
+        const whole = found && isHeadlessShell(found) ? browsersOnMachine().find(browser => !isHeadlessShell(browser)) : undefined;
+        if (whole) {
+            const samples: number[] = [];
+            for (let i = 0; i < options.runs; i++) {
+                samples.push(run(cli, ['render', single, '--format', 'png', '-o', path.join(folder, `whole-${i}.png`)], folder, { ...process.env, JOURNEY_CHROMIUM: whole }));
+            }
+            result.pngInWholeBrowser = { browser: describeBrowser(whole), timing: summarize(samples) };
+        }
         const samples: number[] = [];
         for (let i = 0; i < options.runs; i++) {
             const output = path.join(folder, `many-${i}`);

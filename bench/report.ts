@@ -162,8 +162,10 @@ export function markdownReport(results: BenchResults): string {
     const render = results.render;
     if (render) {
         out.push(`### \`journey render\`, the built CLI in its own process (ms from start to exit; maps of ${render.touchpoints ?? '?'} touchpoints, ${render.personas ?? '?'} personas)`, '', ...failure(render));
+        if (render.browser) out.push(`Drawn by ${render.browser}, the browser the CLI found.`, '');
         const rows = Object.entries(render.single ?? {}).map(([format, timing]) => [`One map, --format ${format}`, ms(timing)]);
         if (render.pngAtTwice) rows.push(['One map, --format png --scale 2 (twice the map\'s size past 25 megapixels; not a target)', ms(render.pngAtTwice)]);
+        if (render.pngInWholeBrowser) rows.push([`One map, --format png, drawn by the whole browser ${render.pngInWholeBrowser.browser} (what a machine without the headless shell gets; not a target)`, ms(render.pngInWholeBrowser.timing)]);
         if (render.many) rows.push([`${render.many.maps} maps in one call, --format png`, ms(render.many.timing)]);
         out.push(table(['Measurement', 'Wall time'], rows), '');
     }

@@ -24,7 +24,7 @@ const CHROMIUM_FLAGS = [
     '--host-resolver-rules=MAP * ~NOTFOUND'
 ];
 
-const HOW_TO_GET_CHROMIUM = 'Install it (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome), or set JOURNEY_CHROMIUM=/path/to/chromium (JOURNEY_CHROMIUM=none never starts one).';
+const HOW_TO_GET_CHROMIUM = 'Install it (Debian/Ubuntu: apt-get install chromium-headless-shell, or chromium; macOS: install Google Chrome), or set JOURNEY_CHROMIUM=/path/to/chromium (JOURNEY_CHROMIUM=none never starts one).';
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
     const configured = env.JOURNEY_CHROMIUM;

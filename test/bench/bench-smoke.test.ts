@@ -144,6 +144,10 @@ describe('npm run bench -- --smoke', () => {
         expect(results.render?.error).toBeUndefined();
         for (const format of ['png', 'svg', 'pdf'] as const) expect(results.render!.single![format]!.median).toBeGreaterThan(0);
         expect(results.render!.pngAtTwice!.median).toBeGreaterThan(0);
+        // Drawn by Chromium's headless shell, and the whole browser timed beside it (scripts/setup-machine.sh installs both).
+        expect(results.render!.browser).toMatch(/chromium-headless-shell \d+\./);
+        expect(results.render!.pngInWholeBrowser!.browser).toMatch(/\/chromium \d+\./);
+        expect(results.render!.pngInWholeBrowser!.timing.median).toBeGreaterThan(0);
         expect(results.render!.many!.maps).toBe(2);
         expect(results.render!.many!.timing.median).toBeGreaterThan(0);
     });
@@ -181,6 +185,8 @@ describe('npm run bench -- --smoke', () => {
         }
         expect(stdout).toContain('### Targets');
         expect(stdout).toContain('### `journey render`');
+        expect(stdout).toMatch(/Drawn by \S+chromium-headless-shell \d[\d.]+, the browser the CLI found\./);
+        expect(stdout).toContain('drawn by the whole browser /usr/bin/chromium');
         expect(stdout).toContain('### Journey Maps view: a workspace of 4 maps');
         expect(stdout).toContain('### Research data: a 1 MB CSV survey export');
         expect(stdout).toMatch(/^\| 10 \| 1 \| /m);

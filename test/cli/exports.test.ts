@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { cli, FIXTURES, journey } from './run.js';
+import { cli, FIXTURES, HEADLESS_SHELL, journey, WHOLE_BROWSER } from './run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const VACUUM = 'examples/vacuum-current.journey';
 const SEVEN = path.join(FIXTURES, 'maps/seven-stages.journey');
 const TOOLS = { 'rsvg-convert': 'librsvg2-bin', pdftotext: 'poppler-utils', pdfinfo: 'poppler-utils', convert: 'imagemagick', compare: 'imagemagick' };
@@ -57,14 +56,17 @@ function words(text: string): string {
 }
 
 beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the export tests need it. Install it with \`apt-get install chromium\`.`);
+    for (const [browser, pkg] of [[HEADLESS_SHELL, 'chromium-headless-shell'], [WHOLE_BROWSER, 'chromium']]) {
+        if (!fs.existsSync(browser)) throw new Error(`Chromium is missing at ${browser}: the export tests need it. Install it with \`apt-get install ${pkg}\` (scripts/setup-machine.sh does).`);
+    }
     await cli();
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-exports-'));
 });
 
 describe.each([['vacuum-current', VACUUM], ['seven stages, two personas, long labels', SEVEN]])('exports of %s', (name, map) => {
     const base = () => path.join(out, name.replace(/\W+/g, '-'));
-    const env = { JOURNEY_CHROMIUM: CHROMIUM };
+    // The browser the CLI finds for itself, as a user's run does: here the headless shell.
+    const env = { JOURNEY_CHROMIUM: undefined };
 
     test('the SVG is plain SVG: no foreignObject, no external reference, every stage and touchpoint as text', async () => {
         const run = await journey(['render', map, '-o', `${base()}.svg`], { env });
@@ -119,15 +121,44 @@ describe.each([['vacuum-current', VACUUM], ['seven stages, two personas, long la
     });
 });
 
+describe('the headless shell and the whole browser', () => {
+    // The CLI takes Chromium's headless shell where there is one, and the whole browser where there
+    // is not (Chrome on a Mac): both must give the same picture of the same map. Debian builds both
+    // from one source package, so here they are the same version of Blink and agree to the byte.
+    const versions = () => [HEADLESS_SHELL, WHOLE_BROWSER].map(browser => spawnSync(browser, ['--version'], { encoding: 'utf8' }).stdout.match(/\d+(\.\d+)+/)?.[0]);
+
+    test.each(['svg', 'png', 'pdf'])('draw the same %s of a map', async format => {
+        const [shellVersion, wholeVersion] = versions();
+        expect(shellVersion, 'chromium and chromium-headless-shell of one version (apt-get install both again)').toBe(wholeVersion);
+        const drawn = await Promise.all([HEADLESS_SHELL, WHOLE_BROWSER].map(async browser => {
+            const file = path.join(out, `${path.basename(browser)}-seven.${format}`);
+            const run = await journey(['render', SEVEN, '--format', format, '-o', file], { env: { JOURNEY_CHROMIUM: browser } });
+            expect(run.status, run.stderr).toBe(0);
+            return file;
+        }));
+        if (format === 'pdf') {
+            // A PDF carries its time of printing and its maker (the shell names itself by its user agent);
+            // its pages and text are what must agree.
+            const [shell, whole] = drawn.map(file => [tool('pdfinfo', [file]).replace(/^(CreationDate|ModDate|File size|Creator):.*\n/gm, ''), tool('pdftotext', ['-layout', file, '-'])]);
+            expect(shell[1]).toContain('Awareness');
+            expect(shell).toEqual(whole);
+        } else {
+            const [shell, whole] = drawn.map(file => fs.readFileSync(file));
+            expect(shell.length).toBeGreaterThan(10_000);
+            expect(shell.equals(whole), `${drawn[0]} and ${drawn[1]} differ`).toBe(true);
+        }
+    });
+});
+
 test('a PDF is never written to the terminal', async () => {
     // `script` (util-linux) runs the command with a terminal as its output, as a user typing it would.
-    const run = spawnSync('script', ['-qec', `node ${(await cli()).cli} render ${VACUUM} --format pdf`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, JOURNEY_CHROMIUM: CHROMIUM } });
+    const run = spawnSync('script', ['-qec', `node ${(await cli()).cli} render ${VACUUM} --format pdf`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, JOURNEY_CHROMIUM: HEADLESS_SHELL } });
     expect(run.error).toBeUndefined();
     expect(run.stdout).toContain('A PDF is binary and would garble the terminal. Write it to a file: -o map.pdf');
 });
 
 describe('exports of a storyboard: a day in the life with pictures', () => {
-    const env = { JOURNEY_CHROMIUM: CHROMIUM };
+    const env = { JOURNEY_CHROMIUM: HEADLESS_SHELL };
 
     test('the SVG carries each picture inline, and librsvg draws them where Chromium put them', async () => {
         const svgFile = path.join(out, 'colleen-day.svg');

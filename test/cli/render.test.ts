@@ -5,9 +5,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentViewModel } from '../../src/model/view-model.js';
-import { cli, FIXTURES, journey, ROOT } from './run.js';
+import { cli, FIXTURES, HEADLESS_SHELL, journey, ROOT, WHOLE_BROWSER } from './run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const VACUUM = 'examples/vacuum-current.journey';
 const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Delivery', 'Usage', 'Reviews and recommendations'];
 
@@ -174,14 +173,14 @@ describe('journey render without a browser', () => {
 describe('journey render of several maps', () => {
     test('draws each into the folder given, named after the map, with one browser', async () => {
         const folder = path.join(out, 'several');
-        const run = await journey(['render', 'examples/vacuum-*.journey', 'examples/colleen-day.journey', '--format', 'svg', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        const run = await journey(['render', 'examples/vacuum-*.journey', 'examples/colleen-day.journey', '--format', 'svg', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
         expect(run.status, run.stderr).toBe(0);
         expect(fs.readdirSync(folder).sort()).toEqual(['colleen-day.svg', 'vacuum-current.svg', 'vacuum-empathy.svg', 'vacuum-future.svg']);
         expect(fs.readFileSync(path.join(folder, 'vacuum-future.svg'), 'utf8')).toContain('Buying a vacuum cleaner (future state)');
         // Several maps are drawn side by side in pages of their own: each is the same as when drawn alone.
         for (const name of ['vacuum-current', 'colleen-day']) {
             const alone = path.join(out, `${name}-alone.svg`);
-            const single = await journey(['render', `examples/${name}.journey`, '--format', 'svg', '-o', alone], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            const single = await journey(['render', `examples/${name}.journey`, '--format', 'svg', '-o', alone], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
             expect(single.status, single.stderr).toBe(0);
             expect(fs.readFileSync(path.join(folder, `${name}.svg`), 'utf8')).toBe(fs.readFileSync(alone, 'utf8'));
         }
@@ -190,7 +189,7 @@ describe('journey render of several maps', () => {
     test('PDFs printed one after another from the same page each hold their own map alone', async () => {
         const folder = path.join(out, 'several-pdf');
         const names = ['vacuum-current', 'colleen-day', 'elavtal-nulage'];
-        const run = await journey(['render', ...names.map(name => `examples/${name}.journey`), '--format', 'pdf', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        const run = await journey(['render', ...names.map(name => `examples/${name}.journey`), '--format', 'pdf', '-o', `${folder}/`], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
         expect(run.status, run.stderr).toBe(0);
         const read = (file: string) => ({
             text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }),
@@ -198,7 +197,7 @@ describe('journey render of several maps', () => {
         });
         for (const name of names) {
             const alone = path.join(out, `${name}-alone.pdf`);
-            const single = await journey(['render', `examples/${name}.journey`, '-o', alone], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            const single = await journey(['render', `examples/${name}.journey`, '-o', alone], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
             expect(single.status, single.stderr).toBe(0);
             const [together, apart] = [read(path.join(folder, `${name}.pdf`)), read(alone)];
             expect(together).toEqual(apart);
@@ -225,13 +224,13 @@ describe('journey render of several maps', () => {
 describe('journey render with Chromium', () => {
     let browser: Browser;
     beforeAll(async () => {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+        browser = await chromium.launch({ executablePath: WHOLE_BROWSER, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     });
     afterAll(async () => { await browser?.close(); });
 
     test('html is a self-contained page: stage names visible, no script, no errors, no network', async () => {
         const file = path.join(out, 'vacuum.html');
-        const run = await journey(['render', VACUUM, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        const run = await journey(['render', VACUUM, '-o', file], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
         expect(run.status).toBe(0);
         const html = fs.readFileSync(file, 'utf8');
         expect(html).not.toMatch(/<script/i);
@@ -259,7 +258,7 @@ describe('journey render with Chromium', () => {
     test('png is a PNG image of the map; the browser and its profile are gone when the command ends', async () => {
         const file = path.join(out, 'vacuum.png');
         const temporary = fs.mkdtempSync(path.join(out, 'tmp-'));
-        const run = await journey(['render', VACUUM, '--format', 'png', '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM, TMPDIR: temporary } });
+        const run = await journey(['render', VACUUM, '--format', 'png', '-o', file], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL, TMPDIR: temporary } });
         expect(run.status, run.stderr).toBe(0);
         const bytes = fs.readFileSync(file);
         expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -275,7 +274,7 @@ describe('journey render with Chromium', () => {
         const temporary = fs.mkdtempSync(path.join(out, 'tmp-'));
         const { cli: bundle } = await cli();
         const child = spawn(process.execPath, [bundle, 'render', VACUUM, '--format', 'png', '-o', path.join(out, 'interrupted.png')], {
-            cwd: ROOT, env: { ...process.env, JOURNEY_CHROMIUM: CHROMIUM, TMPDIR: temporary }, stdio: 'ignore'
+            cwd: ROOT, env: { ...process.env, JOURNEY_CHROMIUM: HEADLESS_SHELL, TMPDIR: temporary }, stdio: 'ignore'
         });
         const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
         // Interrupted once the browser runs: its TMPDIR is a folder in the CLI's.
@@ -289,7 +288,7 @@ describe('journey render with Chromium', () => {
     test('png stays within the 25 megapixels slides take and says so; --scale draws at the density asked for', async () => {
         const size = (file: string) => { const bytes = fs.readFileSync(file); return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }; };
         const fitted = path.join(out, 'fitted.png');
-        const byDefault = await journey(['render', VACUUM, '--format', 'png', '-o', fitted], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+        const byDefault = await journey(['render', VACUUM, '--format', 'png', '-o', fitted], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
         expect(byDefault.status).toBe(0);
         const fit = size(fitted);
         expect(fit.width * fit.height).toBeLessThanOrEqual(25_000_000);
@@ -299,7 +298,7 @@ describe('journey render with Chromium', () => {
 
         const [one, two] = await Promise.all(['1', '2'].map(async scale => {
             const file = path.join(out, `scale-${scale}.png`);
-            const run = await journey(['render', VACUUM, '--format', 'png', '--scale', scale, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            const run = await journey(['render', VACUUM, '--format', 'png', '--scale', scale, '-o', file], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
             expect(run.status).toBe(0);
             expect(run.stderr).toBe('');
             return size(file);
@@ -320,7 +319,7 @@ describe('journey render with Chromium', () => {
             [['--format', 'svg', '--scale', '2'], '--scale sets the density of a PNG; --format svg has none. Leave --scale out, or use --format png.']
         ] as const) {
             const file = path.join(out, 'refused.out');
-            const run = await journey(['render', VACUUM, ...args, '-o', file], { env: { JOURNEY_CHROMIUM: CHROMIUM } });
+            const run = await journey(['render', VACUUM, ...args, '-o', file], { env: { JOURNEY_CHROMIUM: HEADLESS_SHELL } });
             expect(run.status).toBe(2);
             expect(run.stderr).toContain(message);
             expect(fs.existsSync(file)).toBe(false);

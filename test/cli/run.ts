@@ -7,6 +7,14 @@ export { ROOT };
 export const EXAMPLES = path.join(ROOT, 'examples');
 export const FIXTURES = path.join(ROOT, 'test/cli/fixtures');
 
+/**
+ * The browsers the exports are drawn with here, Debian's (scripts/setup-machine.sh installs both):
+ * Chromium's headless shell, which the CLI and the editor's PDF export find first, and the whole
+ * browser they fall back to where there is no shell.
+ */
+export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+export const WHOLE_BROWSER = '/usr/bin/chromium';
+
 export interface CliRun {
     status: number | null;
     stdout: string;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findBrowser } from '../../src/export/find-browser.js';
+import { browsersOnMachine, findBrowser, isHeadlessShell } from '../../src/export/find-browser.js';
 import { printToPdf } from '../../src/export/print-pdf.js';
 import { exported } from '../webview/harness.js';
 import { previewSession } from '../webview/session.js';
@@ -16,12 +16,14 @@ import { fiveStageJourney, fiveStages } from '../webview/fixtures/five-stages.js
 const session = previewSession();
 
 describe('printing the preview\'s PDF page', () => {
-    test('gives one page of the map whose text reads back', async () => {
+    // The browser found first, Chromium's headless shell here, and the whole browser a machine without one uses.
+    test.each(['headless shell', 'whole browser'])('gives one page of the map whose text reads back (%s)', async kind => {
         const preview = await session.open('dark');
         await preview.draw(fiveStages);
         const page = await exported(preview, 'pdf');
-        const browser = findBrowser(undefined);
-        expect(browser, 'a Chromium, Chrome or Edge on the PATH').toBeDefined();
+        const browser = kind === 'headless shell' ? findBrowser(undefined) : browsersOnMachine().find(found => !isHeadlessShell(found));
+        expect(browser, `a Chromium ${kind} on the PATH (scripts/setup-machine.sh installs both)`).toBeDefined();
+        expect(isHeadlessShell(browser!)).toBe(kind === 'headless shell');
         const pdf = await printToPdf(page, browser!);
         expect(Buffer.from(pdf).subarray(0, 5).toString('ascii')).toBe('%PDF-');
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'journey-pdf-test-')), 'map.pdf');

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { browsersOnMachine, findBrowser, isHeadlessShell } from '../src/export/find-browser.js';
+import { findChromium } from '../src/cli/chromium.js';
+import { browsersOnMachine, isHeadlessShell } from '../src/export/find-browser.js';
 import { generateJourney, generateWorkspace } from './generate.js';
 import { summarize, type Timing } from './measure.js';
 
@@ -65,7 +66,8 @@ export function measureRender(bundles: string, options: { runs: number; maps: nu
             fs.writeFileSync(path.join(workspace, name), text);
             return path.join(workspace, name);
         }).filter(file => path.basename(file) !== 'personas.journey');
-        const found = findBrowser(process.env.JOURNEY_CHROMIUM);
+        // The CLI's own choice, JOURNEY_CHROMIUM included.
+        const found = findChromium();
         const result: RenderResult = { touchpoints: options.touchpoints, personas: options.personas, browser: found && describeBrowser(found), single: {} };
         for (const format of PICTURE_FORMATS) {
             const samples: number[] = [];
